@@ -1,0 +1,228 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+)
+
+// LoadOptions says what to leave out of the published site.
+type LoadOptions struct {
+	// Ignore holds glob patterns (path.Match, against the vault path and
+	// each of its parent folders) of notes that are not published.
+	Ignore []string
+	// OptIn publishes only notes with "publish: true".
+	OptIn bool
+}
+
+// maxNoteSize bounds what one note may hold; a larger file is reported and
+// left out rather than slowing every page that links to it.
+const maxNoteSize = 32 << 20
+
+// Load reads the vault in fsys: every file outside dot-folders, notes with
+// their frontmatter, and .obsidian/app.json. Content problems become
+// diagnostics; only a failure to read the vault's folders is an error.
+// Symbolic links are not followed, so nothing outside the vault is read.
+func Load(fsys fs.FS, opts LoadOptions) (*Vault, Diagnostics, error) {
+	var diags Diagnostics
+	cfg, templates := readConfig(fsys, &diags)
+	var notes []*Note
+	var assets []*Asset
+	names := map[VaultPath]string{}
+	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if name == "." {
+				return err
+			}
+			diags.Add(Pos{Path: VaultPath(name)}, Warning, "unreadable", "cannot read: %v", unwrapPathErr(err))
+			return nil
+		}
+		if name == "." {
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			diags.Add(Pos{Path: VaultPath(name)}, Info, "symlink-skipped", "symbolic link not followed")
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() {
+			return nil
+		}
+		vp, perr := ParseVaultPath(name)
+		if perr != nil {
+			diags.Add(Pos{Path: VaultPath(name)}, Warning, "bad-file-name", "file name is not valid UTF-8; skipped")
+			return nil
+		}
+		if prev, dup := names[vp]; dup {
+			diags.Add(Pos{Path: vp}, Warning, "duplicate-file", "%q and %q are the same name in NFC; the second is skipped", prev, name)
+			return nil
+		}
+		names[vp] = name
+		info, ierr := d.Info()
+		if ierr != nil {
+			diags.Add(Pos{Path: vp}, Warning, "unreadable", "cannot read: %v", unwrapPathErr(ierr))
+			return nil
+		}
+		if vp.Ext() == "md" {
+			notes = append(notes, &Note{Path: vp})
+		} else {
+			assets = append(assets, &Asset{Path: vp, Kind: KindOf(vp), Size: info.Size()})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, diags, fmt.Errorf("load: %w", err)
+	}
+	v := NewVault(fsys, notes, assets)
+	v.Config, v.TemplatesFolder = cfg, templates
+	for p, name := range names {
+		if string(p) != name {
+			v.names[p] = name
+		}
+	}
+	diags = append(diags, v.readNotes(opts)...)
+	v.AssignSlugs(&diags)
+	return v, diags, nil
+}
+
+func unwrapPathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// readNotes reads and splits every note concurrently; each worker keeps
+// its own diagnostics, merged in path order so output stays deterministic.
+func (v *Vault) readNotes(opts LoadOptions) Diagnostics {
+	per := make([]Diagnostics, len(v.Notes))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				v.readNote(v.Notes[i], opts, &per[i])
+			}
+		}()
+	}
+	for i := range v.Notes {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var all Diagnostics
+	for _, d := range per {
+		all = append(all, d...)
+	}
+	return all
+}
+
+func (v *Vault) readNote(n *Note, opts LoadOptions, diags *Diagnostics) {
+	src, err := v.ReadFile(n.Path)
+	switch {
+	case err != nil:
+		diags.Add(Pos{Path: n.Path}, Warning, "unreadable", "cannot read: %v", unwrapPathErr(err))
+	case len(src) > maxNoteSize:
+		diags.Add(Pos{Path: n.Path}, Warning, "too-large", "note is %d MiB, over the %d MiB limit; its content is left out", len(src)>>20, maxNoteSize>>20)
+		src = nil
+	}
+	n.Source = normalizeNewlines(src)
+	if text, off, body, ok := splitFrontmatter(n.Source); ok {
+		n.BodyStart = body
+		line0 := bytes.Count(n.Source[:off], []byte("\n"))
+		n.Props = parseFrontmatter(n.Path, text, line0, diags)
+	}
+	n.Published, n.Unpublished = v.publishRule(n, opts)
+}
+
+// publishRule decides whether n is published, and if not, why.
+func (v *Vault) publishRule(n *Note, opts LoadOptions) (bool, string) {
+	switch {
+	case n.Props.Publish != nil && !*n.Props.Publish:
+		return false, "publish: false"
+	case n.Props.Draft:
+		return false, "draft: true"
+	case opts.OptIn && (n.Props.Publish == nil || !*n.Props.Publish):
+		return false, "not marked publish: true (opt-in mode)"
+	case v.TemplatesFolder != "" && inFolder(n.Path, v.TemplatesFolder):
+		return false, "in the templates folder " + v.TemplatesFolder
+	}
+	if f := matchIgnore(n.Path, v.Config.UserIgnoreFilters, false); f != "" {
+		return false, "excluded by userIgnoreFilters " + f
+	}
+	if g := matchIgnore(n.Path, opts.Ignore, true); g != "" {
+		return false, "ignored by " + g
+	}
+	return true, ""
+}
+
+func inFolder(p VaultPath, folder string) bool {
+	folder = strings.Trim(folder, "/")
+	return folder != "" && strings.HasPrefix(strings.ToLower(string(p)), strings.ToLower(folder)+"/")
+}
+
+// matchIgnore returns the first pattern matching p. Obsidian's filters are
+// path prefixes or "/regexp/" (SPEC §8.2); globs are path.Match patterns
+// tried against the path and each parent folder.
+func matchIgnore(p VaultPath, patterns []string, glob bool) string {
+	for _, pat := range patterns {
+		switch {
+		case glob:
+			for q := string(p); q != ""; q = VaultPath(q).Dir() {
+				if ok, _ := path.Match(pat, q); ok {
+					return pat
+				}
+			}
+		case len(pat) > 2 && strings.HasPrefix(pat, "/") && strings.HasSuffix(pat, "/"):
+			if re, err := regexp.Compile(pat[1 : len(pat)-1]); err == nil && re.MatchString(string(p)) {
+				return pat
+			}
+		case pat != "" && strings.HasPrefix(string(p), pat):
+			return pat
+		}
+	}
+	return ""
+}
+
+// normalizeNewlines turns CRLF and lone CR into LF (SPEC §0).
+func normalizeNewlines(src []byte) []byte {
+	if bytes.IndexByte(src, '\r') < 0 {
+		return src
+	}
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	return bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+}
+
+// readConfig reads .obsidian/app.json and the templates folder. A broken
+// file is reported and the defaults are used.
+func readConfig(fsys fs.FS, diags *Diagnostics) (AppConfig, string) {
+	var cfg AppConfig
+	if data, err := fs.ReadFile(fsys, ".obsidian/app.json"); err == nil {
+		if err := json.Unmarshal(data, &cfg); err != nil {
+			diags.Add(Pos{Path: ".obsidian/app.json"}, Warning, "invalid-config", "invalid app.json: %v; using defaults", err)
+			cfg = AppConfig{}
+		}
+	}
+	var tpl struct {
+		Folder string `json:"folder"`
+	}
+	if data, err := fs.ReadFile(fsys, ".obsidian/templates.json"); err == nil {
+		_ = json.Unmarshal(data, &tpl) // an unreadable templates.json only loses the default exclusion
+	}
+	return cfg, strings.Trim(tpl.Folder, "/")
+}

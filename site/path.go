@@ -1,0 +1,289 @@
+package site
+
+import (
+	"errors"
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// The four path kinds. Each is its own string type so the compiler keeps a
+// source path out of an href; kinds change only through the functions in
+// this file.
+type (
+	// VaultPath is a source file's identity: slash-separated, relative to
+	// the vault root, NFC, case and extension kept ("Daily/2024-01-02.md").
+	VaultPath string
+	// Slug is a page's identity and map key: the lower-cased, URL-safe form
+	// of a note's path without ".md" ("daily/2024-01-02"). The empty slug
+	// is the home page.
+	Slug string
+	// RelURL is a URL relative to the page it appears on; the only kind that
+	// goes into href or src ("../projects/alpha/#goals").
+	RelURL string
+	// OutPath is a file's path relative to the output folder
+	// ("daily/2024-01-02/index.html").
+	OutPath string
+)
+
+var errBadPath = errors.New("not a clean relative path")
+
+// ParseVaultPath turns a slash-separated path relative to the vault root
+// into a VaultPath, in NFC. It fails for absolute paths, empty or "." and
+// ".." components, and anything that is not valid UTF-8.
+func ParseVaultPath(rel string) (VaultPath, error) {
+	if !utf8.ValidString(rel) || rel == "" || strings.HasPrefix(rel, "/") {
+		return "", errBadPath
+	}
+	rel = norm.NFC.String(rel)
+	for _, c := range strings.Split(rel, "/") {
+		if c == "" || c == "." || c == ".." {
+			return "", errBadPath
+		}
+	}
+	return VaultPath(rel), nil
+}
+
+// Valid reports whether p is a clean, relative, NFC path.
+func (p VaultPath) Valid() bool {
+	q, err := ParseVaultPath(string(p))
+	return err == nil && q == p
+}
+
+// Hidden reports whether any component of p starts with a dot; Obsidian
+// indexes no such file (SPEC §3.2, §8.1).
+func (p VaultPath) Hidden() bool {
+	for _, c := range strings.Split(string(p), "/") {
+		if strings.HasPrefix(c, ".") {
+			return true
+		}
+	}
+	return false
+}
+
+// Dir returns the folder of p ("" at the vault root).
+func (p VaultPath) Dir() string {
+	d := path.Dir(string(p))
+	if d == "." {
+		return ""
+	}
+	return d
+}
+
+// Base returns the file name of p, extension included.
+func (p VaultPath) Base() string { return path.Base(string(p)) }
+
+// Ext returns the lower-cased extension of p without its dot ("md", "png").
+func (p VaultPath) Ext() string {
+	e := path.Ext(string(p))
+	return strings.ToLower(strings.TrimPrefix(e, "."))
+}
+
+// Name returns the file name without its extension: a note's title.
+func (p VaultPath) Name() string {
+	b := p.Base()
+	return strings.TrimSuffix(b, path.Ext(b))
+}
+
+// Slug returns the page identity of a note, a canvas or a folder path.
+//
+// The rule, documented in the README: drop a ".md" extension, then in each
+// component lower-case every letter, keep letters, digits, marks, "_", "."
+// and "-", turn every other run of characters (spaces, punctuation,
+// symbols) into one "-", and trim "-" and "." from both ends. A component
+// left empty becomes "_"; a first component that names one of the site's
+// own top-level folders (tags, graph, search, _site) gets a trailing "_". "Network+/Port Scanning.md" gives
+// "network/port-scanning"; "日本語/Café.md" gives "日本語/café".
+func (p VaultPath) Slug() Slug {
+	s := string(p)
+	if strings.EqualFold(path.Ext(s), ".md") {
+		s = s[:len(s)-3]
+	}
+	return FolderSlug(s)
+}
+
+// FolderSlug returns the slug of a slash-separated folder path ("" is the
+// root, whose slug is empty), by the rule of VaultPath.Slug.
+func FolderSlug(folder string) Slug {
+	if folder == "" {
+		return ""
+	}
+	parts := strings.Split(folder, "/")
+	for i, c := range parts {
+		parts[i] = slugComponent(c)
+	}
+	if reservedTop[parts[0]] {
+		parts[0] += "_"
+	}
+	return Slug(strings.Join(parts, "/"))
+}
+
+// reservedTop are the top-level names of the site's own pages and files.
+// A note or folder whose slug would start with one gets "_" appended to
+// that first component ("Tags/x.md" is published at "tags_/x/"), so the
+// two can never collide.
+var reservedTop = map[string]bool{"tags": true, "_site": true, "graph": true, "search": true, "404.html": true}
+
+func slugComponent(c string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range c {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '_' || r == '.':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			dash = true
+		}
+	}
+	out := strings.Trim(b.String(), "-.")
+	if out == "" {
+		return "_"
+	}
+	return out
+}
+
+// Valid reports whether s could have come from Slug: clean components of
+// lower-case letters, digits, marks, "_", "." and "-", with no "-" or "."
+// at either end. The empty slug (the home page) is valid.
+func (s Slug) Valid() bool {
+	if s == "" {
+		return true
+	}
+	for _, c := range strings.Split(string(s), "/") {
+		if c == "" || strings.Trim(c, "-.") != c {
+			return false
+		}
+		for _, r := range c {
+			ok := unicode.IsLetter(r) && !unicode.IsUpper(r) || unicode.IsDigit(r) ||
+				unicode.IsMark(r) || r == '_' || r == '.' || r == '-'
+			if !ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// WithSuffix returns s with "-n" appended to its last component; it is how
+// a colliding slug is made distinct.
+func (s Slug) WithSuffix(n int) Slug {
+	return Slug(string(s) + "-" + strconv.Itoa(n))
+}
+
+// Parent returns the slug of the folder holding s ("" for a top-level page).
+func (s Slug) Parent() Slug {
+	i := strings.LastIndexByte(string(s), '/')
+	if i < 0 {
+		return ""
+	}
+	return s[:i]
+}
+
+// OutPath returns the file that holds the page: clean URLs, so "a/b"
+// is written to "a/b/index.html" and the home page to "index.html".
+func (s Slug) OutPath() OutPath {
+	if s == "" {
+		return "index.html"
+	}
+	return OutPath(string(s) + "/index.html")
+}
+
+// LinkTo returns the URL of the page target as seen from the page s, with
+// an optional fragment (without "#"). A page links to itself as "./".
+func (s Slug) LinkTo(target Slug, fragment string) RelURL {
+	u := relative(dirParts(string(s)), dirParts(string(target)), true)
+	return withFragment(u, fragment)
+}
+
+// AssetURL returns the URL of an attachment copied to its vault path, as
+// seen from the page s.
+func (s Slug) AssetURL(p VaultPath) RelURL {
+	return RelURL(relative(dirParts(string(s)), strings.Split(string(p), "/"), false))
+}
+
+// FileURL returns the URL of any output file, as seen from the page s.
+func (s Slug) FileURL(p OutPath) RelURL {
+	return RelURL(relative(dirParts(string(s)), strings.Split(string(p), "/"), false))
+}
+
+// Root returns the URL of the site root as seen from s ("./", "../../").
+func (s Slug) Root() RelURL {
+	return RelURL(relative(dirParts(string(s)), nil, true))
+}
+
+func dirParts(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "/")
+}
+
+// relative builds a URL from the directory from to the path to, escaping
+// each component; dir adds the trailing slash of a clean URL.
+func relative(from, to []string, dir bool) string {
+	common := 0
+	for common < len(from) && common < len(to) && from[common] == to[common] {
+		common++
+	}
+	var b strings.Builder
+	for range len(from) - common {
+		b.WriteString("../")
+	}
+	for i, c := range to[common:] {
+		if i > 0 {
+			b.WriteByte('/')
+		}
+		b.WriteString(url.PathEscape(c))
+	}
+	if dir && len(to) > common {
+		b.WriteByte('/')
+	}
+	if b.Len() == 0 {
+		return "./"
+	}
+	return b.String()
+}
+
+func withFragment(u string, fragment string) RelURL {
+	if fragment == "" {
+		return RelURL(u)
+	}
+	return RelURL(u + "#" + EscapeFragment(fragment))
+}
+
+// EscapeFragment percent-encodes a URL fragment, keeping letters of every
+// script readable to the browser's id matching.
+func EscapeFragment(f string) string {
+	return strings.ReplaceAll(url.PathEscape(f), "%2F", "/")
+}
+
+// Valid reports whether u is relative: no scheme, no leading slash.
+func (u RelURL) Valid() bool {
+	s := string(u)
+	if s == "" || strings.HasPrefix(s, "/") {
+		return false
+	}
+	if i := strings.IndexAny(s, ":/?#"); i >= 0 && s[i] == ':' {
+		return false
+	}
+	return true
+}
+
+// Valid reports whether o is a clean relative file path.
+func (o OutPath) Valid() bool {
+	_, err := ParseVaultPath(string(o))
+	return err == nil && !strings.HasSuffix(string(o), "/")
+}
+
+// AssetOut returns where an attachment is copied: its own vault path, so
+// file names and the "#icon"-style suffixes themes match stay recognisable.
+func (p VaultPath) AssetOut() OutPath { return OutPath(p) }

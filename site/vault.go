@@ -1,0 +1,122 @@
+package site
+
+import (
+	"io/fs"
+	"sort"
+	"strings"
+)
+
+// AppConfig holds the keys of .obsidian/app.json that matter for
+// publishing (SPEC §8.2); the zero value is Obsidian's default.
+type AppConfig struct {
+	StrictLineBreaks  bool     `json:"strictLineBreaks"`
+	UserIgnoreFilters []string `json:"userIgnoreFilters"`
+	ShowInlineTitle   *bool    `json:"showInlineTitle"`
+}
+
+// Vault is a loaded vault: every note and attachment outside dot-folders,
+// sorted by path.
+type Vault struct {
+	FS     fs.FS
+	Notes  []*Note
+	Assets []*Asset
+	Config AppConfig
+	// TemplatesFolder is the folder of Obsidian's Templates plugin, never
+	// published ("" when unset).
+	TemplatesFolder string
+
+	byPath map[VaultPath]*Note
+	names  map[VaultPath]string // the name in FS, when it differs (NFD)
+}
+
+// NewVault assembles a vault from notes and assets, sorting both; tests
+// and Load use it.
+func NewVault(fsys fs.FS, notes []*Note, assets []*Asset) *Vault {
+	sort.Slice(notes, func(i, j int) bool { return notes[i].Path < notes[j].Path })
+	sort.Slice(assets, func(i, j int) bool { return assets[i].Path < assets[j].Path })
+	v := &Vault{FS: fsys, Notes: notes, Assets: assets, byPath: map[VaultPath]*Note{}, names: map[VaultPath]string{}}
+	for _, n := range notes {
+		v.byPath[n.Path] = n
+	}
+	return v
+}
+
+// Note returns the note at p, or nil.
+func (v *Vault) Note(p VaultPath) *Note { return v.byPath[p] }
+
+// FSName returns the name under which p is stored in v.FS.
+func (v *Vault) FSName(p VaultPath) string {
+	if n, ok := v.names[p]; ok {
+		return n
+	}
+	return string(p)
+}
+
+// ReadFile reads a vault file by its vault path.
+func (v *Vault) ReadFile(p VaultPath) ([]byte, error) {
+	return fs.ReadFile(v.FS, v.FSName(p))
+}
+
+// Published returns the notes that are published, in path order.
+func (v *Vault) Published() []*Note {
+	out := make([]*Note, 0, len(v.Notes))
+	for _, n := range v.Notes {
+		if n.Published {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// AssignSlugs gives each published note a unique slug: the home note
+// (index.md or Home.md at the root) gets the empty slug, every other note
+// its path's slug, and a collision with an earlier note (in path order)
+// gets "-2", "-3", … and a slug-collision warning.
+// A note whose slug equals a folder's is that folder's note.
+func (v *Vault) AssignSlugs(diags *Diagnostics) {
+	home := v.homeNote()
+	taken := map[Slug]VaultPath{}
+	folders := map[Slug]bool{}
+	for _, n := range v.Notes {
+		for d := n.Path.Dir(); d != ""; d = VaultPath(d).Dir() {
+			folders[FolderSlug(d)] = true
+		}
+	}
+	for _, n := range v.Notes {
+		if !n.Published {
+			n.Slug = ""
+			continue
+		}
+		s := n.Path.Slug()
+		if n == home {
+			s = ""
+		}
+		base := s
+		for i := 2; taken[s] != "" || (s == "" && n != home); i++ {
+			s = base.WithSuffix(i)
+		}
+		if s != base {
+			other := taken[base]
+			diags.Add(Pos{Path: n.Path}, Warning, "slug-collision",
+				"the URL %q is taken by %q; this note is published at %q", string(base)+"/", other, string(s)+"/")
+		}
+		taken[s] = n.Path
+		n.Slug = s
+		n.FolderNote = folders[s] && s != ""
+	}
+}
+
+// homeNote returns the published index.md or Home.md at the root, or nil.
+func (v *Vault) homeNote() *Note {
+	for _, want := range []string{"index.md", "home.md"} {
+		for _, n := range v.Notes {
+			if n.Published && strings.EqualFold(string(n.Path), want) {
+				return n
+			}
+		}
+	}
+	return nil
+}
+
+// Home returns the note shown as the home page, or nil.
+func (v *Vault) Home() *Note { return v.homeNote() }
