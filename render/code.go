@@ -1,0 +1,101 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+	chtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// codeHTMLRenderer prints code blocks: highlighted by chroma with CSS
+// classes (the stylesheets for light and dark live in templates), mermaid
+// fences as diagrams for the browser to draw, math fences as display math.
+type codeHTMLRenderer struct{}
+
+var _ renderer.NodeRenderer = codeHTMLRenderer{}
+
+// formatter writes class names only, no <pre>: we write our own wrapper
+// with the language. chroma's formatter keeps no state between calls.
+var formatter = chtml.New(chtml.WithClasses(true), chtml.PreventSurroundingPre(true))
+
+func (r codeHTMLRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindFencedCodeBlock, r.renderFenced)
+	reg.Register(ast.KindCodeBlock, r.renderIndented)
+}
+
+func (r codeHTMLRenderer) renderFenced(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	n := node.(*ast.FencedCodeBlock)
+	lang := strings.ToLower(string(n.Language(src)))
+	code := codeText(n, src)
+	switch lang {
+	case "mermaid":
+		_, _ = w.WriteString(`<pre class="mermaid">`)
+		_, _ = w.Write(util.EscapeHTML(code))
+		_, _ = w.WriteString("</pre>\n")
+	case "math", "latex-display":
+		_, _ = w.WriteString(`<div class="math math-block">$$`)
+		_, _ = w.Write(util.EscapeHTML(code))
+		_, _ = w.WriteString("$$</div>\n")
+	default:
+		writeHighlighted(w, lang, code)
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func (r codeHTMLRenderer) renderIndented(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		writeHighlighted(w, "", codeText(node, src))
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func codeText(n ast.Node, src []byte) []byte {
+	var b bytes.Buffer
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(src))
+	}
+	return b.Bytes()
+}
+
+// writeHighlighted writes a <pre> with chroma's spans when it knows the
+// language, and plain escaped code otherwise.
+func writeHighlighted(w util.BufWriter, lang string, code []byte) {
+	_, _ = w.WriteString(`<pre class="chroma"><code`)
+	if lang != "" {
+		writeAttr(w, "class", "language-"+lang)
+		writeAttr(w, "data-lang", lang)
+	}
+	_ = w.WriteByte('>')
+	if lexer := lexerFor(lang); lexer != nil {
+		if it, err := lexer.Tokenise(nil, string(code)); err == nil {
+			if formatter.Format(w, styles.Fallback, it) == nil {
+				_, _ = w.WriteString("</code></pre>\n")
+				return
+			}
+		}
+	}
+	_, _ = w.Write(util.EscapeHTML(code))
+	_, _ = w.WriteString("</code></pre>\n")
+}
+
+func lexerFor(lang string) chroma.Lexer {
+	if lang == "" {
+		return nil
+	}
+	l := lexers.Get(lang)
+	if l == nil {
+		return nil
+	}
+	return chroma.Coalesce(l)
+}

@@ -1,0 +1,220 @@
+package render
+
+import (
+	"bytes"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// mdlinkTransformerPriority: any order among our transformers works, as
+// long as it runs before the heading ids, which read link text.
+const mdlinkTransformerPriority = 100
+
+// mdlinkTransformer turns CommonMark links and images whose destination
+// has no URL scheme into InternalLinks (SPEC §2), and marks the others as
+// external links.
+type mdlinkTransformer struct{}
+
+var _ parser.ASTTransformer = mdlinkTransformer{}
+
+func (mdlinkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	var links []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link, *ast.Image:
+			links = append(links, n)
+		case *ast.AutoLink:
+			if n.AutoLinkType == ast.AutoLinkURL {
+				markExternal(n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	src := reader.Source()
+	for _, n := range links {
+		switch n := n.(type) {
+		case *ast.Link:
+			if hasScheme(n.Destination) {
+				markExternal(n)
+				continue
+			}
+			replace(n, internalFromDest(n.Destination, false, ""))
+		case *ast.Image:
+			alt := plainText(n, src)
+			if hasScheme(n.Destination) {
+				sizeExternalImage(n, alt)
+				continue
+			}
+			replace(n, internalFromDest(n.Destination, true, alt))
+		}
+	}
+}
+
+func markExternal(n ast.Node) {
+	n.SetAttributeString("class", []byte("external-link"))
+	n.SetAttributeString("target", []byte("_blank"))
+	n.SetAttributeString("rel", []byte("noopener nofollow"))
+}
+
+// sizeExternalImage applies "![alt|300](https://…)" and "![250](…)" to an
+// image that stays external (SPEC §2.5).
+func sizeExternalImage(n *ast.Image, alt string) {
+	a, w, h := parseSize(alt, true)
+	if w == 0 && strings.IndexByte(alt, '|') < 0 {
+		if v, ok := atoi(strings.TrimSpace(alt)); ok && alt != "" {
+			a, w = "", v
+		}
+	}
+	if w == 0 {
+		return
+	}
+	n.SetAttributeString("width", []byte(strconv.Itoa(w)))
+	if h > 0 {
+		n.SetAttributeString("height", []byte(strconv.Itoa(h)))
+	}
+	n.SetAttributeString("alt", []byte(a))
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		n.RemoveChild(n, c)
+		c = next
+	}
+}
+
+// schemeRE is RFC 3986's scheme followed by ":". One letter is not a
+// scheme here: "C:" is a Windows drive, never a web link.
+var schemeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.\-]+:`)
+
+func hasScheme(dest []byte) bool { return schemeRE.Match(dest) }
+
+// internalFromDest builds the InternalLink of a scheme-less destination:
+// percent-decoded ("+" stays a plus), cut at the first "#" (SPEC §2.2).
+func internalFromDest(dest []byte, embed bool, alt string) *InternalLink {
+	raw := string(dest)
+	dec, err := url.PathUnescape(raw)
+	if err != nil {
+		dec = raw
+	}
+	path, sub := splitSubpath(dec)
+	n := &InternalLink{Embed: embed, Raw: dec, Path: path, Subpath: sub}
+	if embed {
+		n.Alt, n.Width, n.Height = parseSize(alt, true)
+		if n.Width == 0 && strings.IndexByte(alt, '|') < 0 {
+			if v, ok := atoi(strings.TrimSpace(alt)); ok && alt != "" {
+				n.Alt, n.Width = "", v
+			}
+		}
+		if n.Alt == "" && n.Width == 0 {
+			n.Alt = alt
+		}
+	}
+	return n
+}
+
+// replace puts l where n was, adopting n's children as the link text.
+func replace(n ast.Node, l *InternalLink) {
+	l.SetPos(n.Pos())
+	if !l.Embed {
+		for c := n.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			l.AppendChild(l, c)
+			c = next
+		}
+	}
+	n.Parent().ReplaceChild(n.Parent(), n, l)
+}
+
+// plainText returns the text of n's inline children, as an alt attribute
+// would show it.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if tx, ok := t.(*ast.Text); ok {
+					b.Write(tx.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *InternalLink:
+			if c.Wiki {
+				b.WriteString(c.Display)
+				return ast.WalkSkipChildren, nil
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// parseRawSpaceLink reads "[text](dest with spaces)" on one line, which
+// CommonMark and Obsidian leave as text (SPEC §2.3) and vaultsite turns
+// into a link candidate (SPEC §13): Bind keeps it only if it resolves.
+// It returns nil for anything CommonMark parses itself, including a
+// destination followed by a title, and for destinations with a scheme.
+func parseRawSpaceLink(block text.Reader) ast.Node {
+	line, seg := block.PeekLine()
+	labelEnd := matchBracket(line, 0, '[', ']')
+	if labelEnd < 0 || labelEnd+1 >= len(line) || line[labelEnd+1] != '(' {
+		return nil
+	}
+	destEnd := matchBracket(line, labelEnd+1, '(', ')')
+	if destEnd < 0 {
+		return nil
+	}
+	dest := bytes.TrimSpace(line[labelEnd+2 : destEnd])
+	if bytes.IndexByte(dest, ' ') < 0 || dest[0] == '<' || hasScheme(dest) || titledDest.Match(dest) {
+		return nil
+	}
+	n := internalFromDest(dest, false, "")
+	n.RawSpace = true
+	n.Literal = bytes.Clone(line[:destEnd+1])
+	label := text.NewSegment(seg.Start+1, seg.Start+labelEnd)
+	if label.Len() > 0 {
+		n.AppendChild(n, ast.NewTextSegment(label))
+	}
+	block.Advance(destEnd + 1)
+	return n
+}
+
+// titledDest is a valid CommonMark destination followed by a title.
+var titledDest = regexp.MustCompile(`^\S+\s+("[^"]*"|'[^']*'|\([^)]*\))$`)
+
+// matchBracket returns the index of the bracket closing the one at
+// line[i], honouring nesting and backslash escapes, or -1.
+func matchBracket(line []byte, i int, open, close byte) int {
+	depth := 0
+	for j := i; j < len(line); j++ {
+		switch line[j] {
+		case '\\':
+			j++
+		case open:
+			depth++
+		case close:
+			depth--
+			if depth == 0 {
+				return j
+			}
+		}
+	}
+	return -1
+}
