@@ -69,9 +69,14 @@ type Diagnostic struct {
 	Msg      string
 }
 
-// String prints "path:line:col: severity: message (code)".
+// String prints "path:line:col: severity: message (code)", leaving out an
+// unknown position.
 func (d Diagnostic) String() string {
-	return fmt.Sprintf("%s: %s: %s (%s)", d.Pos, d.Severity, d.Msg, d.Code)
+	s := fmt.Sprintf("%s: %s (%s)", d.Severity, d.Msg, d.Code)
+	if p := d.Pos.String(); p != "" {
+		return p + ": " + s
+	}
+	return s
 }
 
 // Diagnostics is a list of findings, modelled on go/scanner.ErrorList.

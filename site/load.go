@@ -66,7 +66,7 @@ func Load(fsys fs.FS, opts LoadOptions) (*Vault, Diagnostics, error) {
 			return nil
 		}
 		if prev, dup := names[vp]; dup {
-			diags.Add(Pos{Path: vp}, Warning, "duplicate-file", "%q and %q are the same name in NFC; the second is skipped", prev, name)
+			diags.Add(Pos{Path: vp}, Warning, "duplicate-file", "%+q and %+q are the same name in NFC; the second is skipped", prev, name)
 			return nil
 		}
 		names[vp] = name

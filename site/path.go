@@ -93,9 +93,10 @@ func (p VaultPath) Name() string {
 // Slug returns the page identity of a note, a canvas or a folder path.
 //
 // The rule, documented in the README: drop a ".md" extension, then in each
-// component lower-case every letter, keep letters, digits, marks, "_", "."
-// and "-", turn every other run of characters (spaces, punctuation,
-// symbols) into one "-", and trim "-" and "." from both ends. A component
+// component lower-case every letter, keep letters, digits, "_", "." and
+// marks on a kept character, drop variation selectors, turn every other
+// run of characters (spaces, punctuation, symbols, "-") into one "-", and
+// trim "-" and "." from both ends. A component
 // left empty becomes "_"; a first component that names one of the site's
 // own top-level folders (tags, graph, search, _site) gets a trailing "_". "Network+/Port Scanning.md" gives
 // "network/port-scanning"; "日本語/Café.md" gives "日本語/café".
@@ -131,17 +132,20 @@ var reservedTop = map[string]bool{"tags": true, "_site": true, "graph": true, "s
 
 func slugComponent(c string) string {
 	var b strings.Builder
-	dash := false
+	dash, kept := false, false
 	for _, r := range c {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '_' || r == '.':
+		case unicode.Is(unicode.Variation_Selector, r):
+			// text or emoji presentation only: leaves no trace
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '.' ||
+			unicode.IsMark(r) && kept: // a mark stays only on a kept character
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')
 			}
-			dash = false
+			dash, kept = false, true
 			b.WriteRune(unicode.ToLower(r))
 		default:
-			dash = true
+			dash, kept = true, false
 		}
 	}
 	out := strings.Trim(b.String(), "-.")
@@ -163,7 +167,7 @@ func (s Slug) Valid() bool {
 			return false
 		}
 		for _, r := range c {
-			ok := unicode.IsLetter(r) && !unicode.IsUpper(r) || unicode.IsDigit(r) ||
+			ok := unicode.IsLetter(r) && unicode.ToLower(r) == r || unicode.IsDigit(r) ||
 				unicode.IsMark(r) || r == '_' || r == '.' || r == '-'
 			if !ok {
 				return false
@@ -242,7 +246,8 @@ func relative(from, to []string, dir bool) string {
 		if i > 0 {
 			b.WriteByte('/')
 		}
-		b.WriteString(url.PathEscape(c))
+		// PathEscape keeps ":", so "a:b.png" would read as a scheme.
+		b.WriteString(strings.ReplaceAll(url.PathEscape(c), ":", "%3A"))
 	}
 	if dir && len(to) > common {
 		b.WriteByte('/')

@@ -72,12 +72,16 @@ func (v *Vault) Published() []*Note {
 // (index.md or Home.md at the root) gets the empty slug, every other note
 // its path's slug, and a collision with an earlier note (in path order)
 // gets "-2", "-3", … and a slug-collision warning.
-// A note whose slug equals a folder's is that folder's note.
+// A note whose slug equals the folder of a published note is that
+// folder's note.
 func (v *Vault) AssignSlugs(diags *Diagnostics) {
 	home := v.homeNote()
 	taken := map[Slug]VaultPath{}
 	folders := map[Slug]bool{}
 	for _, n := range v.Notes {
+		if !n.Published {
+			continue // leaves no trace, not even its folder
+		}
 		for d := n.Path.Dir(); d != ""; d = VaultPath(d).Dir() {
 			folders[FolderSlug(d)] = true
 		}
