@@ -81,11 +81,17 @@ type Binder interface {
 }
 
 // Bind writes the destination of every internal link of d.
-func Bind(d *Doc, b Binder) {
-	_ = ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if l, ok := n.(*InternalLink); ok && entering {
-			l.Dest = b.Bind(&d.Links[l.Index])
-		}
-		return ast.WalkContinue, nil
-	})
+func Bind(d *Doc, b Binder) { BindNodes(d, []ast.Node{d.Root}, b) }
+
+// BindNodes writes the destination of the internal links inside nodes
+// only: an embedded section binds what it shows, and no more.
+func BindNodes(d *Doc, nodes []ast.Node, b Binder) {
+	for _, root := range nodes {
+		_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if l, ok := n.(*InternalLink); ok && entering {
+				l.Dest = b.Bind(&d.Links[l.Index])
+			}
+			return ast.WalkContinue, nil
+		})
+	}
 }

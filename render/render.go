@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"io"
+	"strings"
 
 	"github.com/gohugoio/hugo-goldmark-extensions/extras"
 	"github.com/vaultsite/vaultsite/site"
@@ -92,6 +93,10 @@ type Doc struct {
 	Blocks   []site.Block
 	Tags     []site.Tag
 	FirstH1  string
+	// HasMath and HasMermaid tell the page to load KaTeX or Mermaid.
+	HasMath, HasMermaid bool
+
+	linkNodes []*InternalLink // parallel to Links
 }
 
 // Parse parses the body of n and reports what it holds (links, headings,
@@ -148,6 +153,7 @@ func collect(d *Doc) {
 		switch n := n.(type) {
 		case *InternalLink:
 			n.Index = len(d.Links)
+			d.linkNodes = append(d.linkNodes, n)
 			kind := site.MarkdownLink
 			if n.Wiki {
 				kind = site.WikiLink
@@ -156,11 +162,16 @@ func collect(d *Doc) {
 				Kind: kind, Embed: n.Embed, Path: norm.NFC.String(n.Path), Subpath: n.Subpath,
 				Display: n.Display, Offset: n.Pos(), RawSpace: n.RawSpace, Raw: n.Raw,
 			})
+		case *ast.FencedCodeBlock:
+			if strings.EqualFold(string(n.Language(d.Src)), "mermaid") {
+				d.HasMermaid = true
+			}
 		case *ast.Heading:
 			id, _ := n.AttributeString("id")
 			raw, _ := n.AttributeString("data-heading")
 			d.Headings = append(d.Headings, site.Heading{
-				Level: n.Level, Text: string(raw.([]byte)), ID: string(id.([]byte)), Offset: headingOffset(n),
+				Level: n.Level, Text: string(raw.([]byte)), Plain: strings.TrimSpace(plainText(n, d.Src)),
+				ID: string(id.([]byte)), Offset: headingOffset(n),
 			})
 			if len(d.Headings) == 1 && n.Level == 1 && n.Parent() == d.Root && n.PreviousSibling() == nil {
 				d.FirstH1 = string(raw.([]byte))
@@ -177,3 +188,47 @@ func headingOffset(h *ast.Heading) int {
 	}
 	return h.Pos()
 }
+
+// LinkContext returns the plain text of the block that holds link i (a
+// paragraph, list item line, heading or table cell), cut to about max
+// characters around the link: the excerpt a backlink shows.
+func (d *Doc) LinkContext(i, max int) string {
+	if i < 0 || i >= len(d.linkNodes) {
+		return ""
+	}
+	var block ast.Node = d.linkNodes[i]
+	for block.Parent() != nil && block.Type() != ast.TypeBlock {
+		block = block.Parent()
+	}
+	if _, ok := block.(*EmbedBlock); ok {
+		return ""
+	}
+	text := strings.Join(strings.Fields(plainText(block, d.Src)), " ")
+	return excerpt(text, d.linkNodes[i], d.Src, max)
+}
+
+// excerpt cuts text to about max runes around the link's own text.
+func excerpt(text string, l *InternalLink, src []byte, max int) string {
+	r := []rune(text)
+	if len(r) <= max {
+		return text
+	}
+	own := l.Display
+	if !l.Wiki {
+		own = plainText(l, src)
+	}
+	at := len([]rune(text[:max0(strings.Index(text, own))]))
+	from := max0(at - max/2)
+	to := min(len(r), from+max)
+	from = max0(to - max)
+	out := string(r[from:to])
+	if from > 0 {
+		out = "…" + out
+	}
+	if to < len(r) {
+		out += "…"
+	}
+	return out
+}
+
+func max0(i int) int { return max(i, 0) }

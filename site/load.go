@@ -142,6 +142,7 @@ func (v *Vault) readNote(n *Note, opts LoadOptions, diags *Diagnostics) {
 		src = nil
 	}
 	n.Source = normalizeNewlines(src)
+	n.lines = lineStarts(n.Source)
 	if text, off, body, ok := splitFrontmatter(n.Source); ok {
 		n.BodyStart = body
 		line0 := bytes.Count(n.Source[:off], []byte("\n"))

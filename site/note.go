@@ -49,7 +49,7 @@ type Note struct {
 	// FolderNote is set when the note's slug is also a folder's slug.
 	FolderNote bool
 
-	lines []int // byte offsets of line starts, computed on first Pos
+	lines []int // byte offsets of line starts, set by Load
 
 	// The parse phase (render.Parse) fills these, in source order.
 	Links    []Link
@@ -70,10 +70,11 @@ func (n *Note) Title() string {
 
 // Pos converts a byte offset in Source into a position.
 func (n *Note) Pos(off int) Pos {
-	if n.lines == nil {
-		n.lines = lineStarts(n.Source)
+	lines := n.lines
+	if lines == nil {
+		lines = lineStarts(n.Source) // a note made outside Load; not cached, so Pos stays safe for concurrent use
 	}
-	return PosIn(n.Path, n.Source, n.lines, off)
+	return PosIn(n.Path, n.Source, lines, off)
 }
 
 func lineStarts(src []byte) []int {
@@ -133,6 +134,8 @@ type Heading struct {
 	Level int
 	// Text is the raw inline source after the markers (SPEC §9.1).
 	Text string
+	// Plain is the rendered text without markup, for outlines.
+	Plain string
 	// ID is the GitHub-style slug of the rendered text, de-duplicated.
 	ID     string
 	Offset int

@@ -124,6 +124,20 @@ func FolderSlug(folder string) Slug {
 	return Slug(strings.Join(parts, "/"))
 }
 
+// TagSlug returns the page of a tag ("inbox/to-read" gives
+// "tags/inbox/to-read"); tags group without case (SPEC §6.3), and so do
+// their pages.
+func TagSlug(tag string) Slug {
+	parts := strings.Split(strings.Trim(tag, "/"), "/")
+	for i, c := range parts {
+		parts[i] = slugComponent(c)
+	}
+	return Slug("tags/" + strings.Join(parts, "/"))
+}
+
+// TagIndexSlug is the page that lists every tag.
+const TagIndexSlug Slug = "tags"
+
 // reservedTop are the top-level names of the site's own pages and files.
 // A note or folder whose slug would start with one gets "_" appended to
 // that first component ("Tags/x.md" is published at "tags_/x/"), so the
@@ -270,6 +284,17 @@ func withFragment(u string, fragment string) RelURL {
 func EscapeFragment(f string) string {
 	return strings.ReplaceAll(url.PathEscape(f), "%2F", "/")
 }
+
+// WithFragment returns u with "#fragment" appended, escaped; PDF embeds
+// keep "page=3" this way.
+func (u RelURL) WithFragment(fragment string) RelURL {
+	return withFragment(string(u), fragment)
+}
+
+// External wraps an absolute URL from the vault (a property value such as
+// "https://…") for a field that holds links; it is the one way a URL with
+// a scheme enters a RelURL, and Valid reports false for it.
+func External(u string) RelURL { return RelURL(u) }
 
 // Valid reports whether u is relative: no scheme, no leading slash.
 func (u RelURL) Valid() bool {

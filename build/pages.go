@@ -1,0 +1,208 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"html/template"
+	"runtime"
+	"sort"
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/vaultsite/vaultsite/site"
+	"github.com/vaultsite/vaultsite/templates"
+)
+
+// emitAll writes every page and file of the site.
+func (b *builder) emitAll(ctx context.Context, pages []page) error {
+	tree := newFolderTree(b.v)
+	tags := newTagIndex(b.v)
+	g, _ := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, p := range pages {
+		g.Go(func() error {
+			return b.emitPage(p.note.Slug, b.notePage(p, tree, tags))
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	for _, f := range tree.sorted() {
+		if f.slug == "" && b.v.Home() != nil || f.note != nil {
+			continue // the home note or the folder note shows this listing
+		}
+		if err := b.emitPage(f.slug, b.folderPage(f, tree)); err != nil {
+			return err
+		}
+	}
+	if err := b.emitTags(tags); err != nil {
+		return err
+	}
+	if err := b.emitPage("", nil); err != nil {
+		return err
+	}
+	return b.emitFiles()
+}
+
+// emitPage renders data and writes it at the page of slug; with nil data
+// it writes the 404 page.
+func (b *builder) emitPage(slug site.Slug, data *templates.PageData) error {
+	out := slug.OutPath()
+	if data == nil {
+		data = &templates.PageData{Site: b.opts.Site, Kind: templates.PageNotFound, Title: "Page not found", Root: "/"}
+		out = "404.html"
+	}
+	data.Serve = b.opts.Serve
+	var buf bytes.Buffer
+	if err := templates.Render(&buf, data); err != nil {
+		return err
+	}
+	return b.emit(out, buf.Bytes())
+}
+
+func (b *builder) emit(p site.OutPath, data []byte) error {
+	b.use.mu.Lock()
+	b.files++
+	b.use.mu.Unlock()
+	return b.em.Emit(p, data)
+}
+
+// emitFiles writes the site's own static files and the attachments that
+// published pages use, and nothing else from the vault.
+func (b *builder) emitFiles() error {
+	for _, f := range templates.Static() {
+		if err := b.emit(f.Path, f.Data); err != nil {
+			return err
+		}
+	}
+	for _, a := range b.sortedAssets() {
+		data, err := b.v.ReadFile(a.Path)
+		if err != nil {
+			b.use.diags.Add(site.Pos{Path: a.Path}, site.Warning, "unreadable", "cannot copy attachment: %v", err)
+			continue
+		}
+		if err := b.emit(a.Path.AssetOut(), data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// notePage assembles what a note's page shows.
+func (b *builder) notePage(p page, tree *folderTree, tags *tagIndex) *templates.PageData {
+	n := p.note
+	data := &templates.PageData{
+		Site: b.opts.Site, Kind: templates.PageNote, Title: n.Title(), Description: n.Props.Description,
+		Root: n.Slug.Root(), Nav: b.nav(n.Slug), Breadcrumbs: tree.breadcrumbs(n.Path.Dir(), n.Slug),
+		HideTitle: n.FirstH1 != "", Content: template.HTML(p.html), CSSClasses: n.Props.CSSClasses,
+		HasMath: p.doc.HasMath, HasMermaid: p.doc.HasMermaid,
+		Properties: b.properties(n), Tags: tags.links(n, n.Slug), TOC: toc(n), Backlinks: b.backlinks(n),
+	}
+	if n.Slug == "" {
+		data.Breadcrumbs = nil
+	}
+	if f := tree.bySlug[n.Slug]; f != nil {
+		data.Entries = tree.entries(f, n.Slug)
+	}
+	return data
+}
+
+func (b *builder) nav(from site.Slug) []templates.Link {
+	return []templates.Link{{Text: "Tags", URL: from.LinkTo(site.TagIndexSlug, "")}}
+}
+
+func toc(n *site.Note) []templates.TOCEntry {
+	out := make([]templates.TOCEntry, 0, len(n.Headings))
+	for _, h := range n.Headings {
+		out = append(out, templates.TOCEntry{Level: h.Level, Text: h.Plain, ID: h.ID})
+	}
+	return out
+}
+
+// backlinkContext is how many characters of context a backlink shows.
+const backlinkContext = 200
+
+// backlinks lists each published note that links to n once, with the
+// context of its first link.
+func (b *builder) backlinks(n *site.Note) []templates.Backlink {
+	var out []templates.Backlink
+	var last *site.Note
+	for _, bl := range b.graph.Backlinks(n) {
+		if bl.From == last {
+			continue
+		}
+		last = bl.From
+		ctx := ""
+		if d := b.docs[b.noteIndex(bl.From)]; d != nil {
+			ctx = d.LinkContext(b.linkIndex(bl.From, bl.Link), backlinkContext)
+		}
+		out = append(out, templates.Backlink{Title: bl.From.Title(), URL: n.Slug.LinkTo(bl.From.Slug, ""), Context: ctx})
+	}
+	return out
+}
+
+func (b *builder) noteIndex(n *site.Note) int {
+	return sort.Search(len(b.v.Notes), func(i int) bool { return b.v.Notes[i].Path >= n.Path })
+}
+
+func (b *builder) linkIndex(n *site.Note, l site.Link) int {
+	return sort.Search(len(n.Links), func(i int) bool { return n.Links[i].Offset >= l.Offset })
+}
+
+// properties shows the frontmatter as Obsidian's properties view does:
+// tags as tags, quoted [[links]] as links, everything else as text.
+func (b *builder) properties(n *site.Note) []templates.Property {
+	var out []templates.Property
+	for _, p := range n.Props.List {
+		key := strings.ToLower(p.Key)
+		if key == "publish" || key == "cssclasses" || key == "cssclass" || key == "permalink" {
+			continue
+		}
+		prop := templates.Property{Key: p.Key}
+		for _, v := range flatten(p.Value) {
+			prop.Values = append(prop.Values, b.propValue(n, key, v))
+		}
+		out = append(out, prop)
+	}
+	return out
+}
+
+func flatten(v site.Value) []site.Value {
+	if v.Kind == site.ValueList {
+		var out []site.Value
+		for _, it := range v.Items {
+			out = append(out, flatten(it)...)
+		}
+		return out
+	}
+	if v.Kind == site.ValueNull {
+		return nil
+	}
+	return []site.Value{v}
+}
+
+func (b *builder) propValue(n *site.Note, key string, v site.Value) templates.PropValue {
+	text := v.String()
+	if key == "tags" || key == "tag" {
+		t := strings.TrimPrefix(text, "#")
+		return templates.PropValue{Text: t, URL: n.Slug.LinkTo(site.TagSlug(t), ""), IsTag: true}
+	}
+	if inner, ok := strings.CutPrefix(text, "[["); ok && v.Quoted && strings.HasSuffix(inner, "]]") {
+		target, display, hasDisplay := strings.Cut(strings.TrimSuffix(inner, "]]"), "|")
+		path, sub, _ := strings.Cut(target, "#")
+		if !hasDisplay {
+			display = strings.TrimSpace(target)
+		}
+		l := site.Link{Path: strings.TrimSpace(path), Subpath: strings.TrimSpace(sub), InProperty: true}
+		pb := &pageBinder{b: b, from: n, page: n.Slug, use: b.use}
+		if d := pb.Bind(&l); d.URL != "" {
+			return templates.PropValue{Text: display, URL: d.URL}
+		}
+		return templates.PropValue{Text: display}
+	}
+	if strings.HasPrefix(text, "https://") || strings.HasPrefix(text, "http://") {
+		return templates.PropValue{Text: text, URL: site.External(text)}
+	}
+	return templates.PropValue{Text: text}
+}

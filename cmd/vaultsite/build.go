@@ -1,0 +1,161 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/vaultsite/vaultsite/build"
+	"github.com/vaultsite/vaultsite/site"
+	"github.com/vaultsite/vaultsite/templates"
+)
+
+type buildOptions struct {
+	vault  string
+	out    string
+	title  string
+	ignore []string
+	optIn  bool
+	all    bool
+	stderr io.Writer
+}
+
+func newBuildCmd() *cobra.Command {
+	opts := &buildOptions{}
+	cmd := &cobra.Command{
+		Use:   "build [VAULT]",
+		Short: "Publish the vault as a static site",
+		Long: `Build writes one page per published note of VAULT (default ./vault) into
+the output folder (default ./public), with folder and tag pages, and copies
+the attachments that published notes use.
+
+The site is written to a new folder beside the output and swapped in only
+when the build succeeds, so a failed build leaves the previous site as it
+was. The vault itself is never written to.
+
+Notes with "publish: false" or "draft: true" in their frontmatter, notes
+excluded by Obsidian's "Excluded files" (userIgnoreFilters), the templates
+folder and notes matching --ignore are not published, and nothing of them
+appears in the output.`,
+		Example: `  vaultsite build
+  vaultsite build ~/Notes -o site --title "My notes"
+  vaultsite build ~/Notes --ignore 'Journal/*' --ignore 'Private'`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.vault = vaultArg(args)
+			opts.stderr = cmd.ErrOrStderr()
+			return runBuild(cmd, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.out, "out", "o", "public", "output folder, replaced on every build")
+	f.StringVar(&opts.title, "title", "", "site title (default: the vault folder's name)")
+	f.StringArrayVar(&opts.ignore, "ignore", nil, "glob of vault paths not to publish (repeatable)")
+	f.BoolVar(&opts.optIn, "opt-in", false, `publish only notes with "publish: true"`)
+	f.BoolVar(&opts.all, "all", false, "print every diagnostic, not only the first 50")
+	return cmd
+}
+
+// maxPrinted is how many diagnostics a build prints without --all.
+const maxPrinted = 50
+
+func runBuild(cmd *cobra.Command, opts *buildOptions) error {
+	fsys, err := openVault(opts.vault)
+	if err != nil {
+		return err
+	}
+	bopts := build.Options{
+		Load: site.LoadOptions{Ignore: opts.ignore, OptIn: opts.optIn},
+		Site: templates.Site{Title: siteTitle(opts.title, opts.vault)},
+	}
+	if isTerminal(opts.stderr) {
+		bopts.Progress = progressPrinter(opts.stderr)
+	}
+	var res *build.Result
+	err = build.WriteDir(opts.out, opts.vault, func(em build.Emitter) error {
+		var err error
+		res, err = build.Build(cmd.Context(), fsys, bopts, em)
+		return err
+	})
+	if bopts.Progress != nil {
+		fmt.Fprint(opts.stderr, "\r\033[K")
+	}
+	if err != nil {
+		return err
+	}
+	printDiags(opts.stderr, res.Diags, opts.all)
+	fmt.Fprintf(opts.stderr, "built %d pages, %d attachments, %s in %s\n",
+		res.Pages, res.Assets, countWarnings(res.Diags), res.Took.Round(time.Millisecond))
+	return nil
+}
+
+// openVault checks that dir is a folder and returns it as a file system
+// that cannot be escaped: os.Root refuses paths and symlinks that lead
+// outside the vault.
+func openVault(dir string) (fsys fsRoot, err error) {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, usageError{fmt.Errorf("vault: %w", err)}
+	}
+	if !st.IsDir() {
+		return nil, usageError{fmt.Errorf("vault: %s is not a folder", dir)}
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	return root.FS(), nil
+}
+
+func siteTitle(title, vault string) string {
+	if title != "" {
+		return title
+	}
+	if abs, err := absBase(vault); err == nil {
+		return abs
+	}
+	return "Notes"
+}
+
+func printDiags(w io.Writer, diags site.Diagnostics, all bool) {
+	for i, d := range diags {
+		if i == maxPrinted && !all {
+			fmt.Fprintf(w, "… and %d more (use --all to see them)\n", len(diags)-maxPrinted)
+			break
+		}
+		fmt.Fprintln(w, d)
+	}
+}
+
+func countWarnings(diags site.Diagnostics) string {
+	n := diags.Count(site.Warning) + diags.Count(site.Error)
+	if n == 1 {
+		return "1 warning"
+	}
+	return fmt.Sprintf("%d warnings", n)
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd())) && os.Getenv("TERM") != "dumb"
+}
+
+// progressPrinter redraws one status line at most every 100 ms.
+func progressPrinter(w io.Writer) func(done, total int) {
+	var mu sync.Mutex
+	var last time.Time
+	return func(done, total int) {
+		mu.Lock()
+		defer mu.Unlock()
+		if done < total && time.Since(last) < 100*time.Millisecond {
+			return
+		}
+		last = time.Now()
+		fmt.Fprintf(w, "\rrendering %d/%d pages", done, total)
+	}
+}

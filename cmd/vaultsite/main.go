@@ -1,0 +1,16 @@
+// Command vaultsite publishes an Obsidian vault as a static site, serves a
+// live preview of it, and checks its links.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes: 0 success, 1 a failed build or check, 2 a usage or I/O
+// error of the command line.
+const (
+	exitOK    = 0
+	exitFail  = 1
+	exitUsage = 2
+)
+
+// defaultVault is the study vault bundled with the repository, so a bare
+// "vaultsite build" in a checkout works.
+const defaultVault = "vault"
+
+// errFailed is returned by a command that already reported why it failed
+// (a check with errors); run prints nothing more for it.
+var errFailed = errors.New("failed")
+
+// usageError marks errors that exit with 2.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// run builds the command tree, executes args and maps the outcome to an
+// exit code. Errors are printed once, here, prefixed "vaultsite: ".
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	root := &cobra.Command{
+		Use:   "vaultsite",
+		Short: "Publish an Obsidian vault as a fast static site",
+		Long: `vaultsite turns an Obsidian vault into a static website, serves a live
+preview while you write, and checks every link the way Obsidian resolves it.
+
+With no VAULT argument, commands use ./vault.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(newBuildCmd(), newCheckCmd(), newServeCmd())
+	err := root.ExecuteContext(ctx)
+	var ue usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errFailed):
+		return exitFail
+	case errors.As(err, &ue) || isCobraUsage(err):
+		fmt.Fprintf(stderr, "vaultsite: %v\nRun 'vaultsite --help' for usage.\n", err)
+		return exitUsage
+	}
+	fmt.Fprintf(stderr, "vaultsite: %v\n", err)
+	return exitFail
+}
+
+// isCobraUsage recognises cobra's own errors for unknown commands and
+// wrong argument counts, which it does not type.
+func isCobraUsage(err error) bool {
+	msg := err.Error()
+	for _, p := range []string{"unknown command", "accepts at most", "accepts ", "requires at least", "unknown flag", "unknown shorthand"} {
+		if len(msg) >= len(p) && containsWord(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsWord(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return true
+		}
+	}
+	return false
+}
+
+// vaultArg returns the VAULT argument or the default.
+func vaultArg(args []string) string {
+	if len(args) > 0 {
+		return args[0]
+	}
+	return defaultVault
+}
