@@ -63,6 +63,11 @@ func (pb *pageBinder) Bind(l *site.Link) render.Dest {
 	return render.Dest{}
 }
 
+// TagURL links a tag to its page.
+func (pb *pageBinder) TagURL(tag string) site.RelURL {
+	return pb.page.LinkTo(site.TagSlug(tag), "")
+}
+
 func (pb *pageBinder) noteDest(n *site.Note, res links.Resolved, l *site.Link) render.Dest {
 	frag := ""
 	switch {

@@ -78,6 +78,8 @@ type Dest struct {
 // the HTML will appear on and, for note embeds, renders their content.
 type Binder interface {
 	Bind(l *site.Link) Dest
+	// TagURL returns the URL of a tag's page.
+	TagURL(tag string) site.RelURL
 }
 
 // Bind writes the destination of every internal link of d.
@@ -88,8 +90,14 @@ func Bind(d *Doc, b Binder) { BindNodes(d, []ast.Node{d.Root}, b) }
 func BindNodes(d *Doc, nodes []ast.Node, b Binder) {
 	for _, root := range nodes {
 		_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-			if l, ok := n.(*InternalLink); ok && entering {
-				l.Dest = b.Bind(&d.Links[l.Index])
+			if !entering {
+				return ast.WalkContinue, nil
+			}
+			switch n := n.(type) {
+			case *InternalLink:
+				n.Dest = b.Bind(&d.Links[n.Index])
+			case *Tag:
+				n.URL = b.TagURL(n.Name)
 			}
 			return ast.WalkContinue, nil
 		})

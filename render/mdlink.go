@@ -155,6 +155,8 @@ func plainText(n ast.Node, src []byte) string {
 				}
 			}
 			return ast.WalkSkipChildren, nil
+		case *Tag:
+			b.WriteString("#" + c.Name)
 		case *InternalLink:
 			if c.Wiki {
 				b.WriteString(c.Display)

@@ -43,6 +43,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
 		parser.WithInlineParsers(
 			util.Prioritized(wikilinkParser{}, wikilinkPriority),
+			util.Prioritized(tagParser{}, tagPriority),
 		),
 		parser.WithASTTransformers(
 			util.Prioritized(mdlinkTransformer{}, mdlinkTransformerPriority),
@@ -55,6 +56,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 		renderer.WithNodeRenderers(
 			util.Prioritized(linkHTMLRenderer{}, overridePriority),
 			util.Prioritized(codeHTMLRenderer{}, overridePriority),
+			util.Prioritized(tagHTMLRenderer{}, overridePriority),
 		),
 	)
 	opts := []renderer.Option{html.WithUnsafe()}
@@ -162,6 +164,8 @@ func collect(d *Doc) {
 				Kind: kind, Embed: n.Embed, Path: norm.NFC.String(n.Path), Subpath: n.Subpath,
 				Display: n.Display, Offset: n.Pos(), RawSpace: n.RawSpace, Raw: n.Raw,
 			})
+		case *Tag:
+			d.Tags = append(d.Tags, site.Tag{Name: n.Name, Offset: n.Pos()})
 		case *ast.FencedCodeBlock:
 			if strings.EqualFold(string(n.Language(d.Src)), "mermaid") {
 				d.HasMermaid = true

@@ -51,6 +51,10 @@ var fakeFiles = map[string]site.FileKind{
 	"doc.pdf": site.KindPDF, "board.canvas": site.KindCanvas,
 }
 
+func (fakeBinder) TagURL(tag string) site.RelURL {
+	return site.RelURL("../tags/" + strings.ToLower(tag) + "/")
+}
+
 func (fakeBinder) Bind(l *site.Link) Dest {
 	p := strings.ToLower(strings.TrimSuffix(strings.TrimPrefix(l.Path, "/"), ".md"))
 	if p == "" {
@@ -98,4 +102,8 @@ func TestMarkdownLink(t *testing.T) {
 
 func TestEmbed(t *testing.T) {
 	doCaseFile(t, newCaseMarkdown(Config{}), "testdata/embed.txt")
+}
+
+func TestTag(t *testing.T) {
+	doCaseFile(t, newCaseMarkdown(Config{}), "testdata/tag.txt")
 }
