@@ -1,0 +1,28 @@
+// Package templates turns typed page data into HTML pages and ships the
+// site's own stylesheet and script.
+//
+// Layouts are html/template files under layouts/, assets live under
+// assets/, and both are embedded with go:embed. Render executes the
+// layout of a page's kind; Static returns the stylesheet, script and icon
+// under "_site/" with content-hashed names, and StaticPath maps an asset's
+// plain name to its hashed one. Every URL a page carries is relative
+// (PageData.Root and the RelURLs the build computes), so the site works
+// under any base path and from file://; the 404 page is the one exception
+// (see PageNotFound).
+//
+// The stylesheet styles the DOM conventions of Obsidian that the render
+// package emits (SPEC §11): internal and external links, tags, callouts,
+// embeds, task lists, footnotes, math and Mermaid containers, and
+// chroma's class-mode syntax highlighting in a light and a dark variant.
+// Headings with an id get a hover "#" link, a.heading-anchor, added by the
+// script; render may emit the same element itself and the script then
+// leaves the heading alone. The page chrome's only id is "vs.main" (the
+// skip link's target): a GitHub-style heading slug never contains a dot,
+// so it cannot collide with a heading of the note.
+//
+// JavaScript is optional: every page is complete without it. The script
+// adds the theme toggle, heading anchors and copy buttons on code blocks.
+// The theme is light or dark by prefers-color-scheme, overridden by a
+// data-theme attribute on <html> that a one-line inline snippet restores
+// from localStorage before the first paint.
+package templates

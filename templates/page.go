@@ -1,0 +1,198 @@
+package templates
+
+import (
+	"html/template"
+	"strings"
+
+	"github.com/vaultsite/vaultsite/site"
+)
+
+// Site is what every page knows about the whole site.
+type Site struct {
+	Title string
+	// Lang is the value of <html lang>; empty means "en".
+	Lang string
+}
+
+// Link is a link with its text. URL is already relative to the page it
+// appears on: templates never compute URLs.
+type Link struct {
+	Text string
+	URL  site.RelURL
+}
+
+// TOCEntry is one heading of a note's table of contents. ID is the
+// heading's id attribute as render emitted it, without "#".
+type TOCEntry struct {
+	Level int // 1 to 6, as in <h1>…<h6>
+	Text  string
+	ID    string
+}
+
+// Property is one row of a note's properties view: a key and its values
+// in order. A property with no values shows an empty row.
+type Property struct {
+	Key    string
+	Values []PropValue
+}
+
+// PropValue is one value of a property. With an empty URL it is plain
+// text; with a URL it is a link, internal unless the URL has a scheme
+// (see External). A tag value (IsTag) shows as a tag chip; its Text is the
+// tag without "#".
+type PropValue struct {
+	Text  string
+	URL   site.RelURL
+	IsTag bool
+}
+
+// External reports whether v links outside the site: its URL starts with
+// a scheme such as "https:" or "mailto:". Property values may hold such
+// URLs; they get the external-link style.
+func (v PropValue) External() bool {
+	s := string(v.URL)
+	i := strings.IndexAny(s, ":/?#")
+	return i > 0 && s[i] == ':'
+}
+
+// Backlink is a note that links to the page, with a plain-text excerpt
+// around the link.
+type Backlink struct {
+	Title   string
+	URL     site.RelURL
+	Context string
+}
+
+// ListEntry is one row of a folder, tag or home listing. Count is the
+// number of notes below a folder, or of notes carrying a tag on the tag
+// index; zero hides it.
+type ListEntry struct {
+	Text     string
+	URL      site.RelURL
+	IsFolder bool
+	Count    int
+}
+
+// PageKind selects the layout Render uses.
+type PageKind int
+
+// The kinds of page.
+const (
+	// PageNote is a rendered note; a folder note also has Entries.
+	PageNote PageKind = iota
+	// PageFolder lists a folder that has no folder note.
+	PageFolder
+	// PageTag lists the notes that carry one tag.
+	PageTag
+	// PageTagIndex lists every tag.
+	PageTagIndex
+	// PageHome is the listing home page, used when the vault has no Home.md.
+	PageHome
+	// PageNotFound is the 404 page. It is served for unknown URLs at any
+	// depth, so nothing on it may be relative to its own location: its
+	// stylesheet is inlined, it loads no script, and its Root and Nav
+	// URLs must be absolute paths: "/" or the site's base path such as
+	// "/notes/", and "/notes/tags/". This is the only page whose URLs are
+	// not site.RelURLs in the strict sense (RelURL.Valid rejects them).
+	PageNotFound
+	// PageCanvas is a rendered canvas; Content holds the drawing.
+	PageCanvas
+	numKinds
+)
+
+var kindNames = [numKinds]string{"note", "folder", "tag", "tag-index", "home", "not-found", "canvas"}
+
+// String returns the kind's name as used in the page's body class
+// ("note", "tag-index", …).
+func (k PageKind) String() string {
+	if k < 0 || k >= numKinds {
+		return "unknown"
+	}
+	return kindNames[k]
+}
+
+// PageData is everything one page shows. Strings are escaped when the
+// page is rendered; only Content is trusted HTML.
+type PageData struct {
+	Site        Site
+	Kind        PageKind
+	Title       string
+	Description string // the meta description; empty omits it
+	// Root is the URL of the site root as seen from this page ("./",
+	// "../../"); static files and the home link hang off it.
+	Root site.RelURL
+	// Nav holds the site-wide links of the header (tag index, …).
+	Nav []Link
+	// Breadcrumbs are the ancestors of the page, from the root down to
+	// its parent folder; the page's own title is added after them.
+	Breadcrumbs []Link
+	// HideTitle suppresses the <h1> title, for a note whose body starts
+	// with its own H1.
+	HideTitle bool
+	// Content is the rendered note or canvas body (render's output).
+	Content    template.HTML
+	Properties []Property
+	// Tags are the note's tags, linked to their tag pages; Text without "#".
+	Tags      []Link
+	TOC       []TOCEntry
+	Backlinks []Backlink
+	// Entries is the listing of folder, tag and home pages; a folder
+	// note also gets its folder's entries.
+	Entries []ListEntry
+	// CSSClasses come from the note's cssclasses property and go on the
+	// content container.
+	CSSClasses []string
+	// HasMath and HasMermaid say whether the page needs KaTeX or Mermaid.
+	HasMath, HasMermaid bool
+	// Serve is set by the live preview server.
+	Serve bool
+}
+
+// defaultHeadings are the headings of pages whose Title is empty.
+var defaultHeadings = [numKinds]string{PageTagIndex: "Tags", PageNotFound: "Page not found"}
+
+// Heading returns the page's <h1>: its Title, or when that is empty a
+// default for its kind ("Tags", "Page not found", the site title).
+func (p *PageData) Heading() string {
+	switch {
+	case p.Title != "":
+		return p.Title
+	case p.Kind >= 0 && p.Kind < numKinds && defaultHeadings[p.Kind] != "":
+		return defaultHeadings[p.Kind]
+	}
+	return p.Site.Title
+}
+
+// DocTitle returns the <title>: "Heading · Site title", or the site
+// title alone when the heading is the site title.
+func (p *PageData) DocTitle() string {
+	h := p.Heading()
+	switch {
+	case h == p.Site.Title:
+		return h
+	case p.Site.Title == "":
+		return h
+	}
+	return h + " · " + p.Site.Title
+}
+
+// Lang returns the page language, "en" when the site sets none.
+func (p *PageData) Lang() string {
+	if p.Site.Lang == "" {
+		return "en"
+	}
+	return p.Site.Lang
+}
+
+// TOCMinLevel returns the smallest heading level in the TOC, so the
+// outline indents relative to its top level (1 when the TOC is empty).
+func (p *PageData) TOCMinLevel() int {
+	m := 6
+	for _, e := range p.TOC {
+		m = min(m, e.Level)
+	}
+	if len(p.TOC) == 0 {
+		return 1
+	}
+	return max(m, 1)
+}

@@ -1,0 +1,62 @@
+package templates
+
+//go:generate go test -run TestChromaCSS -update .
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io"
+	"sync"
+)
+
+//go:embed layouts/*.html
+var layoutFS embed.FS
+
+// layoutFiles names the file that fills the blocks of base.html for each
+// kind of page.
+var layoutFiles = [numKinds]string{
+	PageNote:     "layouts/note.html",
+	PageFolder:   "layouts/listing.html",
+	PageTag:      "layouts/listing.html",
+	PageTagIndex: "layouts/tagindex.html",
+	PageHome:     "layouts/listing.html",
+	PageNotFound: "layouts/notfound.html",
+	PageCanvas:   "layouts/canvas.html",
+}
+
+var funcs = template.FuncMap{
+	"static":      staticURL,
+	"inlineStyle": inlineStyle,
+	// depth is how far a TOC entry indents below the outline's top level,
+	// capped at 5 (six heading levels).
+	"depth": func(level, top int) int { return min(max(level-top, 0), 5) },
+}
+
+// loadLayouts parses base.html with the shared partials once, then clones
+// it per kind and adds that kind's file, so each kind overrides the
+// blocks it needs. The layouts are embedded: a parse error is a bug.
+var loadLayouts = sync.OnceValue(func() [numKinds]*template.Template {
+	base := template.Must(template.New("base.html").Funcs(funcs).
+		ParseFS(layoutFS, "layouts/base.html", "layouts/partials.html"))
+	var out [numKinds]*template.Template
+	for k, file := range layoutFiles {
+		out[k] = template.Must(template.Must(base.Clone()).ParseFS(layoutFS, file))
+	}
+	return out
+})
+
+// Render writes the HTML page for p, with the layout of p.Kind. Nothing is
+// written when it fails: an unknown kind, or a template error.
+func Render(w io.Writer, p *PageData) error {
+	if p.Kind < 0 || p.Kind >= numKinds {
+		return fmt.Errorf("templates: unknown page kind %d", int(p.Kind))
+	}
+	var buf bytes.Buffer
+	if err := loadLayouts()[p.Kind].ExecuteTemplate(&buf, "base.html", p); err != nil {
+		return fmt.Errorf("templates: %s page %q: %w", p.Kind, p.Title, err)
+	}
+	_, err := buf.WriteTo(w)
+	return err
+}
