@@ -61,50 +61,75 @@ type builder struct {
 //  2. parse: parse every note concurrently and record its links,
 //     headings, block ids and tags on the Note;
 //  3. resolve: index the whole vault and its backlinks (links.NewGraph);
-//  4. render: render each published note concurrently, expanding embeds;
-//  5. emit: note pages, listings, the static files and exactly the
-//     attachments that published pages use.
+//  4. render: render and emit each published note's page concurrently,
+//     expanding embeds;
+//  5. emit: listings, the static files and exactly the attachments that
+//     published pages use.
 //
 // Content problems become diagnostics in the Result; only I/O failures
 // return an error.
 func Build(ctx context.Context, fsys fs.FS, opts Options, em Emitter) (*Result, error) {
 	start := time.Now()
-	v, diags, err := site.Load(fsys, opts.Load)
+	a, err := Analyze(ctx, fsys, opts)
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{opts: opts, v: v, em: em, use: &usage{assets: map[site.VaultPath]*site.Asset{}}}
-	b.r = render.New(render.Config{StrictLineBreaks: v.Config.StrictLineBreaks})
-	diags = append(diags, b.parse(ctx)...)
-	b.graph = links.NewGraph(v)
-	b.graph.Index()
-	pages, err := b.renderNotes(ctx)
+	v, diags := a.Vault, a.Diags
+	b := &builder{opts: opts, v: v, r: a.r, graph: a.Graph, docs: a.docs, em: em, use: &usage{assets: map[site.VaultPath]*site.Asset{}}}
+	tree, tags := newFolderTree(v), newTagIndex(v)
+	pages, err := b.renderNotes(ctx, tree, tags)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
-	if err := b.emitAll(ctx, pages); err != nil {
+	if err := b.emitRest(tree, tags); err != nil {
 		return nil, fmt.Errorf("emit: %w", err)
 	}
 	diags = append(diags, b.use.diags...)
 	diags.RemoveMultiples()
 	return &Result{
-		Vault: v, Graph: b.graph, Diags: diags, Pages: len(pages), Files: b.files,
+		Vault: v, Graph: b.graph, Diags: diags, Pages: pages, Files: b.files,
 		Assets: len(b.use.assets), Took: time.Since(start),
 	}, nil
 }
 
+// Analysis is a vault loaded, parsed and resolved, with no HTML made:
+// what check reports on and what build goes on to render. Both use this
+// one path, so check sees exactly the links build renders.
+type Analysis struct {
+	Vault *site.Vault
+	Graph *links.Graph
+	Diags site.Diagnostics // from loading and parsing
+
+	r    *render.Renderer
+	docs []*render.Doc // parallel to Vault.Notes
+}
+
+// Analyze runs the first three phases of Build: load, parse, resolve.
+func Analyze(ctx context.Context, fsys fs.FS, opts Options) (*Analysis, error) {
+	v, diags, err := site.Load(fsys, opts.Load)
+	if err != nil {
+		return nil, err
+	}
+	a := &Analysis{Vault: v, r: render.New(render.Config{StrictLineBreaks: v.Config.StrictLineBreaks})}
+	a.Diags = append(diags, a.parse(ctx)...)
+	a.Graph = links.NewGraph(v)
+	a.Graph.Index()
+	return a, ctx.Err()
+}
+
 // parse parses every note; each worker writes only its own slots, so the
 // result does not depend on scheduling.
-func (b *builder) parse(ctx context.Context) site.Diagnostics {
-	b.docs = make([]*render.Doc, len(b.v.Notes))
-	per := make([]site.Diagnostics, len(b.v.Notes))
+func (a *Analysis) parse(ctx context.Context) site.Diagnostics {
+	notes := a.Vault.Notes
+	a.docs = make([]*render.Doc, len(notes))
+	per := make([]site.Diagnostics, len(notes))
 	g, _ := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, n := range b.v.Notes {
+	for i, n := range notes {
 		g.Go(func() error {
-			d := b.r.Parse(n, &per[i])
+			d := a.r.Parse(n, &per[i])
 			n.Links, n.Headings, n.Blocks, n.Tags, n.FirstH1 = d.Links, d.Headings, d.Blocks, d.Tags, d.FirstH1
-			b.docs[i] = d
+			a.docs[i] = d
 			return nil
 		})
 	}
@@ -123,19 +148,20 @@ type page struct {
 	html []byte // the rendered body
 }
 
-// renderNotes renders the body of every published note concurrently.
-func (b *builder) renderNotes(ctx context.Context) ([]page, error) {
+// renderNotes renders every published note concurrently and emits its
+// page at once, so no page's HTML outlives its worker. It returns how
+// many pages it wrote.
+func (b *builder) renderNotes(ctx context.Context, tree *folderTree, tags *tagIndex) (int, error) {
 	var idx []int
 	for i, n := range b.v.Notes {
 		if n.Published {
 			idx = append(idx, i)
 		}
 	}
-	pages := make([]page, len(idx))
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	var done atomic.Int64
-	for k, i := range idx {
+	for _, i := range idx {
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -147,14 +173,16 @@ func (b *builder) renderNotes(ctx context.Context) ([]page, error) {
 			if err := b.r.Render(&buf, d); err != nil {
 				return fmt.Errorf("%s: %w", n.Path, err)
 			}
-			pages[k] = page{note: n, doc: d, html: buf.Bytes()}
+			if err := b.emitPage(n.Slug, b.notePage(page{note: n, doc: d, html: buf.Bytes()}, tree, tags)); err != nil {
+				return err
+			}
 			if b.opts.Progress != nil {
 				b.opts.Progress(int(done.Add(1)), len(idx))
 			}
 			return nil
 		})
 	}
-	return pages, g.Wait()
+	return len(idx), g.Wait()
 }
 
 // sortedAssets returns the attachments published pages use, by path.

@@ -2,32 +2,17 @@ package build
 
 import (
 	"bytes"
-	"context"
 	"html/template"
-	"runtime"
 	"sort"
 	"strings"
-
-	"golang.org/x/sync/errgroup"
 
 	"github.com/vaultsite/vaultsite/site"
 	"github.com/vaultsite/vaultsite/templates"
 )
 
-// emitAll writes every page and file of the site.
-func (b *builder) emitAll(ctx context.Context, pages []page) error {
-	tree := newFolderTree(b.v)
-	tags := newTagIndex(b.v)
-	g, _ := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for _, p := range pages {
-		g.Go(func() error {
-			return b.emitPage(p.note.Slug, b.notePage(p, tree, tags))
-		})
-	}
-	if err := g.Wait(); err != nil {
-		return err
-	}
+// emitRest writes the listings, the 404 page and the files: everything
+// but the note pages.
+func (b *builder) emitRest(tree *folderTree, tags *tagIndex) error {
 	for _, f := range tree.sorted() {
 		if f.slug == "" && b.v.Home() != nil || f.note != nil {
 			continue // the home note or the folder note shows this listing

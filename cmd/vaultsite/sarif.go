@@ -1,0 +1,124 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/vaultsite/vaultsite/site"
+)
+
+// SARIF 2.1.0, the subset code scanning reads: one run, one rule per
+// diagnostic code, one result per diagnostic with a physical location.
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool    sarifTool     `json:"tool"`
+	Results []sarifResult `json:"results"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifRule struct {
+	ID               string       `json:"id"`
+	ShortDescription sarifMessage `json:"shortDescription"`
+}
+
+type sarifMessage struct {
+	Text string `json:"text"`
+}
+
+type sarifResult struct {
+	RuleID    string          `json:"ruleId"`
+	Level     string          `json:"level"`
+	Message   sarifMessage    `json:"message"`
+	Locations []sarifLocation `json:"locations"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           *sarifRegion  `json:"region,omitempty"`
+}
+
+type sarifArtifact struct {
+	URI string `json:"uri"`
+}
+
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn,omitempty"`
+}
+
+// codeDescriptions name each diagnostic code for the SARIF rule list.
+var codeDescriptions = map[string]string{
+	"broken-link":         "A link or embed names no note or attachment of the vault",
+	"missing-heading":     "A link names a heading its note does not have",
+	"missing-block":       "A link names a block id its note does not have",
+	"unpublished-link":    "A published note links to a note that is not published",
+	"raw-space-link":      "A Markdown link has raw spaces in its destination",
+	"ambiguous-link":      "Several files match a link; Obsidian's tie-break picked one",
+	"case-mismatch":       "A link matches its file only when case is ignored",
+	"embed-cycle":         "Embeds that embed themselves",
+	"invalid-frontmatter": "Frontmatter that is not valid YAML",
+	"duplicate-key":       "A property given twice in frontmatter",
+	"slug-collision":      "Two notes would be published at the same URL",
+	"unclosed-comment":    "A %% comment that is never closed",
+	"external-link":       "An external URL that does not answer with success",
+}
+
+func writeSARIF(w io.Writer, vault string, diags site.Diagnostics) error {
+	codes := map[string]bool{}
+	run := sarifRun{Tool: sarifTool{Driver: sarifDriver{Name: "vaultsite", InformationURI: "https://github.com/vaultsite/vaultsite"}}, Results: []sarifResult{}}
+	for _, d := range diags {
+		codes[d.Code] = true
+		loc := sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(joinVault(vault, d.Pos.Path))}}
+		if d.Pos.Line > 0 {
+			loc.Region = &sarifRegion{StartLine: d.Pos.Line, StartColumn: d.Pos.Col}
+		}
+		level := map[site.Severity]string{site.Error: "error", site.Warning: "warning", site.Info: "note"}[d.Severity]
+		run.Results = append(run.Results, sarifResult{RuleID: d.Code, Level: level, Message: sarifMessage{d.Msg},
+			Locations: []sarifLocation{{PhysicalLocation: loc}}})
+	}
+	ids := make([]string, 0, len(codes))
+	for c := range codes {
+		ids = append(ids, c)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		desc := codeDescriptions[id]
+		if desc == "" {
+			desc = id
+		}
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{ID: id, ShortDescription: sarifMessage{desc}})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}})
+}
+
+// sarifURI percent-encodes each path segment: SARIF locations are URIs.
+func sarifURI(p string) string {
+	parts := strings.Split(p, "/")
+	for i, s := range parts {
+		parts[i] = url.PathEscape(s)
+	}
+	return strings.Join(parts, "/")
+}
