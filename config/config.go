@@ -1,0 +1,112 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+
+	"github.com/vaultsite/vaultsite/site"
+)
+
+// FileName is the settings file looked for at the vault root.
+const FileName = "vaultsite.yaml"
+
+// Config is vaultsite.yaml. Every key is optional; the zero value is the
+// default. Command-line flags override it.
+type Config struct {
+	// Title of the site (default: the vault folder's name).
+	Title string `yaml:"title"`
+	// BaseURL is where the site will live ("https://notes.example.org/");
+	// it makes canonical URLs, the sitemap and the feed absolute.
+	BaseURL string `yaml:"baseURL"`
+	// Language of the pages, for <html lang> ("en").
+	Language string `yaml:"language"`
+	// Ignore lists globs of vault paths not to publish.
+	Ignore []string `yaml:"ignore"`
+	// Publish is "all" (the default: every note but those opted out) or
+	// "opt-in" (only notes with "publish: true").
+	Publish string `yaml:"publish"`
+	// Home is the vault path of the note shown as the home page (default:
+	// index.md or Home.md at the root).
+	Home string `yaml:"home"`
+	// Check configures vaultsite check.
+	Check Check `yaml:"check"`
+}
+
+// Check holds the settings of vaultsite check.
+type Check struct {
+	// Severity maps a diagnostic code to "error", "warning", "info" or
+	// "off" ("broken-link: warning").
+	Severity map[string]string `yaml:"severity"`
+}
+
+// Publish modes.
+const (
+	PublishAll   = "all"
+	PublishOptIn = "opt-in"
+)
+
+// Error is a problem in the settings file, with its position.
+type Error struct {
+	Pos site.Pos
+	Msg string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("%s: %s", e.Pos, e.Msg) }
+
+// Load reads the settings file at name in fsys. A missing file is the zero
+// Config when optional is true; unknown keys and bad values are an *Error
+// that names the line.
+func Load(fsys fs.FS, name string, optional bool) (Config, error) {
+	var cfg Config
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		if optional && errors.Is(err, fs.ErrNotExist) {
+			return cfg, nil
+		}
+		return cfg, err
+	}
+	if err := yaml.UnmarshalWithOptions(data, &cfg, yaml.Strict()); err != nil {
+		return cfg, yamlError(name, err)
+	}
+	return cfg, cfg.validate(name)
+}
+
+// yamlError turns goccy's error into an *Error at the offending token.
+func yamlError(name string, err error) error {
+	e := &Error{Pos: site.Pos{Path: site.VaultPath(name), Line: 1, Col: 1}, Msg: err.Error()}
+	var ye yaml.Error
+	if errors.As(err, &ye) {
+		e.Msg = ye.GetMessage()
+		if t := ye.GetToken(); t != nil && t.Position != nil {
+			e.Pos.Line, e.Pos.Col = t.Position.Line, t.Position.Column
+		}
+	}
+	if strings.Contains(e.Msg, "unknown field") {
+		e.Msg = strings.Replace(e.Msg, "unknown field", "unknown key", 1)
+	}
+	return e
+}
+
+func (c *Config) validate(name string) error {
+	bad := func(msg string, args ...any) error {
+		return &Error{Pos: site.Pos{Path: site.VaultPath(name)}, Msg: fmt.Sprintf(msg, args...)}
+	}
+	switch c.Publish {
+	case "", PublishAll, PublishOptIn:
+	default:
+		return bad("publish: %q is not %q or %q", c.Publish, PublishAll, PublishOptIn)
+	}
+	for code, sev := range c.Check.Severity {
+		if _, _, ok := site.ParseSeverity(sev); !ok {
+			return bad("check.severity.%s: %q is not error, warning, info or off", code, sev)
+		}
+	}
+	if c.BaseURL != "" && !strings.Contains(c.BaseURL, "://") {
+		return bad("baseURL: %q is not an absolute URL", c.BaseURL)
+	}
+	return nil
+}

@@ -1,0 +1,57 @@
+package config
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestLoad(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		give    string
+		want    Config
+		wantErr string
+	}{
+		{name: "every key", give: "title: Notes\nbaseURL: https://n.example.org/\nlanguage: de\nignore: [Journal/*]\npublish: opt-in\nhome: Start.md\ncheck:\n  severity:\n    broken-link: warning\n",
+			want: Config{Title: "Notes", BaseURL: "https://n.example.org/", Language: "de", Ignore: []string{"Journal/*"},
+				Publish: PublishOptIn, Home: "Start.md", Check: Check{Severity: map[string]string{"broken-link": "warning"}}}},
+		{name: "empty file", give: "", want: Config{}},
+		{name: "unknown key names its line", give: "title: x\nfoo: 1\n", wantErr: `vaultsite.yaml:2:1: unknown key "foo"`},
+		{name: "unknown nested key", give: "check:\n  severity: {}\n  bogus: 2\n", wantErr: `vaultsite.yaml:3:3: unknown key "bogus"`},
+		{name: "broken YAML", give: "title: [x\n", wantErr: "vaultsite.yaml:1:8: sequence end token ']' not found"},
+		{name: "bad publish mode", give: "publish: some\n", wantErr: `vaultsite.yaml: publish: "some" is not "all" or "opt-in"`},
+		{name: "bad severity", give: "check:\n  severity:\n    broken-link: fatal\n", wantErr: `vaultsite.yaml: check.severity.broken-link: "fatal" is not error, warning, info or off`},
+		{name: "relative base URL", give: "baseURL: notes/\n", wantErr: `vaultsite.yaml: baseURL: "notes/" is not an absolute URL`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got, err := Load(fstest.MapFS{FileName: {Data: []byte(tt.give)}}, FileName, false)
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr {
+					t.Fatalf("error = %v, want %s", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("config (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestLoadMissing(t *testing.T) {
+	t.Parallel()
+	if _, err := Load(fstest.MapFS{}, FileName, true); err != nil {
+		t.Errorf("optional missing file: %v", err)
+	}
+	if _, err := Load(fstest.MapFS{}, FileName, false); err == nil {
+		t.Error("a missing file given by --config must be an error")
+	}
+}

@@ -1,0 +1,3 @@
+// Package config reads vaultsite.yaml, the project's settings: site title,
+// base URL, language, what to publish, the home note and check severities.
+package config
