@@ -20,6 +20,9 @@ type LoadOptions struct {
 	Ignore []string
 	// OptIn publishes only notes with "publish: true".
 	OptIn bool
+	// Home is the vault path of the home note; "" means index.md or
+	// Home.md at the root.
+	Home string
 }
 
 // maxNoteSize bounds what one note may hold; a larger file is reported and
@@ -86,7 +89,7 @@ func Load(fsys fs.FS, opts LoadOptions) (*Vault, Diagnostics, error) {
 		return nil, diags, fmt.Errorf("load: %w", err)
 	}
 	v := NewVault(fsys, notes, assets)
-	v.Config, v.TemplatesFolder = cfg, templates
+	v.Config, v.TemplatesFolder, v.home = cfg, templates, opts.Home
 	for p, name := range names {
 		if string(p) != name {
 			v.names[p] = name

@@ -25,6 +25,8 @@ type Vault struct {
 	// published ("" when unset).
 	TemplatesFolder string
 
+	home   string // the configured home note's path, if any
+
 	byPath map[VaultPath]*Note
 	names  map[VaultPath]string // the name in FS, when it differs (NFD)
 }
@@ -112,7 +114,11 @@ func (v *Vault) AssignSlugs(diags *Diagnostics) {
 
 // homeNote returns the published index.md or Home.md at the root, or nil.
 func (v *Vault) homeNote() *Note {
-	for _, want := range []string{"index.md", "home.md"} {
+	wants := []string{"index.md", "home.md"}
+	if v.home != "" {
+		wants = []string{v.home}
+	}
+	for _, want := range wants {
 		for _, n := range v.Notes {
 			if n.Published && strings.EqualFold(string(n.Path), want) {
 				return n

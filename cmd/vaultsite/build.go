@@ -12,15 +12,12 @@ import (
 
 	"github.com/vaultsite/vaultsite/build"
 	"github.com/vaultsite/vaultsite/site"
-	"github.com/vaultsite/vaultsite/templates"
 )
 
 type buildOptions struct {
+	siteFlags
 	vault  string
 	out    string
-	title  string
-	ignore []string
-	optIn  bool
 	all    bool
 	stderr io.Writer
 }
@@ -54,9 +51,7 @@ appears in the output.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.out, "out", "o", "public", "output folder, replaced on every build")
-	f.StringVar(&opts.title, "title", "", "site title (default: the vault folder's name)")
-	f.StringArrayVar(&opts.ignore, "ignore", nil, "glob of vault paths not to publish (repeatable)")
-	f.BoolVar(&opts.optIn, "opt-in", false, `publish only notes with "publish: true"`)
+	opts.siteFlags.register(cmd)
 	f.BoolVar(&opts.all, "all", false, "print every diagnostic, not only the first 50")
 	return cmd
 }
@@ -69,10 +64,11 @@ func runBuild(cmd *cobra.Command, opts *buildOptions) error {
 	if err != nil {
 		return err
 	}
-	bopts := build.Options{
-		Load: site.LoadOptions{Ignore: opts.ignore, OptIn: opts.optIn},
-		Site: templates.Site{Title: siteTitle(opts.title, opts.vault)},
+	cfg, err := opts.settings(fsys, opts.vault)
+	if err != nil {
+		return err
 	}
+	bopts := buildOpts(cfg)
 	if isTerminal(opts.stderr) {
 		bopts.Progress = progressPrinter(opts.stderr)
 	}
