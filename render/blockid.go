@@ -2,6 +2,7 @@ package render
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/vaultsite/vaultsite/site"
 
@@ -21,13 +22,19 @@ var blockIDRE = regexp.MustCompile(`(?:^|[ \t])\^([A-Za-z0-9_-]+)[ \t]*$`)
 
 // blockIDTransformer names blocks by their "^id" (SPEC §6.4) and hides
 // the marker: it sets id="^id" on the named node, which links and block
-// embeds aim at.
+// embeds aim at. A "^id" ends a paragraph (or the title of a callout
+// that is its title alone) and names:
 //
-//   - "text ^id" ends a paragraph: the paragraph, or the list item whose
-//     first paragraph it is.
-//   - A paragraph that is only "^id": the block before it (a list, quote,
-//     callout or table); the paragraph goes away.
-//   - "^id" on the last, lazy line of a quote's last paragraph: the quote.
+//   - the outermost quote or callout that the paragraph ends: Obsidian
+//     names whole sections, and a lazy "^id" line under a callout is
+//     the last line of its last paragraph (SPEC §12.2 #4);
+//   - for a paragraph that is only "^id", the block before it (a list,
+//     quote, callout, table or code block); the paragraph goes away;
+//   - the list item whose first paragraph it ends, with its children;
+//   - otherwise the paragraph itself.
+//
+// When two blocks claim one id (case aside), the first keeps it and the
+// second only loses its marker, so ids stay unique on the page.
 type blockIDTransformer struct{}
 
 var _ parser.ASTTransformer = blockIDTransformer{}
@@ -41,14 +48,23 @@ func (blockIDTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 			if entering {
 				paras = append(paras, n)
 			}
+		case *CalloutTitle:
+			if entering && n.NextSibling() == nil {
+				paras = append(paras, n)
+			}
 		}
 		return ast.WalkContinue, nil
 	})
 	var blocks []site.Block
+	seen := map[string]bool{}
 	for _, p := range paras {
-		if b, ok := nameBlock(p, src); ok {
-			blocks = append(blocks, b)
+		b, ok := nameBlock(p, src)
+		if !ok || seen[strings.ToLower(b.ID)] {
+			continue
 		}
+		seen[strings.ToLower(b.ID)] = true
+		b.target.SetAttributeString("id", []byte("^"+b.ID))
+		blocks = append(blocks, b.Block)
 	}
 	pc.Set(blocksKey, blocks)
 }
@@ -56,46 +72,87 @@ func (blockIDTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 // blocksKey holds the []site.Block a parse found, for Parse to collect.
 var blocksKey = parser.NewContextKey()
 
-// nameBlock finds a "^id" ending paragraph p (a Paragraph, or the
-// TextBlock of a tight list item), hides it and sets the id on the node it
-// names.
-func nameBlock(p ast.Node, src []byte) (site.Block, bool) {
+// namedBlock is a block id found in the text and the node it names.
+type namedBlock struct {
+	site.Block
+	target ast.Node
+}
+
+// nameBlock finds a "^id" ending paragraph p (a Paragraph, the TextBlock
+// of a tight list item, or a callout's title), hides it and returns the
+// node it names; ok is false when p ends in no id, or in an id that names
+// nothing (a lone "^id" at the start of the document).
+func nameBlock(p ast.Node, src []byte) (b namedBlock, ok bool) {
 	last, ok := p.LastChild().(*ast.Text)
 	if !ok {
-		return site.Block{}, false
+		return b, false
 	}
 	val := last.Segment.Value(src)
 	m := blockIDRE.FindSubmatchIndex(val)
 	if m == nil {
-		return site.Block{}, false
+		return b, false
 	}
 	prevInline := last.PreviousSibling()
-	b := site.Block{ID: string(val[m[2]:m[3]]), Offset: last.Segment.Start + m[2] - 1}
-	attr := []byte("^" + b.ID)
 	ownLine := m[0] == 0 && (prevInline == nil || isLineEnd(prevInline))
-	target := ast.Node(p)
-	switch {
-	case ownLine && prevInline == nil:
-		// A paragraph that is only "^id" names the block before it.
-		prev := p.PreviousSibling()
-		if prev == nil {
-			return site.Block{}, false
-		}
-		prev.SetAttributeString("id", attr)
-		p.Parent().RemoveChild(p.Parent(), p)
+	_, isTitle := p.(*CalloutTitle)
+	alone := ownLine && prevInline == nil && !isTitle
+	b.Block = site.Block{ID: string(val[m[2]:m[3]]), Offset: last.Segment.Start + m[2] - 1}
+	if b.target = blockTarget(p, alone); b.target == nil {
+		return b, false
+	}
+	if alone {
+		removeBlock(p)
 		return b, true
-	case ownLine && p.NextSibling() == nil && isQuote(p.Parent()):
-		target = p.Parent() // a lazy "^id" line under a callout names it
-	case p.PreviousSibling() == nil && isListItem(p.Parent()):
-		target = p.Parent()
 	}
 	last.Segment = last.Segment.WithStop(last.Segment.Start + m[0])
 	if t, ok := prevInline.(*ast.Text); ok && ownLine {
 		t.SetSoftLineBreak(false)
 		t.SetHardLineBreak(false)
 	}
-	target.SetAttributeString("id", attr)
 	return b, true
+}
+
+// blockTarget returns the node an id at the end of p names, by the rules
+// of blockIDTransformer, or nil. alone says p is nothing but the id.
+func blockTarget(p ast.Node, alone bool) ast.Node {
+	switch {
+	case endedQuote(p) != nil:
+		return endedQuote(p)
+	case alone:
+		return p.PreviousSibling()
+	case p.PreviousSibling() == nil && isListItem(p.Parent()):
+		return p.Parent()
+	}
+	return p
+}
+
+// endedQuote returns the outermost blockquote or callout whose last block
+// n is, directly or through quotes nested at their ends, or nil.
+func endedQuote(n ast.Node) ast.Node {
+	var q ast.Node
+	for n.NextSibling() == nil && n.Parent() != nil {
+		switch parent := n.Parent().(type) {
+		case *ast.Blockquote, *Callout:
+			q = parent
+		case *CalloutContent:
+			q = parent.Parent()
+		default:
+			return q
+		}
+		n = q
+	}
+	return q
+}
+
+// removeBlock takes a paragraph that held only an id out of the tree, and
+// the content of a callout it leaves empty, so the callout is its title
+// alone.
+func removeBlock(p ast.Node) {
+	parent := p.Parent()
+	parent.RemoveChild(parent, p)
+	if c, ok := parent.(*CalloutContent); ok && !c.HasChildren() {
+		c.Parent().RemoveChild(c.Parent(), c)
+	}
 }
 
 func isLineEnd(n ast.Node) bool {
@@ -103,5 +160,4 @@ func isLineEnd(n ast.Node) bool {
 	return ok && (t.SoftLineBreak() || t.HardLineBreak())
 }
 
-func isQuote(n ast.Node) bool    { _, ok := n.(*ast.Blockquote); return ok }
 func isListItem(n ast.Node) bool { _, ok := n.(*ast.ListItem); return ok }

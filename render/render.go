@@ -41,6 +41,9 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 	extension.NewFootnote(extension.WithFootnoteIDPrefix("fn-")).Extend(m)
 	extras.New(extras.Config{Mark: extras.MarkConfig{Enable: true}, Delete: extras.DeleteConfig{Enable: true}}).Extend(m)
 	m.Parser().AddOptions(
+		parser.WithParagraphTransformers(
+			util.Prioritized(calloutParagraphTransformer{}, calloutParagraphPriority),
+		),
 		parser.WithInlineParsers(
 			util.Prioritized(wikilinkParser{}, wikilinkPriority),
 			util.Prioritized(tagParser{}, tagPriority),
@@ -48,6 +51,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 		parser.WithASTTransformers(
 			util.Prioritized(mdlinkTransformer{}, mdlinkTransformerPriority),
 			util.Prioritized(embedBlockTransformer{}, embedBlockPriority),
+			util.Prioritized(calloutTransformer{}, calloutTransformerPriority),
 			util.Prioritized(blockIDTransformer{}, blockIDTransformerPriority),
 			util.Prioritized(headingIDTransformer{}, headingIDTransformerPriority),
 		),
@@ -57,6 +61,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 			util.Prioritized(linkHTMLRenderer{}, overridePriority),
 			util.Prioritized(codeHTMLRenderer{}, overridePriority),
 			util.Prioritized(tagHTMLRenderer{}, overridePriority),
+			util.Prioritized(calloutHTMLRenderer{}, overridePriority),
 		),
 	)
 	opts := []renderer.Option{html.WithUnsafe()}

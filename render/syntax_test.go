@@ -7,3 +7,7 @@ import "testing"
 func TestHighlight(t *testing.T) {
 	doCaseFile(t, newCaseMarkdown(Config{}), "testdata/highlight.txt")
 }
+
+func TestCallout(t *testing.T) {
+	doCaseFile(t, newCaseMarkdown(Config{}), "testdata/callout.txt")
+}
