@@ -1,0 +1,158 @@
+package links
+
+import (
+	"cmp"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"github.com/vaultsite/vaultsite/site"
+)
+
+// Backlink is one link that points at a note.
+type Backlink struct {
+	From  *site.Note // the published note the link is written in
+	Link  site.Link
+	Index int // the link's position in From.Links
+}
+
+// linkRef names one link: v.Notes[src].Links[link].
+type linkRef struct{ src, link int32 }
+
+// Index reads every note's Links and computes backlinks and outlinks. It
+// runs once; later calls, and Backlinks and Outlinks, which call it, reuse
+// the result. Call it after the parse phase has filled every note's Links.
+func (g *Graph) Index() { g.once.Do(g.index) }
+
+// index resolves every link, then groups them by target (backs, from
+// published notes only) and by source (outs, distinct notes). Both are
+// flat arrays cut by backAt and outAt, which keeps 80,000 links to a few
+// allocations.
+func (g *Graph) index() {
+	notes := g.v.Notes
+	at := make([]int32, len(notes)+1) // notes[i]'s links resolve into to[at[i]:at[i+1]]
+	for i, n := range notes {
+		at[i+1] = at[i] + int32(len(n.Links))
+	}
+	to := g.resolveAll(at)
+	g.backAt = make([]int32, len(notes)+1)
+	for i, src := range notes {
+		for _, t := range to[at[i]:at[i+1]] {
+			if src.Published && t >= 0 && int(t) != i {
+				g.backAt[t+1]++
+			}
+		}
+	}
+	for i := range notes {
+		g.backAt[i+1] += g.backAt[i]
+	}
+	g.backs = make([]linkRef, g.backAt[len(notes)])
+	fill := slices.Clone(g.backAt)
+	g.outAt = make([]int32, len(notes)+1)
+	var scratch []int32
+	for i, src := range notes {
+		links := to[at[i]:at[i+1]]
+		for j, t := range links {
+			if src.Published && t >= 0 && int(t) != i {
+				g.backs[fill[t]] = linkRef{int32(i), int32(j)}
+				fill[t]++
+			}
+		}
+		scratch = append(scratch[:0], links...)
+		slices.Sort(scratch)
+		for _, t := range slices.Compact(scratch) {
+			if t >= 0 && int(t) != i {
+				g.outs = append(g.outs, t)
+			}
+		}
+		g.outAt[i+1] = int32(len(g.outs))
+	}
+	g.sortBacklinks()
+}
+
+// resolveAll resolves every note's links on GOMAXPROCS goroutines into one
+// array, cut by at: each link's target note's position in v.Notes, or -1
+// for an asset, the note itself or nothing.
+func (g *Graph) resolveAll(at []int32) []int32 {
+	notes := g.v.Notes
+	to := make([]int32, at[len(notes)])
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(notes)/indexChunk+1) {
+		wg.Go(func() {
+			for {
+				lo := int(next.Add(indexChunk)) - indexChunk
+				if lo >= len(notes) {
+					return
+				}
+				for i := lo; i < min(lo+indexChunk, len(notes)); i++ {
+					for j, l := range notes[i].Links {
+						to[int(at[i])+j] = -1
+						if _, k := g.resolve(notes[i], l.Path); k >= 0 {
+							to[int(at[i])+j] = g.files[k].note
+						}
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return to
+}
+
+// indexChunk is how many notes a worker resolves at a time: enough to make
+// the shared counter cheap, few enough to balance uneven notes.
+const indexChunk = 64
+
+// sortBacklinks puts each target's backlinks in (source, offset) order.
+// They arrive in source order, which is path order because v.Notes is
+// sorted; only a parser that lists links out of offset order needs the
+// stable sort.
+func (g *Graph) sortBacklinks() {
+	byOffset := func(a, b linkRef) int {
+		return cmp.Or(cmp.Compare(a.src, b.src),
+			cmp.Compare(g.v.Notes[a.src].Links[a.link].Offset, g.v.Notes[b.src].Links[b.link].Offset))
+	}
+	for i := range len(g.backAt) - 1 {
+		refs := g.backs[g.backAt[i]:g.backAt[i+1]]
+		if !slices.IsSortedFunc(refs, byOffset) {
+			slices.SortStableFunc(refs, byOffset)
+		}
+	}
+}
+
+// Backlinks returns the links to n from published notes other than n, as
+// resolved by Resolve, sorted by source path and then offset; nil when
+// there are none or n is not in the vault. Embeds count as links.
+func (g *Graph) Backlinks(n *site.Note) []Backlink {
+	g.Index()
+	i, ok := g.noteIdx[n]
+	if !ok || g.backAt[i] == g.backAt[i+1] {
+		return nil
+	}
+	refs := g.backs[g.backAt[i]:g.backAt[i+1]]
+	out := make([]Backlink, len(refs))
+	for j, r := range refs {
+		src := g.v.Notes[r.src]
+		out[j] = Backlink{From: src, Link: src.Links[r.link], Index: int(r.link)}
+	}
+	return out
+}
+
+// Outlinks returns the distinct notes other than n that n's links resolve
+// to, published or not, sorted by path; nil when there are none or n is not
+// in the vault.
+func (g *Graph) Outlinks(n *site.Note) []*site.Note {
+	g.Index()
+	i, ok := g.noteIdx[n]
+	if !ok || g.outAt[i] == g.outAt[i+1] {
+		return nil
+	}
+	ks := g.outs[g.outAt[i]:g.outAt[i+1]]
+	out := make([]*site.Note, len(ks))
+	for j, k := range ks {
+		out[j] = g.v.Notes[k]
+	}
+	return out
+}

@@ -1,0 +1,105 @@
+package links
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/vaultsite/vaultsite/site"
+)
+
+// Suggest returns the paths of up to k notes whose names are nearest to a
+// linkpath that did not resolve, for "did you mean" hints: nearest by edit
+// distance (Levenshtein, in runes) between folded names without ".md", then
+// by path. A linkpath with folders ("Projects/Alpa") is compared with the
+// same number of trailing components of each path. Notes more than a third
+// of the linkpath's length away (at least 1) are not suggested: beyond that
+// a name is no longer a typo of the other. Suggest returns nil when none is
+// near enough or k <= 0.
+func (g *Graph) Suggest(linkpath string, k int) []site.VaultPath {
+	q := strings.TrimLeft(string(appendFold(nil, nfc(strings.TrimSpace(linkpath)))), "/")
+	for strings.HasPrefix(q, "./") || strings.HasPrefix(q, "../") {
+		q = q[strings.IndexByte(q, '/')+1:]
+	}
+	q = strings.TrimSuffix(q, ".md")
+	if q == "" || k <= 0 {
+		return nil
+	}
+	query := []rune(q)
+	limit := max(1, len(query)/3)
+	comps := strings.Count(q, "/") + 1
+	type hit struct {
+		d int
+		f *file
+	}
+	var hits []hit
+	row := make([]int, 2*(len(query)+1))
+	for i := range g.files {
+		f := &g.files[i]
+		if f.target.Note == nil {
+			continue
+		}
+		name := strings.TrimSuffix(lastComponents(f.folded, comps), ".md")
+		if d := abs(utf8.RuneCountInString(name) - len(query)); d > limit {
+			continue
+		}
+		if d := editDistance(query, name, limit, row); d <= limit {
+			hits = append(hits, hit{d, f})
+		}
+	}
+	slices.SortFunc(hits, func(a, b hit) int { return cmp.Or(cmp.Compare(a.d, b.d), strings.Compare(a.f.path, b.f.path)) })
+	out := make([]site.VaultPath, 0, min(k, len(hits)))
+	for _, h := range hits[:min(k, len(hits))] {
+		out = append(out, site.VaultPath(h.f.path))
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// lastComponents returns the last n slash-separated components of p.
+func lastComponents(p string, n int) string {
+	i := len(p)
+	for ; n > 0 && i > 0; n-- {
+		i = strings.LastIndexByte(p[:i], '/')
+	}
+	return p[i+1:]
+}
+
+// editDistance returns the Levenshtein distance between a and the runes of
+// b, or limit+1 as soon as it must exceed limit. row is scratch space of
+// 2*(len(a)+1) ints.
+func editDistance(a []rune, b string, limit int, row []int) int {
+	prev, cur := row[:len(a)+1], row[len(a)+1:]
+	for i := range prev {
+		prev[i] = i
+	}
+	j := 0
+	for _, rb := range b {
+		j++
+		cur[0] = j
+		best := j
+		for i, ra := range a {
+			cost := 1
+			if ra == rb {
+				cost = 0
+			}
+			cur[i+1] = min(prev[i+1]+1, cur[i]+1, prev[i]+cost)
+			best = min(best, cur[i+1])
+		}
+		if best > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(a)]
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
