@@ -83,20 +83,21 @@ type namedBlock struct {
 // node it names; ok is false when p ends in no id, or in an id that names
 // nothing (a lone "^id" at the start of the document).
 func nameBlock(p ast.Node, src []byte) (b namedBlock, ok bool) {
-	last, ok := p.LastChild().(*ast.Text)
-	if !ok {
+	run := trailingText(p)
+	if len(run) == 0 {
 		return b, false
 	}
-	val := last.Segment.Value(src)
+	start := run[0].Segment.Start
+	val := src[start:run[len(run)-1].Segment.Stop]
 	m := blockIDRE.FindSubmatchIndex(val)
 	if m == nil {
 		return b, false
 	}
-	prevInline := last.PreviousSibling()
+	prevInline := run[0].PreviousSibling()
 	ownLine := m[0] == 0 && (prevInline == nil || isLineEnd(prevInline))
 	_, isTitle := p.(*CalloutTitle)
 	alone := ownLine && prevInline == nil && !isTitle
-	b.Block = site.Block{ID: string(val[m[2]:m[3]]), Offset: last.Segment.Start + m[2] - 1}
+	b.Block = site.Block{ID: string(val[m[2]:m[3]]), Offset: start + m[2] - 1}
 	if b.target = blockTarget(p, alone); b.target == nil {
 		return b, false
 	}
@@ -104,12 +105,43 @@ func nameBlock(p ast.Node, src []byte) (b namedBlock, ok bool) {
 		removeBlock(p)
 		return b, true
 	}
-	last.Segment = last.Segment.WithStop(last.Segment.Start + m[0])
+	cutText(p, run, start+m[0])
 	if t, ok := prevInline.(*ast.Text); ok && ownLine {
 		t.SetSoftLineBreak(false)
 		t.SetHardLineBreak(false)
 	}
 	return b, true
+}
+
+// trailingText returns the Text nodes that end p and sit side by side in
+// the source, within one line: goldmark splits "snake_id" at the "_",
+// which pairs with nothing, so an id may span several of them.
+func trailingText(p ast.Node) []*ast.Text {
+	var run []*ast.Text
+	for n := p.LastChild(); n != nil; n = n.PreviousSibling() {
+		t, ok := n.(*ast.Text)
+		if !ok {
+			break
+		}
+		if len(run) > 0 && (t.Segment.Stop != run[0].Segment.Start || isLineEnd(t)) {
+			break
+		}
+		run = append([]*ast.Text{t}, run...)
+	}
+	return run
+}
+
+// cutText drops the text of run from offset at on, removing the nodes
+// that lie wholly after it.
+func cutText(p ast.Node, run []*ast.Text, at int) {
+	for _, t := range run {
+		switch {
+		case t.Segment.Start >= at:
+			p.RemoveChild(p, t)
+		case t.Segment.Stop > at:
+			t.Segment = t.Segment.WithStop(at)
+		}
+	}
 }
 
 // blockTarget returns the node an id at the end of p names, by the rules

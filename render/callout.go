@@ -262,11 +262,7 @@ func (r calloutHTMLRenderer) renderCallout(w util.BufWriter, src []byte, node as
 	}
 	writeAttr(w, "data-callout-fold", fold)
 	writeAttr(w, "data-callout-metadata", n.Metadata)
-	if id, ok := n.AttributeString("id"); ok {
-		if b, ok := id.([]byte); ok {
-			writeAttr(w, "id", string(b))
-		}
-	}
+	writeID(w, n)
 	if n.Fold == '+' {
 		_, _ = w.WriteString(" open")
 	}

@@ -38,22 +38,26 @@ func (r codeHTMLRenderer) renderFenced(w util.BufWriter, src []byte, node ast.No
 	code := codeText(n, src)
 	switch lang {
 	case "mermaid":
-		_, _ = w.WriteString(`<pre class="mermaid">`)
+		_, _ = w.WriteString(`<pre class="mermaid"`)
+		writeID(w, n)
+		_ = w.WriteByte('>')
 		_, _ = w.Write(util.EscapeHTML(code))
 		_, _ = w.WriteString("</pre>\n")
 	case "math", "latex-display":
-		_, _ = w.WriteString(`<div class="math math-block">$$`)
+		_, _ = w.WriteString(`<div class="math math-block"`)
+		writeID(w, n)
+		_, _ = w.WriteString(`>$$`)
 		_, _ = w.Write(util.EscapeHTML(code))
 		_, _ = w.WriteString("$$</div>\n")
 	default:
-		writeHighlighted(w, lang, code)
+		writeHighlighted(w, n, lang, code)
 	}
 	return ast.WalkSkipChildren, nil
 }
 
 func (r codeHTMLRenderer) renderIndented(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		writeHighlighted(w, "", codeText(node, src))
+		writeHighlighted(w, node, "", codeText(node, src))
 	}
 	return ast.WalkSkipChildren, nil
 }
@@ -70,8 +74,10 @@ func codeText(n ast.Node, src []byte) []byte {
 
 // writeHighlighted writes a <pre> with chroma's spans when it knows the
 // language, and plain escaped code otherwise.
-func writeHighlighted(w util.BufWriter, lang string, code []byte) {
-	_, _ = w.WriteString(`<pre class="chroma"><code`)
+func writeHighlighted(w util.BufWriter, n ast.Node, lang string, code []byte) {
+	_, _ = w.WriteString(`<pre class="chroma"`)
+	writeID(w, n)
+	_, _ = w.WriteString(`><code`)
 	if lang != "" {
 		writeAttr(w, "class", "language-"+lang)
 		writeAttr(w, "data-lang", lang)
@@ -87,6 +93,16 @@ func writeHighlighted(w util.BufWriter, lang string, code []byte) {
 	}
 	_, _ = w.Write(util.EscapeHTML(code))
 	_, _ = w.WriteString("</code></pre>\n")
+}
+
+// writeID writes the id a "^id" line gave a code block (SPEC §6.4), if
+// any, so block links and embeds find it.
+func writeID(w util.BufWriter, n ast.Node) {
+	if id, ok := n.AttributeString("id"); ok {
+		if b, ok := id.([]byte); ok {
+			writeAttr(w, "id", string(b))
+		}
+	}
 }
 
 func lexerFor(lang string) chroma.Lexer {

@@ -1,6 +1,13 @@
 package render
 
-import "testing"
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/vaultsite/vaultsite/site"
+)
 
 // The case files of the Obsidian-flavoured syntax, one per feature.
 
@@ -10,4 +17,50 @@ func TestHighlight(t *testing.T) {
 
 func TestCallout(t *testing.T) {
 	doCaseFile(t, newCaseMarkdown(Config{}), "testdata/callout.txt")
+}
+
+func TestBlockID(t *testing.T) {
+	doCaseFile(t, newCaseMarkdown(Config{}), "testdata/blockid.txt")
+}
+
+// TestBlocksFound checks what Parse reports of block ids: each id once,
+// the first definition winning, at the offset of its "^".
+func TestBlocksFound(t *testing.T) {
+	t.Parallel()
+	src := "para ^one\n\n> [!tip] T\n> body\n^two\n\nagain ^ONE\n\n- item ^three\n"
+	d := New(Config{}).Parse(&site.Note{Path: "T.md", Source: []byte(src)}, nil)
+	var want []site.Block
+	for _, id := range []string{"one", "two", "three"} {
+		want = append(want, site.Block{ID: id, Offset: strings.Index(src, "^"+id)})
+	}
+	if diff := cmp.Diff(want, d.Blocks); diff != "" {
+		t.Errorf("Blocks (-want +got):\n%s", diff)
+	}
+}
+
+// TestBlockEmbedsCallout checks that Doc.Block, which block embeds use,
+// finds a callout named by a lazy "^id" and renders it whole (SPEC §12.2
+// #4).
+func TestBlockEmbedsCallout(t *testing.T) {
+	t.Parallel()
+	r := New(Config{})
+	src := "intro\n\n> [!tip] Link text\n> body\n^callout-id\n"
+	d := r.Parse(&site.Note{Path: "T.md", Source: []byte(src)}, nil)
+	nodes := d.Block("Callout-ID")
+	if len(nodes) != 1 {
+		t.Fatalf("Block found %d nodes, want 1", len(nodes))
+	}
+	var b bytes.Buffer
+	if err := r.RenderNodes(&b, d, nodes); err != nil {
+		t.Fatal(err)
+	}
+	got := b.String()
+	for _, want := range []string{`<div class="callout callout-tip" data-callout="tip"`, `id="^callout-id"`, "Link text", "<p>body</p>"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("embedded block lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "intro") || strings.Contains(got, "^callout-id\n") {
+		t.Errorf("embedded block shows more than the callout:\n%s", got)
+	}
 }
