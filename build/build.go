@@ -129,6 +129,7 @@ func (a *Analysis) parse(ctx context.Context) site.Diagnostics {
 		g.Go(func() error {
 			d := a.r.Parse(n, &per[i])
 			n.Links, n.Headings, n.Blocks, n.Tags, n.FirstH1 = d.Links, d.Headings, d.Blocks, d.Tags, d.FirstH1
+			n.External = d.External
 			a.docs[i] = d
 			return nil
 		})

@@ -40,7 +40,6 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 	extension.Linkify.Extend(m)
 	extension.NewFootnote(extension.WithFootnoteIDPrefix("fn-")).Extend(m)
 	extras.New(extras.Config{Mark: extras.MarkConfig{Enable: true}, Delete: extras.DeleteConfig{Enable: true}}).Extend(m)
-	mathExtension{}.Extend(m)
 	m.Parser().AddOptions(
 		parser.WithParagraphTransformers(
 			util.Prioritized(calloutParagraphTransformer{}, calloutParagraphPriority),
@@ -100,6 +99,7 @@ type Doc struct {
 	Headings []site.Heading
 	Blocks   []site.Block
 	Tags     []site.Tag
+	External []site.ExternalLink
 	FirstH1  string
 	// HasMath and HasMermaid tell the page to load KaTeX or Mermaid.
 	HasMath, HasMermaid bool
@@ -172,13 +172,18 @@ func collect(d *Doc) {
 			})
 		case *Tag:
 			d.Tags = append(d.Tags, site.Tag{Name: n.Name, Offset: n.Pos()})
+		case *ast.Link:
+			d.External = append(d.External, site.ExternalLink{URL: string(n.Destination), Offset: n.Pos()})
+		case *ast.Image:
+			d.External = append(d.External, site.ExternalLink{URL: string(n.Destination), Offset: n.Pos()})
+		case *ast.AutoLink:
+			if n.AutoLinkType == ast.AutoLinkURL {
+				d.External = append(d.External, site.ExternalLink{URL: string(n.URL(d.Src)), Offset: n.Pos()})
+			}
 		case *ast.FencedCodeBlock:
 			if strings.EqualFold(string(n.Language(d.Src)), "mermaid") {
 				d.HasMermaid = true
 			}
-			d.HasMath = d.HasMath || isMathFence(n.Language(d.Src))
-		case *Math, *MathBlock:
-			d.HasMath = true
 		case *ast.Heading:
 			id, _ := n.AttributeString("id")
 			raw, _ := n.AttributeString("data-heading")

@@ -56,6 +56,7 @@ type Note struct {
 	Headings []Heading
 	Blocks   []Block
 	Tags     []Tag
+	External []ExternalLink
 	// Title is the first H1 when the note starts with one, else "".
 	FirstH1 string
 }
@@ -127,6 +128,13 @@ type Link struct {
 	Raw string
 	// InProperty marks a link found in a frontmatter value.
 	InProperty bool
+}
+
+// ExternalLink is a link or image whose URL has a scheme ("https://…"),
+// for check --external.
+type ExternalLink struct {
+	URL    string
+	Offset int // of the link's first character
 }
 
 // Heading is one heading of a note.
