@@ -3,7 +3,9 @@ package links
 import (
 	"fmt"
 	"net/url"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/vaultsite/vaultsite/site"
 )
@@ -18,11 +20,29 @@ import (
 // (embed-cycle). Every note is checked, published or not. Positions point
 // at the link's first character.
 func (g *Graph) Check() site.Diagnostics {
+	notes := g.v.Notes
+	per := make([]site.Diagnostics, len(notes))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				for _, l := range notes[i].Links {
+					g.checkLink(notes[i], l, &per[i])
+				}
+			}
+		}()
+	}
+	for i := range notes {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	var diags site.Diagnostics
-	for _, n := range g.v.Notes {
-		for _, l := range n.Links {
-			g.checkLink(n, l, &diags)
-		}
+	for _, d := range per {
+		diags = append(diags, d...)
 	}
 	diags = append(diags, g.embedCycles()...)
 	diags.Sort()

@@ -33,6 +33,9 @@ type Graph struct {
 
 	noteIdx map[*site.Note]int // position in v.Notes
 
+	histOnce sync.Once
+	hists    []hist // Suggest's name summaries, parallel to files
+
 	// Index fills these, once.
 	once   sync.Once
 	backs  []linkRef // backlinks grouped by target

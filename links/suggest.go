@@ -29,6 +29,7 @@ func (g *Graph) Suggest(linkpath string, k int) []site.VaultPath {
 	query := []rune(q)
 	limit := max(1, len(query)/3)
 	comps := strings.Count(q, "/") + 1
+	qh := histogram(q)
 	type hit struct {
 		d int
 		f *file
@@ -43,6 +44,9 @@ func (g *Graph) Suggest(linkpath string, k int) []site.VaultPath {
 		name := strings.TrimSuffix(lastComponents(f.folded, comps), ".md")
 		if d := abs(utf8.RuneCountInString(name) - len(query)); d > limit {
 			continue
+		}
+		if comps == 1 && histDistance(qh, g.hist(i)) > 2*limit {
+			continue // no edit script that short can turn one into the other
 		}
 		if d := editDistance(query, name, limit, row); d <= limit {
 			hits = append(hits, hit{d, f})
@@ -102,4 +106,50 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// hist is a cheap summary of a name: how often each letter, digit or
+// other character occurs (others share a few bins). One edit changes the
+// summed difference of two histograms by at most 2, so a difference over
+// 2*limit proves an edit distance over limit without running the DP: on
+// a 10,000-note vault this skips most of Suggest's work.
+type hist [32]uint8
+
+func histogram(name string) hist {
+	var h hist
+	for _, r := range name {
+		var bin int
+		switch {
+		case r >= 'a' && r <= 'z':
+			bin = int(r - 'a')
+		case r >= '0' && r <= '9':
+			bin = 26
+		default:
+			bin = 27 + int(r)%5
+		}
+		if h[bin] < 255 {
+			h[bin]++
+		}
+	}
+	return h
+}
+
+func histDistance(a, b hist) int {
+	d := 0
+	for i := range a {
+		d += abs(int(a[i]) - int(b[i]))
+	}
+	return d
+}
+
+// hist returns the histogram of file i's base name without ".md",
+// computed once for all files on first use.
+func (g *Graph) hist(i int) hist {
+	g.histOnce.Do(func() {
+		g.hists = make([]hist, len(g.files))
+		for k := range g.files {
+			g.hists[k] = histogram(strings.TrimSuffix(lastComponents(g.files[k].folded, 1), ".md"))
+		}
+	})
+	return g.hists[i]
 }
