@@ -203,8 +203,10 @@ func matchIgnore(p VaultPath, patterns []string, glob bool) string {
 	return ""
 }
 
-// normalizeNewlines turns CRLF and lone CR into LF (SPEC §0).
+// normalizeNewlines drops a UTF-8 byte-order mark, which would hide the
+// frontmatter fence, and turns CRLF and lone CR into LF (SPEC §0).
 func normalizeNewlines(src []byte) []byte {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	if bytes.IndexByte(src, '\r') < 0 {
 		return src
 	}

@@ -225,7 +225,7 @@ func (s Slug) LinkTo(target Slug, fragment string) RelURL {
 // AssetURL returns the URL of an attachment copied to its vault path, as
 // seen from the page s.
 func (s Slug) AssetURL(p VaultPath) RelURL {
-	return RelURL(relative(dirParts(string(s)), strings.Split(string(p), "/"), false))
+	return RelURL(relative(dirParts(string(s)), strings.Split(string(p.AssetOut()), "/"), false))
 }
 
 // FileURL returns the URL of any output file, as seen from the page s.
@@ -315,5 +315,14 @@ func (o OutPath) Valid() bool {
 }
 
 // AssetOut returns where an attachment is copied: its own vault path, so
-// file names and the "#icon"-style suffixes themes match stay recognisable.
-func (p VaultPath) AssetOut() OutPath { return OutPath(p) }
+// file names and the "#icon"-style suffixes themes match stay
+// recognisable. An attachment that would land in one of the site's own
+// top-level folders ("tags/x.png") or take a page's file (any
+// "index.html", a root "404.html") goes below "_site/files/" instead.
+func (p VaultPath) AssetOut() OutPath {
+	top, _, _ := strings.Cut(string(p), "/")
+	if reservedTop[strings.ToLower(top)] || strings.EqualFold(p.Base(), "index.html") {
+		return OutPath("_site/files/" + string(p))
+	}
+	return OutPath(p)
+}

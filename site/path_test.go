@@ -450,19 +450,6 @@ func TestOutPathValid(t *testing.T) {
 	}
 }
 
-func TestAssetOut(t *testing.T) {
-	t.Parallel()
-	for _, give := range []VaultPath{"img.png", "Attachments/Photo 1.PNG", "Caf\u00e9/#icon.png"} {
-		if !give.Valid() {
-			t.Errorf("input %q is not a valid VaultPath", give)
-		}
-		got := give.AssetOut()
-		if string(got) != string(give) || !got.Valid() {
-			t.Errorf("VaultPath(%q).AssetOut() = %q (valid %v), want the vault path", give, got, got.Valid())
-		}
-	}
-}
-
 func TestEscapeFragment(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -477,6 +464,32 @@ func TestEscapeFragment(t *testing.T) {
 	for _, tt := range tests {
 		if got := EscapeFragment(tt.give); got != tt.want {
 			t.Errorf("EscapeFragment(%q) = %q, want %q", tt.give, got, tt.want)
+		}
+	}
+}
+
+func TestAssetOut(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		give VaultPath
+		want OutPath
+		url  RelURL // as seen from the page "a/b"
+	}{
+		{give: "Attachments/x.png", want: "Attachments/x.png", url: "../../Attachments/x.png"},
+		{give: "tags/x.png", want: "_site/files/tags/x.png", url: "../../_site/files/tags/x.png"},
+		{give: "Tags/x.png", want: "_site/files/Tags/x.png", url: "../../_site/files/Tags/x.png"},
+		{give: "Foo/index.html", want: "_site/files/Foo/index.html", url: "../../_site/files/Foo/index.html"},
+		{give: "404.html", want: "_site/files/404.html", url: "../../_site/files/404.html"},
+		{give: "a/pic 1.png", want: "a/pic 1.png", url: "../pic%201.png"},
+		{give: "img.png", want: "img.png", url: "../../img.png"},
+		{give: "Caf\u00e9/#icon.png", want: "Caf\u00e9/#icon.png", url: "../../Caf%C3%A9/%23icon.png"},
+	}
+	for _, tt := range tests {
+		if got := tt.give.AssetOut(); got != tt.want || !got.Valid() {
+			t.Errorf("%q.AssetOut() = %q (valid %v), want %q", tt.give, got, got.Valid(), tt.want)
+		}
+		if got := Slug("a/b").AssetURL(tt.give); got != tt.url {
+			t.Errorf("AssetURL(%q) = %q, want %q", tt.give, got, tt.url)
 		}
 	}
 }
