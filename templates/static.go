@@ -31,9 +31,10 @@ var bundles = []struct {
 	name    string
 	sources []string
 }{
+	{"canvas.js", []string{"assets/canvas.js"}}, // canvas pages only
 	{"favicon.svg", []string{"assets/favicon.svg"}},
 	{"site.js", []string{"assets/site.js"}},
-	{"style.css", []string{"assets/style.css", "assets/markdown.css", "assets/chroma.css"}},
+	{"style.css", []string{"assets/style.css", "assets/markdown.css", "assets/chroma.css", "assets/canvas.css"}},
 }
 
 // staticSet is the built list of static files and the map from plain to
