@@ -52,6 +52,8 @@ func (pb *pageBinder) Bind(l *site.Link) render.Dest {
 		return render.Dest{State: render.Hidden}
 	case t.Note != nil:
 		return pb.noteDest(t.Note, res, l)
+	case t.Asset != nil && t.Asset.Kind == site.KindCanvas:
+		return pb.canvasDest(t.Asset) // its page, not the file (canvas.go)
 	case t.Asset != nil:
 		pb.use.asset(t.Asset)
 		url := pb.page.AssetURL(t.Asset.Path)

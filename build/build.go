@@ -51,6 +51,8 @@ type builder struct {
 	em    Emitter
 	use   *usage
 	files int
+	// canvasIdx is built on first use (canvas.go).
+	canvasIdx canvasIndex
 }
 
 // Build turns the vault in fsys into a site written to em. The phases
@@ -61,8 +63,8 @@ type builder struct {
 //  2. parse: parse every note concurrently and record its links,
 //     headings, block ids and tags on the Note;
 //  3. resolve: index the whole vault and its backlinks (links.NewGraph);
-//  4. render: render and emit each published note's page concurrently,
-//     expanding embeds;
+//  4. render: render and emit each canvas's page (canvas.go), then each
+//     published note's page, concurrently, expanding embeds;
 //  5. emit: listings, the static files and exactly the attachments that
 //     published pages use.
 //
@@ -77,6 +79,9 @@ func Build(ctx context.Context, fsys fs.FS, opts Options, em Emitter) (*Result, 
 	v, diags := a.Vault, a.Diags
 	b := &builder{opts: opts, v: v, r: a.r, graph: a.Graph, docs: a.docs, em: em, use: &usage{assets: map[site.VaultPath]*site.Asset{}}}
 	tree, tags := newFolderTree(v), newTagIndex(v)
+	if err := b.emitCanvases(ctx, tree); err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
 	pages, err := b.renderNotes(ctx, tree, tags)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)

@@ -16,8 +16,10 @@ type folder struct {
 	slug  site.Slug // its page
 	notes []*site.Note
 	subs  []*folder
-	count int        // published notes below, at any depth
+	count int        // published notes and canvases below, at any depth
 	note  *site.Note // the note whose slug is this folder's, if any
+	// canvases are the published canvases here (canvas.go).
+	canvases []*canvasPage
 }
 
 type folderTree struct {
@@ -33,19 +35,40 @@ func newFolderTree(v *site.Vault) *folderTree {
 	for _, n := range v.Published() {
 		f := t.folder(n.Path.Dir())
 		f.notes = append(f.notes, n)
-		for g := f; ; g = t.bySlug[g.slug.Parent()] {
-			g.count++
-			if g.slug == "" {
-				break
-			}
+		t.countUp(f)
+	}
+	t.folderNotes(v)
+	return t
+}
+
+// countUp counts one more page in f and each folder above it.
+func (t *folderTree) countUp(f *folder) {
+	for g := f; ; g = t.bySlug[g.slug.Parent()] {
+		g.count++
+		if g.slug == "" {
+			break
 		}
 	}
+}
+
+// folderNotes gives each folder the published note whose slug is its own.
+func (t *folderTree) folderNotes(v *site.Vault) {
 	for _, n := range v.Published() {
 		if f := t.bySlug[n.Slug]; f != nil && n.Slug != "" {
 			f.note = n
 		}
 	}
-	return t
+}
+
+// addCanvases lists canvases in their folders, making the folders that
+// hold only canvases.
+func (t *folderTree) addCanvases(v *site.Vault, cs []*canvasPage) {
+	for _, c := range cs {
+		f := t.folder(c.asset.Path.Dir())
+		f.canvases = append(f.canvases, c)
+		t.countUp(f)
+	}
+	t.folderNotes(v)
 }
 
 // folder returns the folder at path, creating it and its parents.
@@ -74,22 +97,32 @@ func (t *folderTree) sorted() []*folder {
 	return out
 }
 
-// entries lists a folder's sub-folders, then its notes, each by name
-// without case, as seen from the page from.
+// entries lists a folder's sub-folders, then its notes and canvases, each
+// by name without case, as seen from the page from.
 func (t *folderTree) entries(f *folder, from site.Slug) []templates.ListEntry {
 	subs := append([]*folder(nil), f.subs...)
 	sort.Slice(subs, func(i, j int) bool { return lessFold(subs[i].name, subs[j].name) })
-	notes := append([]*site.Note(nil), f.notes...)
-	sort.Slice(notes, func(i, j int) bool { return lessFold(notes[i].Title(), notes[j].Title()) })
-	out := make([]templates.ListEntry, 0, len(subs)+len(notes))
+	type page struct {
+		title string
+		slug  site.Slug
+	}
+	pages := make([]page, 0, len(f.notes)+len(f.canvases))
+	for _, n := range f.notes {
+		pages = append(pages, page{n.Title(), n.Slug})
+	}
+	for _, c := range f.canvases {
+		pages = append(pages, page{c.title, c.slug})
+	}
+	sort.SliceStable(pages, func(i, j int) bool { return lessFold(pages[i].title, pages[j].title) })
+	out := make([]templates.ListEntry, 0, len(subs)+len(pages))
 	for _, s := range subs {
 		out = append(out, templates.ListEntry{Text: s.name, URL: from.LinkTo(s.slug, ""), IsFolder: true, Count: s.count})
 	}
-	for _, n := range notes {
-		if n.Slug == from {
+	for _, p := range pages {
+		if p.slug == from {
 			continue // a folder note does not list itself
 		}
-		out = append(out, templates.ListEntry{Text: n.Title(), URL: from.LinkTo(n.Slug, "")})
+		out = append(out, templates.ListEntry{Text: p.title, URL: from.LinkTo(p.slug, "")})
 	}
 	return out
 }

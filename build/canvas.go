@@ -1,0 +1,172 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"html/template"
+	"runtime"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/vaultsite/vaultsite/render"
+	"github.com/vaultsite/vaultsite/site"
+	"github.com/vaultsite/vaultsite/templates"
+)
+
+// canvasPage is a published canvas: one page, at its own slug.
+type canvasPage struct {
+	asset *site.Asset
+	slug  site.Slug
+	title string // the file name without ".canvas", as Obsidian shows it
+}
+
+// canvasIndex gives each published canvas its page. It is built on first
+// use, which is the first link to a canvas or else the emit phase, from
+// what load and parse settled, so every caller sees the same slugs.
+type canvasIndex struct {
+	once   sync.Once
+	pages  []*canvasPage // in path order
+	byPath map[site.VaultPath]*canvasPage
+}
+
+// canvases returns the build's canvas index.
+//
+// Every canvas outside dot-folders is published: site's publishing rules
+// (ignore globs, userIgnoreFilters, the templates folder) are unexported
+// and speak of notes, so they do not apply to canvases yet.
+func (b *builder) canvases() *canvasIndex {
+	ci := &b.canvasIdx
+	ci.once.Do(func() {
+		ci.byPath = map[site.VaultPath]*canvasPage{}
+		taken := map[site.Slug]bool{}
+		for _, n := range b.v.Published() {
+			taken[n.Slug] = true
+		}
+		for _, a := range b.v.Assets {
+			if a.Kind != site.KindCanvas {
+				continue
+			}
+			c := &canvasPage{asset: a, slug: a.Path.Slug(), title: a.Path.Name()}
+			for i := 2; taken[c.slug]; i++ {
+				c.slug = a.Path.Slug().WithSuffix(i)
+			}
+			if base := a.Path.Slug(); c.slug != base {
+				b.diag(site.Pos{Path: a.Path}, "slug-collision", "the URL %q is taken; this canvas is published at %q", string(base)+"/", string(c.slug)+"/")
+			}
+			taken[c.slug] = true
+			ci.pages = append(ci.pages, c)
+			ci.byPath[a.Path] = c
+		}
+	})
+	return ci
+}
+
+func (b *builder) diag(pos site.Pos, code, format string, args ...any) {
+	b.use.mu.Lock()
+	b.use.diags.Add(pos, site.Warning, code, format, args...)
+	b.use.mu.Unlock()
+}
+
+// canvasDest is where a link or embed to canvas a goes: its page, since
+// the .canvas file itself is not published (SPEC §4.4, §10.2).
+func (pb *pageBinder) canvasDest(a *site.Asset) render.Dest {
+	c := pb.b.canvases().byPath[a.Path]
+	if c == nil {
+		return render.Dest{State: render.Hidden}
+	}
+	return render.Dest{State: render.Resolved, URL: pb.page.LinkTo(c.slug, ""), Kind: site.KindCanvas, Title: c.title}
+}
+
+// emitCanvases lists the published canvases in their folders and writes
+// a page for each, concurrently. Run it before the note and folder pages,
+// whose listings then include the canvases, and before emitFiles, which
+// copies the images the canvases show.
+func (b *builder) emitCanvases(ctx context.Context, tree *folderTree) error {
+	ci := b.canvases()
+	if len(ci.pages) == 0 {
+		return nil
+	}
+	tree.addCanvases(b.v, ci.pages)
+	backs := b.canvasBacklinks(ci)
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, c := range ci.pages {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			data, err := b.canvasPageData(c, tree, backs[c])
+			if err != nil {
+				return fmt.Errorf("render %s: %w", c.asset.Path, err)
+			}
+			return b.emitPage(c.slug, data)
+		})
+	}
+	return g.Wait()
+}
+
+// canvasPageData parses and draws one canvas. Its links resolve from the
+// canvas's own folder: the binder's source is a stand-in note at the
+// canvas's path, published at the canvas's page.
+func (b *builder) canvasPageData(c *canvasPage, tree *folderTree, backs []canvasBacklink) (*templates.PageData, error) {
+	var diags site.Diagnostics
+	src, err := b.v.ReadFile(c.asset.Path)
+	if err != nil {
+		diags.Add(site.Pos{Path: c.asset.Path}, site.Warning, "unreadable", "cannot read: %v", err)
+	}
+	cv := render.ParseCanvas(c.asset.Path, src, &diags)
+	from := &site.Note{Path: c.asset.Path, Slug: c.slug, Published: true}
+	pb := &pageBinder{b: b, from: from, page: c.slug, stack: []string{embedKey(c.asset.Path, "")}, use: b.use}
+	out, err := b.r.RenderCanvas(cv, pb)
+	if err != nil {
+		return nil, err
+	}
+	b.use.mu.Lock()
+	b.use.diags = append(b.use.diags, diags...)
+	b.use.mu.Unlock()
+	data := &templates.PageData{
+		Site: b.opts.Site, Kind: templates.PageCanvas, Title: c.title,
+		Root: c.slug.Root(), Nav: b.nav(c.slug), Breadcrumbs: tree.breadcrumbs(c.asset.Path.Dir(), c.slug),
+		Content: template.HTML(out.HTML), HasMath: out.HasMath, HasMermaid: out.HasMermaid,
+	}
+	for _, bl := range backs {
+		data.Backlinks = append(data.Backlinks, templates.Backlink{
+			Title: bl.from.Title(), URL: c.slug.LinkTo(bl.from.Slug, ""), Context: bl.context})
+	}
+	return data, nil
+}
+
+// canvasBacklink is a published note that links to a canvas.
+type canvasBacklink struct {
+	from    *site.Note
+	context string
+}
+
+// canvasBacklinks finds, in one pass over every published note's links,
+// the notes that link to each canvas, each note once with the context of
+// its first such link, in path order. The links package keeps backlinks
+// between notes only.
+func (b *builder) canvasBacklinks(ci *canvasIndex) map[*canvasPage][]canvasBacklink {
+	out := map[*canvasPage][]canvasBacklink{}
+	for i, n := range b.v.Notes {
+		if !n.Published {
+			continue
+		}
+		seen := map[*canvasPage]bool{}
+		for k, l := range n.Links {
+			t := b.graph.Resolve(n, l.Path).Target
+			c := ci.byPath[t.Path()]
+			if t.Asset == nil || c == nil || seen[c] {
+				continue
+			}
+			seen[c] = true
+			ctx := ""
+			if d := b.docs[i]; d != nil && !l.InProperty {
+				ctx = d.LinkContext(k, backlinkContext)
+			}
+			out[c] = append(out[c], canvasBacklink{from: n, context: ctx})
+		}
+	}
+	return out
+}

@@ -1,0 +1,118 @@
+package build
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/vaultsite/vaultsite/site"
+)
+
+// canvasVault has a board in a folder of its own, linked and embedded
+// from notes, with a text card, a note, a section, an image, a link, a
+// missing file and an unpublished note, and a broken canvas.
+var canvasVault = fstest.MapFS{
+	"Home.md":         {Data: []byte("Open [[board.canvas]] or ![[board.canvas|The board]].\n")},
+	"Notes/TCP.md":    {Data: []byte("# TCP\nReliable streams.\n\n## Handshake\nSYN, SYN-ACK, ACK.\n\n## Other\nNot in the card.\n")},
+	"Notes/UDP.md":    {Data: []byte("Datagrams, no handshake.\n")},
+	"Notes/Secret.md": {Data: []byte("---\npublish: false\n---\nHidden.\n")},
+	"Maps/img.png":    {Data: []byte("\x89PNG fake")},
+	"Maps/unused.png": {Data: []byte("\x89PNG unused")},
+	"Maps/board.canvas": {Data: []byte(`{
+		"nodes": [
+			{"id": "g", "type": "group", "label": "Transport", "x": 0, "y": 0, "width": 800, "height": 400, "color": "5"},
+			{"id": "t", "type": "text", "text": "# Start\nRead **this**, then [[UDP]] and [[img.png]].", "x": 20, "y": 20, "width": 300, "height": 150},
+			{"id": "f", "type": "file", "file": "Notes/TCP.md", "subpath": "#Handshake", "x": 400, "y": 20, "width": 300, "height": 200},
+			{"id": "i", "type": "file", "file": "Maps/img.png", "x": 20, "y": 200, "width": 200, "height": 100},
+			{"id": "l", "type": "link", "url": "https://example.org/", "x": 400, "y": 300, "width": 300, "height": 60},
+			{"id": "m", "type": "file", "file": "Notes/Gone.md", "x": 900, "y": 0, "width": 200, "height": 60},
+			{"id": "s", "type": "file", "file": "Notes/Secret.md", "x": 900, "y": 100, "width": 200, "height": 60}
+		],
+		"edges": [
+			{"id": "e1", "fromNode": "t", "toNode": "f", "label": "handshake first", "color": "2"},
+			{"id": "e2", "fromNode": "f", "fromSide": "bottom", "toNode": "l", "toSide": "top", "label": "see"}
+		]}`)},
+	"Maps/broken.canvas": {Data: []byte("{\n  \"nodes\": [\n    {\"id\": \"a\",\n  ]\n}\n")},
+}
+
+func TestCanvasPages(t *testing.T) {
+	t.Parallel()
+	em := NewMemEmitter()
+	res, err := Build(context.Background(), canvasVault, Options{}, em)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(em.Files["maps/board.canvas/index.html"])
+	if page == "" {
+		t.Fatalf("no canvas page; emitted %v", em.Paths())
+	}
+	for _, want := range []string{
+		`<body class="page-canvas">`,
+		`<h1 class="page-title inline-title">board</h1>`,
+		`<li><a href="../">Maps</a></li>`,                                          // breadcrumbs
+		`<strong>this</strong>`,                                                    // a text card's Markdown
+		`<a class="internal-link" data-href="UDP" href="../../notes/udp/">UDP</a>`, // resolved from the canvas's folder
+		`href="../../notes/tcp/#handshake"`,                                        // the file node links its section
+		`SYN, SYN-ACK, ACK.`,                                                       // and shows it
+		`<img class="canvas-node-image" src="../../Maps/img.png"`,                  // an image node
+		`href="https://example.org/"`,                                              // a link node
+		`File not found`,                                                           // a missing file
+		`class="canvas-node canvas-node-file is-unpublished"`,                      // a hidden note, nameless
+		`<path class="canvas-edge-line"`,                                           // the edges
+		`>handshake first</div>`,                                                   // with labels
+		`<li>Start → TCP › Handshake: handshake first</li>`,                        // and in words
+		`<script src="../../_site/canvas.`,                                         // pan and zoom
+		`<a class="backlink-title internal-link" href="../../">Home</a>`,           // who links here
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("canvas page lacks %q", want)
+		}
+	}
+	for _, not := range []string{"Not in the card", "Secret", "Hidden."} {
+		if strings.Contains(page, not) {
+			t.Errorf("canvas page shows %q", not)
+		}
+	}
+	if _, ok := em.Files["Maps/img.png"]; !ok {
+		t.Error("the image of a file node was not copied")
+	}
+	for _, p := range []site.OutPath{"Maps/unused.png", "Maps/board.canvas", "Maps/broken.canvas"} {
+		if _, ok := em.Files[p]; ok {
+			t.Errorf("%s was copied", p)
+		}
+	}
+	home := string(em.Files["index.html"])
+	for _, want := range []string{
+		`data-href="board.canvas" href="maps/board.canvas/">board.canvas</a>`,
+		`<a class="internal-link file-embed-link" href="maps/board.canvas/">The board</a>`,
+	} {
+		if !strings.Contains(home, want) {
+			t.Errorf("home page lacks %q", want)
+		}
+	}
+	if folder := string(em.Files["maps/index.html"]); !strings.Contains(folder, `<a href="board.canvas/">board</a>`) {
+		t.Error("the folder listing does not list the canvas")
+	}
+
+	// A broken canvas is reported at its error and still gets a page.
+	broken := string(em.Files["maps/broken.canvas/index.html"])
+	if !strings.Contains(broken, "This canvas is empty.") {
+		t.Errorf("broken canvas page = %q", broken)
+	}
+	var found bool
+	for _, d := range res.Diags {
+		if d.Code == "invalid-canvas" {
+			found = true
+			if got := d.Pos.String(); got != "Maps/broken.canvas:4:3" {
+				t.Errorf("invalid-canvas at %s, want Maps/broken.canvas:4:3", got)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no invalid-canvas diagnostic in %v", res.Diags)
+	}
+	if n := checkLinks(t, em); n < 20 {
+		t.Errorf("only %d internal URLs checked", n)
+	}
+}
