@@ -1,6 +1,13 @@
 package render
 
-import "bytes"
+import (
+	"bytes"
+	"slices"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
 
 // blankComments blanks every %%…%% comment in src[start:] in place
 // (SPEC §6.2), skipping fenced code blocks and inline code spans, so no
@@ -9,18 +16,25 @@ import "bytes"
 // comment is never closed, the rest of the file is blanked, as Obsidian's
 // editor shows it, and ok is false with off at the opening "%%".
 //
-// Blanking keeps newlines, so block structure and line numbers survive.
+// Blanking keeps newlines, so block structure and line numbers survive,
+// and on the later lines of a comment it keeps the ">" markers of the
+// quote or callout the comment opened in, so a comment inside a callout
+// does not cut the callout in two.
+//
+// Blanks are not always neutral: before text they are indentation
+// ("%%note%% text" would be an indented code block), and at the end of a
+// line two of them make a hard line break. There one byte stays "%" as a
+// marker (commentLine.mark), and marks maps its offset to the end of the
+// comment: commentParser reads the pair as nothing, and
+// commentTransformer drops a marker that lands in a raw block.
+//
 // Indented code blocks are not recognised here: a "%%" inside one still
 // opens a comment, which is rare enough to accept.
-func blankComments(src []byte, start int) (off int, ok bool) {
+func blankComments(src []byte, start int) (marks map[int]int, off int, ok bool) {
+	marks = map[int]int{}
 	var fence []byte // the open fence's marker run, nil outside a fence
 	for i := start; i < len(src); {
-		lineEnd := bytes.IndexByte(src[i:], '\n')
-		if lineEnd < 0 {
-			lineEnd = len(src)
-		} else {
-			lineEnd += i
-		}
+		lineEnd := endOfLine(src, i)
 		if marker := fenceMarker(src[i:lineEnd]); marker != nil {
 			switch {
 			case fence == nil:
@@ -37,20 +51,31 @@ func blankComments(src []byte, start int) (off int, ok bool) {
 			i = lineEnd + 1
 			continue
 		}
-		next, open, closed := scanLine(src, i, lineEnd)
+		next, open, closed := scanLine(src, i, lineEnd, marks)
 		if open >= 0 && !closed {
 			blank(src[open:])
-			return open, false
+			return marks, open, false
 		}
 		i = next
 	}
-	return 0, true
+	return marks, 0, true
+}
+
+// endOfLine returns the offset of the newline ending the line at i, or
+// len(src).
+func endOfLine(src []byte, i int) int {
+	if e := bytes.IndexByte(src[i:], '\n'); e >= 0 {
+		return i + e
+	}
+	return len(src)
 }
 
 // scanLine blanks the comments that open on the line src[i:end] and
 // returns where scanning goes on (past the last comment, which may end on
 // a later line). open is the offset of a comment that never closes.
-func scanLine(src []byte, i, end int) (next, open int, closed bool) {
+func scanLine(src []byte, i, end int, marks map[int]int) (next, open int, closed bool) {
+	var l commentLine
+	l.reset(i)
 	for i < end {
 		switch {
 		case src[i] == '`':
@@ -63,78 +88,179 @@ func scanLine(src []byte, i, end int) (next, open int, closed bool) {
 				return len(src), i, false
 			}
 			stop := i + 2 + c + 2
-			blank(src[i:stop])
-			if nl := bytes.LastIndexByte(src[i:stop], '\n'); nl >= 0 {
+			from := blankComment(src, l.start, i, stop)
+			if from > i {
 				// The comment ended on a later line: go on from there.
-				e := bytes.IndexByte(src[stop:], '\n')
-				if e < 0 {
-					e = len(src) - stop
-				}
-				end = stop + e
+				l.mark(src, end, marks)
+				l.reset(bytes.LastIndexByte(src[:stop], '\n') + 1)
+				end = endOfLine(src, stop)
 			}
+			l.add(src, from, stop)
 			i = stop
 		default:
 			i++
 		}
 	}
+	l.mark(src, end, marks)
 	return end + 1, -1, true
 }
 
-// skipCodeSpan returns the offset after the code span that opens at i, or
-// i plus the backtick run when the span is not closed before a blank line.
-func skipCodeSpan(src []byte, i int) int {
-	n := 0
-	for i+n < len(src) && src[i+n] == '`' {
+// commentLine follows the comments on one line, to leave markers where
+// blanks alone would change the line's meaning.
+type commentLine struct {
+	start                int
+	lead, leadStop       int // the comment that begins the line's content, or -1
+	last, lastFrom, stop int // the last comment on the line, or -1
+}
+
+func (l *commentLine) reset(start int) { *l = commentLine{start: start, lead: -1, last: -1} }
+
+// add records the comment whose blanked part on this line is src[from:stop].
+func (l *commentLine) add(src []byte, from, stop int) {
+	if l.lead < 0 && blockPrefix(src[l.start:from]) {
+		l.lead, l.leadStop = from, stop
+	}
+	l.last, l.lastFrom, l.stop = from, from, stop
+}
+
+// mark leaves a "%" marker, once the line (ending at end) is blanked:
+//
+//   - at the start of a comment that begins the line's content when text
+//     follows it, since the blanks would indent the text (an indented
+//     code block, a list item's code);
+//   - at the last byte of a comment that ends a line after text, since
+//     trailing blanks would make a hard line break; not in an ATX heading,
+//     whose trailing blanks are trimmed and whose raw text is kept.
+//
+// marks maps a marker to the end of its comment, which for the second
+// kind is the byte after the marker.
+func (l *commentLine) mark(src []byte, end int, marks map[int]int) {
+	if l.lead >= 0 && len(bytes.TrimSpace(src[l.leadStop:end])) > 0 {
+		src[l.lead] = '%'
+		marks[l.lead] = l.leadStop
+	}
+	if l.last < 0 || len(bytes.TrimSpace(src[l.stop:end])) > 0 {
+		return
+	}
+	before := src[l.start:l.lastFrom]
+	if blockPrefix(before) || atxHeading(before) {
+		return
+	}
+	src[l.stop-1] = '%'
+	marks[l.stop-1] = l.stop
+}
+
+// blankComment blanks the comment src[open:stop], which opens on the line
+// starting at lineStart. On its later lines it keeps as many ">" as the
+// opening line had. It returns where the blanked part of the comment's
+// last line begins.
+func blankComment(src []byte, lineStart, open, stop int) (lastFrom int) {
+	depth := quoteDepth(src[lineStart:open])
+	from := open
+	for {
+		e := min(endOfLine(src, from), stop)
+		blank(src[from:e])
+		if e == stop {
+			return from
+		}
+		from = keepQuotePrefix(src, e+1, stop, depth)
+	}
+}
+
+// commentMarksKey holds the marks of blankComments for one parse.
+var commentMarksKey = parser.NewContextKey()
+
+// commentPriority: no other inline parser triggers on "%", so any slot
+// works; code spans (100) never hold a marker, as blankComments skips
+// them.
+const commentPriority = 90
+
+// commentParser reads a comment marker left by blankComments as nothing:
+// a leading marker with the blanks after it and the whitespace that
+// followed the comment ("%%note%% text" is the paragraph "text"), or the
+// one-byte marker that ends a line.
+type commentParser struct{}
+
+var _ parser.InlineParser = commentParser{}
+
+func (commentParser) Trigger() []byte { return []byte{'%'} }
+
+// Parse returns an empty text node for a marker, or nil for any other
+// "%", which is text.
+func (commentParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	marks, _ := pc.Get(commentMarksKey).(map[int]int)
+	line, seg := block.PeekLine()
+	stop, ok := marks[seg.Start]
+	if !ok || stop-seg.Start > len(line) {
+		return nil
+	}
+	n := stop - seg.Start
+	if n == 1 {
+		block.Advance(1)
+		at := trimTrailingBlanks(parent, block.Source(), seg.Start)
+		return ast.NewTextSegment(text.NewSegment(at, at))
+	}
+	for n < len(line) && (line[n] == ' ' || line[n] == '\t') {
 		n++
 	}
-	run := src[i : i+n]
-	for j := i + n; j < len(src); {
-		k := bytes.Index(src[j:], run)
-		if k < 0 {
-			break
+	block.Advance(n)
+	return ast.NewTextSegment(text.NewSegment(seg.Start+n, seg.Start+n))
+}
+
+// trimTrailingBlanks cuts the blanks of a comment that ends a line off
+// the text before it and returns where that text now ends (or at, when
+// no text precedes): the empty node goes right there, so a "^id" before
+// the comment still ends the block's text.
+func trimTrailingBlanks(parent ast.Node, src []byte, at int) int {
+	t, ok := parent.LastChild().(*ast.Text)
+	if !ok || t.Segment.Stop != at {
+		return at
+	}
+	t.Segment = t.Segment.TrimRightSpace(src)
+	return t.Segment.Stop
+}
+
+// commentTransformerPriority: any order works; it only edits raw blocks.
+const commentTransformerPriority = 50
+
+// commentTransformer drops the comment markers that landed in blocks
+// whose lines are printed raw (an HTML block, an indented code block), so
+// not even the marker byte reaches the output.
+type commentTransformer struct{}
+
+var _ parser.ASTTransformer = commentTransformer{}
+
+func (commentTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	marks, _ := pc.Get(commentMarksKey).(map[int]int)
+	if len(marks) == 0 {
+		return
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && n.Type() == ast.TypeBlock && n.IsRaw() {
+			dropMarks(n.Lines(), marks)
 		}
-		k += j
-		if bytes.Contains(src[j:k], []byte("\n\n")) {
-			break
-		}
-		if k+n < len(src) && src[k+n] == '`' {
-			for k < len(src) && src[k] == '`' {
-				k++
+		return ast.WalkContinue, nil
+	})
+}
+
+// dropMarks cuts the marker byte out of every line segment holding one.
+func dropMarks(lines *text.Segments, marks map[int]int) {
+	var out []text.Segment
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		var in []int
+		for m := range marks {
+			if seg.Start <= m && m < seg.Stop {
+				in = append(in, m)
 			}
-			j = k
-			continue
 		}
-		return k + n
+		slices.Sort(in)
+		for _, m := range in {
+			out = append(out, seg.WithStop(m))
+			seg = text.NewSegment(m+1, seg.Stop)
+		}
+		out = append(out, seg)
 	}
-	return i + n
-}
-
-// fenceMarker returns the run of ``` or ~~~ that opens a code fence on
-// line, after up to three spaces and any blockquote markers, or nil.
-func fenceMarker(line []byte) []byte {
-	j := 0
-	for j < len(line) && (line[j] == ' ' || line[j] == '\t' || line[j] == '>') {
-		j++
-	}
-	if j >= len(line) || (line[j] != '`' && line[j] != '~') {
-		return nil
-	}
-	k := j
-	for k < len(line) && line[k] == line[j] {
-		k++
-	}
-	if k-j < 3 {
-		return nil
-	}
-	if line[j] == '`' && bytes.IndexByte(line[k:], '`') >= 0 {
-		return nil // a backtick fence's info string holds no backtick
-	}
-	return line[j:k]
-}
-
-// closingFence reports whether a fence line has nothing after its marker.
-func closingFence(line []byte) bool {
-	t := bytes.TrimLeft(line, " \t>")
-	t = bytes.TrimLeft(t, string(t[:1]))
-	return len(bytes.TrimSpace(t)) == 0
+	lines.Clear()
+	lines.AppendAll(out)
 }

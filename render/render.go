@@ -47,8 +47,10 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 		parser.WithInlineParsers(
 			util.Prioritized(wikilinkParser{}, wikilinkPriority),
 			util.Prioritized(tagParser{}, tagPriority),
+			util.Prioritized(commentParser{}, commentPriority),
 		),
 		parser.WithASTTransformers(
+			util.Prioritized(commentTransformer{}, commentTransformerPriority),
 			util.Prioritized(mdlinkTransformer{}, mdlinkTransformerPriority),
 			util.Prioritized(embedBlockTransformer{}, embedBlockPriority),
 			util.Prioritized(calloutTransformer{}, calloutTransformerPriority),
@@ -113,10 +115,12 @@ type Doc struct {
 func (r *Renderer) Parse(n *site.Note, diags *site.Diagnostics) *Doc {
 	src := bytes.Clone(n.Source)
 	blank(src[:n.BodyStart])
-	if off, ok := blankComments(src, n.BodyStart); !ok && diags != nil {
+	marks, off, ok := blankComments(src, n.BodyStart)
+	if !ok && diags != nil {
 		diags.Add(n.Pos(off), site.Warning, "unclosed-comment", "%%%% comment is never closed; the rest of the note is hidden")
 	}
 	pc := parser.NewContext()
+	pc.Set(commentMarksKey, marks)
 	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	d := &Doc{Note: n, Root: root, Src: src}
 	d.Blocks, _ = pc.Get(blocksKey).([]site.Block)

@@ -64,3 +64,28 @@ func TestBlockEmbedsCallout(t *testing.T) {
 		t.Errorf("embedded block shows more than the callout:\n%s", got)
 	}
 }
+
+func TestComment(t *testing.T) {
+	doCaseFile(t, newCaseMarkdown(Config{}), "testdata/comment.txt")
+}
+
+// TestCommentStrictLineBreaks checks that a comment ending a line leaves
+// no trailing blanks behind, which under strict line breaks would be read
+// as a hard break (two spaces before the newline).
+func TestCommentStrictLineBreaks(t *testing.T) {
+	t.Parallel()
+	m := newCaseMarkdown(Config{StrictLineBreaks: true})
+	for _, tt := range []struct{ give, want string }{
+		{give: "one %%x%%\ntwo\n", want: "<p>one\ntwo</p>\n"},
+		{give: "one  \ntwo\n", want: "<p>one<br>\ntwo</p>\n"},
+		{give: "one %%x%%  \ntwo\n", want: "<p>one<br>\ntwo</p>\n"},
+	} {
+		var b bytes.Buffer
+		if err := m.Convert([]byte(tt.give), &b); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.give, b.String(), tt.want)
+		}
+	}
+}
