@@ -5,6 +5,7 @@
 (function () {
   "use strict";
   var MIN = 0.1, MAX = 3, STEP = 1.25, GRID = 20, PAN_KEY = 60, DRAG_SLOP = 4;
+  var MIN_HEIGHT = 320; // room for the zoom buttons
 
   document.querySelectorAll(".canvas-wrapper").forEach(setup);
 
@@ -42,6 +43,12 @@
     }
     function zoomCenter(f) { zoomAt(f, view.clientWidth / 2, view.clientHeight / 2); }
     function panBy(dx, dy) { tx += dx; ty += dy; moved = true; apply(); }
+    // size makes the viewport as tall as the drawing at the scale that
+    // fits its width, within the stylesheet's bounds (at most 75vh).
+    function size() {
+      var k = Math.min(1, view.clientWidth / W);
+      view.style.height = Math.max(MIN_HEIGHT, Math.min(window.innerHeight * 0.75, H * k + 2)) + "px";
+    }
     function fit() {
       var vw = view.clientWidth, vh = view.clientHeight;
       s = Math.min(MAX, Math.max(MIN, Math.min(vw / W, vh / H, 1)));
@@ -77,7 +84,11 @@
       if (done) e.preventDefault();
     });
 
-    window.addEventListener("resize", function () { if (!moved) fit(); });
+    window.addEventListener("resize", function () {
+      size();
+      if (!moved) fit();
+    });
+    size();
     fit();
   }
 
@@ -131,13 +142,12 @@
         view.classList.add("is-panning");
         try { view.setPointerCapture(e.pointerId); } catch (err) { /* pointer already gone */ }
       }
+      if (!last) last = gesture(pts); // where the pointers were: no move is lost
       p.x = e.clientX;
       p.y = e.clientY;
       var g = gesture(pts), r = view.getBoundingClientRect();
-      if (last && last.n === g.n) {
-        if (g.n > 1 && last.d > 0) zoomAt(g.d / last.d, g.x - r.left, g.y - r.top);
-        panBy(g.x - last.x, g.y - last.y);
-      }
+      if (g.n > 1 && last.d > 0) zoomAt(g.d / last.d, g.x - r.left, g.y - r.top);
+      panBy(g.x - last.x, g.y - last.y);
       last = g;
     });
     function up(e) {
