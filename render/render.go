@@ -34,9 +34,9 @@ type obsidian struct{ cfg Config }
 
 func (e *obsidian) Extend(m goldmark.Markdown) {
 	// GFM is installed piece by piece: its Strikethrough also strikes
-	// single tildes (H~2~O), which Obsidian does not (DEPS §4).
+	// single tildes (H~2~O), which Obsidian does not (DEPS §4), and its
+	// task list knows only [ ] and [x] (task.go replaces it).
 	extension.Table.Extend(m)
-	extension.TaskList.Extend(m)
 	extension.Linkify.Extend(m)
 	extension.NewFootnote(extension.WithFootnoteIDPrefix("fn-")).Extend(m)
 	extras.New(extras.Config{Mark: extras.MarkConfig{Enable: true}, Delete: extras.DeleteConfig{Enable: true}}).Extend(m)
@@ -48,6 +48,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 			util.Prioritized(wikilinkParser{}, wikilinkPriority),
 			util.Prioritized(tagParser{}, tagPriority),
 			util.Prioritized(commentParser{}, commentPriority),
+			util.Prioritized(taskParser{}, taskPriority),
 		),
 		parser.WithASTTransformers(
 			util.Prioritized(commentTransformer{}, commentTransformerPriority),
@@ -64,6 +65,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 			util.Prioritized(codeHTMLRenderer{}, overridePriority),
 			util.Prioritized(tagHTMLRenderer{}, overridePriority),
 			util.Prioritized(calloutHTMLRenderer{}, overridePriority),
+			util.Prioritized(taskHTMLRenderer{}, overridePriority),
 		),
 	)
 	opts := []renderer.Option{html.WithUnsafe()}

@@ -89,3 +89,7 @@ func TestCommentStrictLineBreaks(t *testing.T) {
 		}
 	}
 }
+
+func TestTask(t *testing.T) {
+	doCaseFile(t, newCaseMarkdown(Config{}), "testdata/task.txt")
+}
