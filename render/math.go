@@ -86,11 +86,12 @@ func (n *MathBlock) IsRaw() bool { return true }
 // Dump implements ast.Node.
 func (n *MathBlock) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
 
-// mathPriority puts inline math after code spans (100), which win when
-// they start first, and before wikilinks (199) and links (200): SPEC §0
-// step 4. Only this parser triggers on "$", so math and a code span or
-// wikilink never compete for one character: whichever starts first
-// consumes the other's syntax as its own content.
+// mathPriority puts inline math after code spans (100) and before
+// wikilinks (199) and links (200): SPEC §0 step 4. Only this parser
+// triggers on "$", so the number decides nothing: the scanner meets
+// characters left to right, and a formula that starts first consumes a
+// wikilink's or tag's syntax as TeX. Code spans beat math even then,
+// because a formula may hold no backtick (see Parse).
 const mathPriority = 150
 
 // mathBlockPriority places the $$ block parser beside fenced code (700);
@@ -109,7 +110,8 @@ func (mathParser) Trigger() []byte { return []byte{'$'} }
 // text (the pandoc rule, SPEC §6.6). "$$" opens and closes display math
 // anywhere, around any non-blank content. Inside math, a backslash
 // escapes the next character ("\$" is a dollar sign in the formula); a
-// "\$" outside never reaches this parser. It returns nil, or a text node
+// "\$" outside never reaches this parser. A formula holds no backtick,
+// so a code span in its way wins even when the "$" comes first. It returns nil, or a text node
 // for a run of dollars, when nothing closes, so the dollars stay text; a
 // blank formula ("$$ $$") is text too.
 func (mathParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
@@ -157,7 +159,15 @@ func scanMath(block text.Reader, display bool) *Math {
 		if line == nil {
 			break
 		}
-		if end := closingDollar(line, display); end >= 0 {
+		end := closingDollar(line, display)
+		body := line
+		if end >= 0 {
+			body = line[:end]
+		}
+		if bytes.IndexByte(body, '`') >= 0 {
+			break // a code span beats math (SPEC §0): math holds no backtick
+		}
+		if end >= 0 {
 			n.Source.Append(seg.WithStop(seg.Start + end))
 			block.Advance(end + width)
 			return n

@@ -21,6 +21,7 @@ func TestHasMath(t *testing.T) {
 		{give: "plain text", want: false},
 		{give: "costs $5 and $10 today", want: false},
 		{give: "`$x$` is code", want: false},
+		{give: "costs $5 and $10, `$x$` in code", want: false},
 		{give: "```\n$$x$$\n```", want: false},
 		{give: "- echo $$\n- $$ holds the PID", want: false},
 		{give: "inline $x$", want: true},

@@ -40,6 +40,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 	extension.Linkify.Extend(m)
 	extension.NewFootnote(extension.WithFootnoteIDPrefix("fn-")).Extend(m)
 	extras.New(extras.Config{Mark: extras.MarkConfig{Enable: true}, Delete: extras.DeleteConfig{Enable: true}}).Extend(m)
+	mathExtension{}.Extend(m)
 	m.Parser().AddOptions(
 		parser.WithParagraphTransformers(
 			util.Prioritized(calloutParagraphTransformer{}, calloutParagraphPriority),
@@ -190,6 +191,9 @@ func collect(d *Doc) {
 			if strings.EqualFold(string(n.Language(d.Src)), "mermaid") {
 				d.HasMermaid = true
 			}
+			d.HasMath = d.HasMath || isMathFence(n.Language(d.Src))
+		case *Math, *MathBlock:
+			d.HasMath = true
 		case *ast.Heading:
 			id, _ := n.AttributeString("id")
 			raw, _ := n.AttributeString("data-heading")
