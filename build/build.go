@@ -50,6 +50,7 @@ type builder struct {
 	docs  []*render.Doc // parallel to v.Notes
 	em    Emitter
 	use   *usage
+	libs  templates.Libraries // what the emitted pages load, for emitFiles
 	files int
 	// canvasIdx is built on first use (canvas.go).
 	canvasIdx canvasIndex

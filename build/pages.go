@@ -39,6 +39,7 @@ func (b *builder) emitPage(slug site.Slug, data *templates.PageData) error {
 		out = "404.html"
 	}
 	data.Serve = b.opts.Serve
+	b.libs.Add(data)
 	var buf bytes.Buffer
 	if err := templates.Render(&buf, data); err != nil {
 		return err
@@ -53,10 +54,11 @@ func (b *builder) emit(p site.OutPath, data []byte) error {
 	return b.em.Emit(p, data)
 }
 
-// emitFiles writes the site's own static files and the attachments that
-// published pages use, and nothing else from the vault.
+// emitFiles writes the site's own static files, the browser libraries
+// the emitted pages load, and the attachments that published pages use,
+// and nothing else from the vault.
 func (b *builder) emitFiles() error {
-	for _, f := range templates.Static() {
+	for _, f := range append(templates.Static(), b.libs.Files()...) {
 		if err := b.emit(f.Path, f.Data); err != nil {
 			return err
 		}

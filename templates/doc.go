@@ -20,6 +20,12 @@
 // skip link's target): a GitHub-style heading slug never contains a dot,
 // so it cannot collide with a heading of the note.
 //
+// The browser libraries KaTeX and Mermaid are vendored under
+// assets/thirdparty by "go generate ./templates" (DEPS §5) and embedded.
+// A page loads them only when PageData.HasMath or HasMermaid is set, and
+// ThirdParty (or Libraries, fed every rendered page) returns their files
+// for the build to emit under "_site/thirdparty/<name>-<version>/".
+//
 // JavaScript is optional: every page is complete without it. The script
 // adds the theme toggle, heading anchors and copy buttons on code blocks.
 // The theme is light or dark by prefers-color-scheme, overridden by a

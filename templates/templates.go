@@ -28,6 +28,7 @@ var layoutFiles = [numKinds]string{
 
 var funcs = template.FuncMap{
 	"static":      staticURL,
+	"thirdparty":  thirdpartyURL,
 	"inlineStyle": inlineStyle,
 	// depth is how far a TOC entry indents below the outline's top level,
 	// capped at 5 (six heading levels).
@@ -39,7 +40,7 @@ var funcs = template.FuncMap{
 // blocks it needs. The layouts are embedded: a parse error is a bug.
 var loadLayouts = sync.OnceValue(func() [numKinds]*template.Template {
 	base := template.Must(template.New("base.html").Funcs(funcs).
-		ParseFS(layoutFS, "layouts/base.html", "layouts/partials.html"))
+		ParseFS(layoutFS, "layouts/base.html", "layouts/partials.html", "layouts/libraries.html"))
 	var out [numKinds]*template.Template
 	for k, file := range layoutFiles {
 		out[k] = template.Must(template.Must(base.Clone()).ParseFS(layoutFS, file))
