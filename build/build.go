@@ -79,6 +79,7 @@ func Build(ctx context.Context, fsys fs.FS, opts Options, em Emitter) (*Result, 
 	}
 	v, diags := a.Vault, a.Diags
 	b := &builder{opts: opts, v: v, r: a.r, graph: a.Graph, docs: a.docs, em: em, use: &usage{assets: map[site.VaultPath]*site.Asset{}}}
+	b.canvasIdx.parsed = a.canvases
 	tree, tags := newFolderTree(v), newTagIndex(v)
 	if err := b.emitCanvases(ctx, tree); err != nil {
 		return nil, fmt.Errorf("render: %w", err)
@@ -108,6 +109,8 @@ type Analysis struct {
 
 	r    *render.Renderer
 	docs []*render.Doc // parallel to Vault.Notes
+	// canvases are the vault's .canvas files, parsed (canvas.go).
+	canvases map[site.VaultPath]*render.Canvas
 }
 
 // Analyze runs the first three phases of Build: load, parse, resolve.
@@ -118,6 +121,7 @@ func Analyze(ctx context.Context, fsys fs.FS, opts Options) (*Analysis, error) {
 	}
 	a := &Analysis{Vault: v, r: render.New(render.Config{StrictLineBreaks: v.Config.StrictLineBreaks})}
 	a.Diags = append(diags, a.parse(ctx)...)
+	a.Diags = append(a.Diags, a.parseCanvases()...)
 	a.Graph = links.NewGraph(v)
 	a.Graph.Index()
 	return a, ctx.Err()

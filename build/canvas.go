@@ -25,9 +25,36 @@ type canvasPage struct {
 // use, which is the first link to a canvas or else the emit phase, from
 // what load and parse settled, so every caller sees the same slugs.
 type canvasIndex struct {
+	parsed map[site.VaultPath]*render.Canvas // from Analyze
 	once   sync.Once
 	pages  []*canvasPage // in path order
 	byPath map[site.VaultPath]*canvasPage
+}
+
+// maxCanvasSize bounds a canvas file as site bounds a note (32 MiB): a
+// larger one is reported and drawn empty.
+const maxCanvasSize = 32 << 20
+
+// parseCanvases parses every canvas of the vault once, so check reports
+// an invalid canvas as build does.
+func (a *Analysis) parseCanvases() site.Diagnostics {
+	var diags site.Diagnostics
+	a.canvases = map[site.VaultPath]*render.Canvas{}
+	for _, as := range a.Vault.Assets {
+		if as.Kind != site.KindCanvas {
+			continue
+		}
+		var src []byte
+		if as.Size > maxCanvasSize {
+			diags.Add(site.Pos{Path: as.Path}, site.Warning, "too-large", "canvas is %d MiB, over the %d MiB limit; it is drawn empty", as.Size>>20, maxCanvasSize>>20)
+		} else if data, err := a.Vault.ReadFile(as.Path); err != nil {
+			diags.Add(site.Pos{Path: as.Path}, site.Warning, "unreadable", "cannot read: %v", err)
+		} else {
+			src = data
+		}
+		a.canvases[as.Path] = render.ParseCanvas(as.Path, src, &diags)
+	}
+	return diags
 }
 
 // canvases returns the build's canvas index.
@@ -106,25 +133,20 @@ func (b *builder) emitCanvases(ctx context.Context, tree *folderTree) error {
 	return g.Wait()
 }
 
-// canvasPageData parses and draws one canvas. Its links resolve from the
+// canvasPageData draws one canvas. Its links resolve from the
 // canvas's own folder: the binder's source is a stand-in note at the
 // canvas's path, published at the canvas's page.
 func (b *builder) canvasPageData(c *canvasPage, tree *folderTree, backs []canvasBacklink) (*templates.PageData, error) {
-	var diags site.Diagnostics
-	src, err := b.v.ReadFile(c.asset.Path)
-	if err != nil {
-		diags.Add(site.Pos{Path: c.asset.Path}, site.Warning, "unreadable", "cannot read: %v", err)
+	cv := b.canvasIdx.parsed[c.asset.Path]
+	if cv == nil {
+		cv = &render.Canvas{Path: c.asset.Path}
 	}
-	cv := render.ParseCanvas(c.asset.Path, src, &diags)
 	from := &site.Note{Path: c.asset.Path, Slug: c.slug, Published: true}
 	pb := &pageBinder{b: b, from: from, page: c.slug, stack: []string{embedKey(c.asset.Path, "")}, use: b.use}
 	out, err := b.r.RenderCanvas(cv, pb)
 	if err != nil {
 		return nil, err
 	}
-	b.use.mu.Lock()
-	b.use.diags = append(b.use.diags, diags...)
-	b.use.mu.Unlock()
 	data := &templates.PageData{
 		Site: b.opts.Site, Kind: templates.PageCanvas, Title: c.title,
 		Root: c.slug.Root(), Nav: b.nav(c.slug), Breadcrumbs: tree.breadcrumbs(c.asset.Path.Dir(), c.slug),

@@ -116,3 +116,22 @@ func TestCanvasPages(t *testing.T) {
 		t.Errorf("only %d internal URLs checked", n)
 	}
 }
+
+// TestCanvasCheck proves check, which runs Analyze only, sees an invalid
+// canvas as build does.
+func TestCanvasCheck(t *testing.T) {
+	t.Parallel()
+	a, err := Analyze(context.Background(), canvasVault, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range a.Diags {
+		if d.Code == "invalid-canvas" {
+			got = append(got, d.Pos.String())
+		}
+	}
+	if len(got) != 1 || got[0] != "Maps/broken.canvas:4:3" {
+		t.Errorf("invalid-canvas diagnostics at %v, want one at Maps/broken.canvas:4:3", got)
+	}
+}

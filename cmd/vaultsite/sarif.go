@@ -81,6 +81,7 @@ var codeDescriptions = map[string]string{
 	"duplicate-key":       "A property given twice in frontmatter",
 	"slug-collision":      "Two notes would be published at the same URL",
 	"unclosed-comment":    "A %% comment that is never closed",
+	"invalid-canvas":      "A .canvas file that is not valid JSON Canvas",
 	"external-link":       "An external URL that does not answer with success",
 }
 
