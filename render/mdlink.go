@@ -157,6 +157,8 @@ func plainText(n ast.Node, src []byte) string {
 			return ast.WalkSkipChildren, nil
 		case *Tag:
 			b.WriteString("#" + c.Name)
+		case *InlineFootnote:
+			return ast.WalkSkipChildren, nil // a note, not part of the text
 		case *InternalLink:
 			if c.Wiki {
 				b.WriteString(c.Display)

@@ -50,6 +50,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 			util.Prioritized(tagParser{}, tagPriority),
 			util.Prioritized(commentParser{}, commentPriority),
 			util.Prioritized(taskParser{}, taskPriority),
+			util.Prioritized(inlineFootnoteParser{}, inlineFootnotePriority),
 		),
 		parser.WithASTTransformers(
 			util.Prioritized(commentTransformer{}, commentTransformerPriority),
@@ -58,6 +59,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 			util.Prioritized(calloutTransformer{}, calloutTransformerPriority),
 			util.Prioritized(blockIDTransformer{}, blockIDTransformerPriority),
 			util.Prioritized(headingIDTransformer{}, headingIDTransformerPriority),
+			util.Prioritized(footnoteNumberer{}, footnoteNumberPriority),
 		),
 	)
 	m.Renderer().AddOptions(

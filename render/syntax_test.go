@@ -93,3 +93,7 @@ func TestCommentStrictLineBreaks(t *testing.T) {
 func TestTask(t *testing.T) {
 	doCaseFile(t, newCaseMarkdown(Config{}), "testdata/task.txt")
 }
+
+func TestFootnote(t *testing.T) {
+	doCaseFile(t, newCaseMarkdown(Config{}), "testdata/footnote.txt")
+}
