@@ -59,9 +59,9 @@ func (a *Analysis) parseCanvases() site.Diagnostics {
 
 // canvases returns the build's canvas index.
 //
-// Every canvas outside dot-folders is published: site's publishing rules
-// (ignore globs, userIgnoreFilters, the templates folder) are unexported
-// and speak of notes, so they do not apply to canvases yet.
+// A canvas is published by the path rules of notes (site's
+// CanvasPublished); an unpublished canvas gets no page, and links to it
+// render as text.
 func (b *builder) canvases() *canvasIndex {
 	ci := &b.canvasIdx
 	ci.once.Do(func() {
@@ -72,6 +72,9 @@ func (b *builder) canvases() *canvasIndex {
 		}
 		for _, a := range b.v.Assets {
 			if a.Kind != site.KindCanvas {
+				continue
+			}
+			if ok, _ := b.v.CanvasPublished(a.Path); !ok {
 				continue
 			}
 			c := &canvasPage{asset: a, slug: a.Path.Slug(), title: a.Path.Name()}

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"strings"
 	"testing"
@@ -133,5 +134,36 @@ func TestCanvasCheck(t *testing.T) {
 	}
 	if len(got) != 1 || got[0] != "Maps/broken.canvas:4:3" {
 		t.Errorf("invalid-canvas diagnostics at %v, want one at Maps/broken.canvas:4:3", got)
+	}
+}
+
+// TestCanvasPublishing: a canvas follows the path rules of notes (here
+// userIgnoreFilters), and opt-in mode publishes no canvas; links to an
+// unpublished canvas are plain text.
+func TestCanvasPublishing(t *testing.T) {
+	t.Parallel()
+	fsys := fstest.MapFS{
+		".obsidian/app.json":    {Data: []byte(`{"userIgnoreFilters": ["Private/"]}`)},
+		"Private/secret.canvas": {Data: []byte(`{"nodes":[{"id":"a","type":"text","text":"zebra-marker","x":0,"y":0,"width":100,"height":50}]}`)},
+		"Public board.canvas":   {Data: []byte(`{"nodes":[]}`)},
+		"Home.md":               {Data: []byte("---\npublish: true\n---\n[[secret.canvas]] and [[Public board.canvas]]\n")},
+	}
+	for _, optIn := range []bool{false, true} {
+		em := NewMemEmitter()
+		if _, err := Build(context.Background(), fsys, Options{Load: site.LoadOptions{OptIn: optIn}}, em); err != nil {
+			t.Fatal(err)
+		}
+		for p, data := range em.Files {
+			if bytes.Contains(data, []byte("zebra-marker")) {
+				t.Errorf("opt-in %v: %s shows the ignored canvas's text", optIn, p)
+			}
+		}
+		_, public := em.Files["public-board.canvas/index.html"]
+		if public == optIn {
+			t.Errorf("opt-in %v: public canvas page emitted = %v", optIn, public)
+		}
+		if _, ok := em.Files["private/secret.canvas/index.html"]; ok {
+			t.Errorf("opt-in %v: the ignored canvas got a page", optIn)
+		}
 	}
 }

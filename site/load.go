@@ -89,7 +89,7 @@ func Load(fsys fs.FS, opts LoadOptions) (*Vault, Diagnostics, error) {
 		return nil, diags, fmt.Errorf("load: %w", err)
 	}
 	v := NewVault(fsys, notes, assets)
-	v.Config, v.TemplatesFolder, v.home = cfg, templates, opts.Home
+	v.Config, v.TemplatesFolder, v.home, v.opts = cfg, templates, opts.Home, opts
 	for p, name := range names {
 		if string(p) != name {
 			v.names[p] = name
@@ -163,16 +163,33 @@ func (v *Vault) publishRule(n *Note, opts LoadOptions) (bool, string) {
 		return false, "draft: true"
 	case opts.OptIn && (n.Props.Publish == nil || !*n.Props.Publish):
 		return false, "not marked publish: true (opt-in mode)"
-	case v.TemplatesFolder != "" && inFolder(n.Path, v.TemplatesFolder):
+	}
+	return v.pathRule(n.Path, opts)
+}
+
+// pathRule applies the rules that depend on a file's path alone: the
+// templates folder, Obsidian's excluded files and the ignore globs.
+func (v *Vault) pathRule(p VaultPath, opts LoadOptions) (bool, string) {
+	if v.TemplatesFolder != "" && inFolder(p, v.TemplatesFolder) {
 		return false, "in the templates folder " + v.TemplatesFolder
 	}
-	if f := matchIgnore(n.Path, v.Config.UserIgnoreFilters, false); f != "" {
+	if f := matchIgnore(p, v.Config.UserIgnoreFilters, false); f != "" {
 		return false, "excluded by userIgnoreFilters " + f
 	}
-	if g := matchIgnore(n.Path, opts.Ignore, true); g != "" {
+	if g := matchIgnore(p, opts.Ignore, true); g != "" {
 		return false, "ignored by " + g
 	}
 	return true, ""
+}
+
+// CanvasPublished says whether the canvas at p gets a page, and if not,
+// why. A canvas has no frontmatter to opt in with, so opt-in mode
+// publishes none; otherwise the path rules of notes apply.
+func (v *Vault) CanvasPublished(p VaultPath) (bool, string) {
+	if v.opts.OptIn {
+		return false, "canvases are not published in opt-in mode"
+	}
+	return v.pathRule(p, v.opts)
 }
 
 func inFolder(p VaultPath, folder string) bool {

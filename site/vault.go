@@ -25,7 +25,8 @@ type Vault struct {
 	// published ("" when unset).
 	TemplatesFolder string
 
-	home string // the configured home note's path, if any
+	home string      // the configured home note's path, if any
+	opts LoadOptions // what Load was asked, for CanvasPublished
 
 	byPath map[VaultPath]*Note
 	names  map[VaultPath]string // the name in FS, when it differs (NFD)
