@@ -24,6 +24,20 @@ type pageBinder struct {
 	page  site.Slug
 	stack []string // (file, subpath) keys of the embeds being expanded
 	use   *usage
+	libs  *pageLibs // shared by the page's binder and its embeds' binders
+}
+
+// pageLibs records what the notes embedded in a page need from the
+// browser, which the page's own parse cannot know.
+type pageLibs struct{ math, mermaid bool }
+
+// needs records what an embedded document needs; a nil receiver is a
+// binder that renders no page (a property link).
+func (l *pageLibs) needs(d *render.Doc) {
+	if l != nil {
+		l.math = l.math || d.HasMath
+		l.mermaid = l.mermaid || d.HasMermaid
+	}
 }
 
 // usage collects what a page needs: attachments to copy and diagnostics.
@@ -102,7 +116,8 @@ func (pb *pageBinder) embed(n *site.Note, res links.Resolved, l *site.Link) (con
 		return nil, true
 	}
 	d := pb.b.r.Parse(n, nil)
-	child := &pageBinder{b: pb.b, from: n, page: pb.page, stack: append(pb.stack[:len(pb.stack):len(pb.stack)], key), use: pb.use}
+	child := &pageBinder{b: pb.b, from: n, page: pb.page, stack: append(pb.stack[:len(pb.stack):len(pb.stack)], key), use: pb.use, libs: pb.libs}
+	pb.libs.needs(d)
 	nodes := d.Whole()
 	switch {
 	case res.Heading != nil:

@@ -178,13 +178,16 @@ func (b *builder) renderNotes(ctx context.Context, tree *folderTree, tags *tagIn
 				return err
 			}
 			n, d := b.v.Notes[i], b.docs[i]
-			pb := &pageBinder{b: b, from: n, page: n.Slug, stack: []string{embedKey(n.Path, "")}, use: b.use}
+			libs := &pageLibs{}
+			pb := &pageBinder{b: b, from: n, page: n.Slug, stack: []string{embedKey(n.Path, "")}, use: b.use, libs: libs}
 			render.Bind(d, pb)
 			var buf bytes.Buffer
 			if err := b.r.Render(&buf, d); err != nil {
 				return fmt.Errorf("%s: %w", n.Path, err)
 			}
-			if err := b.emitPage(n.Slug, b.notePage(page{note: n, doc: d, html: buf.Bytes()}, tree, tags)); err != nil {
+			data := b.notePage(page{note: n, doc: d, html: buf.Bytes()}, tree, tags)
+			data.HasMath, data.HasMermaid = data.HasMath || libs.math, data.HasMermaid || libs.mermaid
+			if err := b.emitPage(n.Slug, data); err != nil {
 				return err
 			}
 			if b.opts.Progress != nil {

@@ -96,3 +96,23 @@ func TestNoLibrariesWithoutUse(t *testing.T) {
 		}
 	}
 }
+
+// TestEmbeddedMathLoadsKaTeX: a page without math of its own that embeds
+// a note with math and a diagram loads both libraries.
+func TestEmbeddedMathLoadsKaTeX(t *testing.T) {
+	t.Parallel()
+	fsys := fstest.MapFS{
+		"Formulas.md": {Data: []byte("## Ranges\n$2^{16}-1$\n\n```mermaid\ngraph TD; A-->B\n```\n")},
+		"Study.md":    {Data: []byte("![[Formulas#Ranges]]\n")},
+	}
+	em := build.NewMemEmitter()
+	if _, err := build.Build(context.Background(), fsys, build.Options{}, em); err != nil {
+		t.Fatal(err)
+	}
+	page := string(em.Files["study/index.html"])
+	for _, lib := range []string{"katex", "mermaid"} {
+		if !strings.Contains(page, lib) {
+			t.Errorf("the embedding page does not load %s", lib)
+		}
+	}
+}
