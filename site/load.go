@@ -34,6 +34,19 @@ const maxNoteSize = 32 << 20
 // diagnostics; only a failure to read the vault's folders is an error.
 // Symbolic links are not followed, so nothing outside the vault is read.
 func Load(fsys fs.FS, opts LoadOptions) (*Vault, Diagnostics, error) {
+	return loadVault(fsys, opts, nil, nil)
+}
+
+// Reload is Load after some files changed: it walks the vault again but
+// reuses the notes of old whose file is not in changed and whose size and
+// modification time are the same, so only changed notes are read and
+// split. Reused notes keep their parse-phase fields; slugs are assigned
+// afresh, since an added or removed note can move a collision suffix.
+func Reload(old *Vault, fsys fs.FS, opts LoadOptions, changed map[VaultPath]bool) (*Vault, Diagnostics, error) {
+	return loadVault(fsys, opts, old, changed)
+}
+
+func loadVault(fsys fs.FS, opts LoadOptions, old *Vault, changed map[VaultPath]bool) (*Vault, Diagnostics, error) {
 	var diags Diagnostics
 	cfg, templates := readConfig(fsys, &diags)
 	var notes []*Note
@@ -79,7 +92,7 @@ func Load(fsys fs.FS, opts LoadOptions) (*Vault, Diagnostics, error) {
 			return nil
 		}
 		if vp.Ext() == "md" {
-			notes = append(notes, &Note{Path: vp})
+			notes = append(notes, reuse(old, changed, vp, info))
 		} else {
 			assets = append(assets, &Asset{Path: vp, Kind: KindOf(vp), Size: info.Size()})
 		}
@@ -95,9 +108,26 @@ func Load(fsys fs.FS, opts LoadOptions) (*Vault, Diagnostics, error) {
 			v.names[p] = name
 		}
 	}
-	diags = append(diags, v.readNotes(opts)...)
+	v.readNotes(opts)
+	for _, n := range v.Notes {
+		diags = append(diags, n.LoadDiags...)
+	}
 	v.AssignSlugs(&diags)
 	return v, diags, nil
+}
+
+// reuse returns old's note at p when its file did not change, or a new
+// note to read.
+func reuse(old *Vault, changed map[VaultPath]bool, p VaultPath, info fs.FileInfo) *Note {
+	fresh := &Note{Path: p, size: info.Size(), modTime: info.ModTime()}
+	if old == nil || changed[p] {
+		return fresh
+	}
+	n := old.byPath[p]
+	if n == nil || !n.read || n.size != fresh.size || !n.modTime.Equal(fresh.modTime) {
+		return fresh
+	}
+	return n
 }
 
 func unwrapPathErr(err error) error {
@@ -108,10 +138,9 @@ func unwrapPathErr(err error) error {
 	return err
 }
 
-// readNotes reads and splits every note concurrently; each worker keeps
-// its own diagnostics, merged in path order so output stays deterministic.
-func (v *Vault) readNotes(opts LoadOptions) Diagnostics {
-	per := make([]Diagnostics, len(v.Notes))
+// readNotes reads and splits every note not read yet, concurrently; each
+// note keeps its own diagnostics, so output stays deterministic.
+func (v *Vault) readNotes(opts LoadOptions) {
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
@@ -119,7 +148,15 @@ func (v *Vault) readNotes(opts LoadOptions) Diagnostics {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				v.readNote(v.Notes[i], opts, &per[i])
+				n := v.Notes[i]
+				if n.read {
+					// Reused: its content is as it was, but the rules
+					// around it (ignore globs, opt-in) may not be.
+					n.Published, n.Unpublished = v.publishRule(n, opts)
+					continue
+				}
+				v.readNote(n, opts, &n.LoadDiags)
+				n.read = true
 			}
 		}()
 	}
@@ -128,11 +165,6 @@ func (v *Vault) readNotes(opts LoadOptions) Diagnostics {
 	}
 	close(next)
 	wg.Wait()
-	var all Diagnostics
-	for _, d := range per {
-		all = append(all, d...)
-	}
-	return all
 }
 
 func (v *Vault) readNote(n *Note, opts LoadOptions, diags *Diagnostics) {

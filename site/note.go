@@ -2,6 +2,7 @@ package site
 
 import (
 	"sort"
+	"time"
 	"unicode/utf8"
 )
 
@@ -49,7 +50,13 @@ type Note struct {
 	// FolderNote is set when the note's slug is also a folder's slug.
 	FolderNote bool
 
-	lines []int // byte offsets of line starts, set by Load
+	// LoadDiags are the problems Load found in this note (frontmatter).
+	LoadDiags Diagnostics
+
+	lines   []int // byte offsets of line starts, set by Load
+	read    bool  // Load has read the file
+	size    int64 // the file's size and time when read, for Reload
+	modTime time.Time
 
 	// The parse phase (render.Parse) fills these, in source order.
 	Links    []Link
