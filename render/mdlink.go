@@ -34,7 +34,7 @@ func (mdlinkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 			links = append(links, n)
 		case *ast.AutoLink:
 			if n.AutoLinkType == ast.AutoLinkURL {
-				markExternal(n)
+				links = append(links, n)
 			}
 		}
 		return ast.WalkContinue, nil
@@ -42,21 +42,47 @@ func (mdlinkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 	src := reader.Source()
 	for _, n := range links {
 		switch n := n.(type) {
-		case *ast.Link:
-			if hasScheme(n.Destination) {
-				markExternal(n)
+		case *ast.AutoLink:
+			if unsafeURL(string(n.URL(src)), true, false) {
+				n.Parent().ReplaceChild(n.Parent(), n, ast.NewString(n.Label(src)))
 				continue
 			}
-			replace(n, internalFromDest(n.Destination, false, ""))
+			markExternal(n)
+		case *ast.Link:
+			switch {
+			case unsafeURL(string(n.Destination), true, false):
+				unwrap(n)
+			case hasScheme(n.Destination):
+				markExternal(n)
+			default:
+				replace(n, internalFromDest(n.Destination, false, ""))
+			}
 		case *ast.Image:
 			alt := plainText(n, src)
-			if hasScheme(n.Destination) {
+			switch {
+			case unsafeURL(string(n.Destination), true, true):
+				unwrap(n)
+			case hasScheme(n.Destination):
 				sizeExternalImage(n, alt)
-				continue
+			default:
+				replace(n, internalFromDest(n.Destination, true, alt))
 			}
-			replace(n, internalFromDest(n.Destination, true, alt))
 		}
 	}
+}
+
+// unwrap puts a link's or image's children where it was: a javascript:,
+// vbscript: or (but for images) data: destination would run code or fake
+// a page when followed, so the link stays text, as raw HTML's unsafe
+// URLs go (html.go).
+func unwrap(n ast.Node) {
+	parent := n.Parent()
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		parent.InsertBefore(parent, n, c)
+		c = next
+	}
+	parent.RemoveChild(parent, n)
 }
 
 func markExternal(n ast.Node) {

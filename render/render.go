@@ -54,6 +54,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 		),
 		parser.WithASTTransformers(
 			util.Prioritized(commentTransformer{}, commentTransformerPriority),
+			util.Prioritized(htmlTransformer{}, htmlTransformerPriority),
 			util.Prioritized(mdlinkTransformer{}, mdlinkTransformerPriority),
 			util.Prioritized(embedBlockTransformer{}, embedBlockPriority),
 			util.Prioritized(calloutTransformer{}, calloutTransformerPriority),
@@ -69,6 +70,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 			util.Prioritized(tagHTMLRenderer{}, overridePriority),
 			util.Prioritized(calloutHTMLRenderer{}, overridePriority),
 			util.Prioritized(taskHTMLRenderer{}, overridePriority),
+			util.Prioritized(htmlHTMLRenderer{}, overridePriority),
 		),
 	)
 	opts := []renderer.Option{html.WithUnsafe()}

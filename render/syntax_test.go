@@ -97,3 +97,7 @@ func TestTask(t *testing.T) {
 func TestFootnote(t *testing.T) {
 	doCaseFile(t, newCaseMarkdown(Config{}), "testdata/footnote.txt")
 }
+
+func TestHTML(t *testing.T) {
+	doCaseFile(t, newCaseMarkdown(Config{}), "testdata/html.txt")
+}
