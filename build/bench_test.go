@@ -2,10 +2,12 @@ package build
 
 import (
 	"context"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -66,5 +68,52 @@ func BenchmarkCheck(b *testing.B) {
 			b.Fatal(err)
 		}
 		_ = a.Graph.Check()
+	}
+}
+
+// BenchmarkIncrementalBodyEdit measures Site.Update after one note's body
+// changed, in a copy of the generated vault: the preview server's work
+// between a save and the reload event.
+func BenchmarkIncrementalBodyEdit(b *testing.B) {
+	benchIncremental(b, func(body string, i int) string { return body + "\nedit " + strconv.Itoa(i) + "\n" })
+}
+
+// BenchmarkIncrementalLinkEdit is the same with a new link in the note,
+// which changes what the graph, backlinks and search show.
+func BenchmarkIncrementalLinkEdit(b *testing.B) {
+	benchIncremental(b, func(body string, i int) string { return body + "\nsee [[Note " + strconv.Itoa(i) + "]]\n" })
+}
+
+func benchIncremental(b *testing.B, edit func(string, int) string) {
+	src := benchVault(b)
+	dir := b.TempDir()
+	if out, err := exec.Command("cp", "-a", src+"/.", dir).CombinedOutput(); err != nil {
+		b.Fatalf("copy: %v\n%s", err, out)
+	}
+	var note string
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if note == "" && err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+			note = p
+		}
+		return nil
+	})
+	rel, _ := filepath.Rel(dir, note)
+	s := NewSite(os.DirFS(dir), Options{})
+	if _, err := s.Update(context.Background(), nil); err != nil {
+		b.Fatal(err)
+	}
+	body, _ := os.ReadFile(note)
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		if err := os.WriteFile(note, []byte(edit(string(body), i)), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		up, err := s.Update(context.Background(), []string{filepath.ToSlash(rel)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(up.Pages), "pages/op")
 	}
 }

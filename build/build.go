@@ -54,7 +54,17 @@ type builder struct {
 	files int
 	// canvasIdx is built on first use (canvas.go).
 	canvasIdx canvasIndex
+	// only, when set, limits a rebuild to these pages (incremental.go);
+	// have tells which files the previous build already wrote, so a
+	// rebuild does not copy them again.
+	only map[site.Slug]bool
+	have func(site.OutPath) bool
+	tree *folderTree
+	tags *tagIndex
 }
+
+// wants reports whether this build writes the page at slug.
+func (b *builder) wants(slug site.Slug) bool { return b.only == nil || b.only[slug] }
 
 // Build turns the vault in fsys into a site written to em. The phases
 // run in this order:
@@ -77,26 +87,37 @@ func Build(ctx context.Context, fsys fs.FS, opts Options, em Emitter) (*Result, 
 	if err != nil {
 		return nil, err
 	}
-	v, diags := a.Vault, a.Diags
-	b := &builder{opts: opts, v: v, r: a.r, graph: a.Graph, docs: a.docs, em: em, use: &usage{assets: map[site.VaultPath]*site.Asset{}}}
-	b.canvasIdx.parsed = a.canvases
-	tree, tags := newFolderTree(v), newTagIndex(v)
-	if err := b.emitCanvases(ctx, tree); err != nil {
-		return nil, fmt.Errorf("render: %w", err)
-	}
-	pages, err := b.renderNotes(ctx, tree, tags)
+	b, pages, err := buildFrom(ctx, a, opts, em, nil, nil)
 	if err != nil {
-		return nil, fmt.Errorf("render: %w", err)
+		return nil, err
 	}
-	if err := b.emitRest(tree, tags); err != nil {
-		return nil, fmt.Errorf("emit: %w", err)
-	}
-	diags = append(diags, b.use.diags...)
+	diags := append(a.Diags, b.use.diags...)
 	diags.RemoveMultiples()
 	return &Result{
-		Vault: v, Graph: b.graph, Diags: diags, Pages: pages, Files: b.files,
+		Vault: a.Vault, Graph: b.graph, Diags: diags, Pages: pages, Files: b.files,
 		Assets: len(b.use.assets), Took: time.Since(start),
 	}, nil
+}
+
+// buildFrom runs the render and emit phases on an analysis. With only
+// set, it renders just those pages (an incremental rebuild), and skips
+// the files have says are already written.
+func buildFrom(ctx context.Context, a *Analysis, opts Options, em Emitter, only map[site.Slug]bool, have func(site.OutPath) bool) (*builder, int, error) {
+	b := &builder{opts: opts, v: a.Vault, r: a.r, graph: a.Graph, docs: a.docs, em: em,
+		use: &usage{assets: map[site.VaultPath]*site.Asset{}}, only: only, have: have}
+	b.canvasIdx.parsed = a.canvases
+	b.tree, b.tags = newFolderTree(a.Vault), newTagIndex(a.Vault)
+	if err := b.emitCanvases(ctx, b.tree); err != nil {
+		return nil, 0, fmt.Errorf("render: %w", err)
+	}
+	pages, err := b.renderNotes(ctx, b.tree, b.tags)
+	if err != nil {
+		return nil, 0, fmt.Errorf("render: %w", err)
+	}
+	if err := b.emitRest(b.tree, b.tags); err != nil {
+		return nil, 0, fmt.Errorf("emit: %w", err)
+	}
+	return b, pages, nil
 }
 
 // Analysis is a vault loaded, parsed and resolved, with no HTML made:
@@ -107,8 +128,9 @@ type Analysis struct {
 	Graph *links.Graph
 	Diags site.Diagnostics // from loading and parsing
 
-	r    *render.Renderer
-	docs []*render.Doc // parallel to Vault.Notes
+	r          *render.Renderer
+	docs       []*render.Doc      // parallel to Vault.Notes
+	parseDiags []site.Diagnostics // parallel to Vault.Notes
 	// canvases are the vault's .canvas files, parsed (canvas.go).
 	canvases map[site.VaultPath]*render.Canvas
 }
@@ -127,15 +149,22 @@ func Analyze(ctx context.Context, fsys fs.FS, opts Options) (*Analysis, error) {
 	return a, ctx.Err()
 }
 
-// parse parses every note; each worker writes only its own slots, so the
+// parse parses every note that has no doc yet (all of them, but for the
+// notes a rebuild reuses); each worker writes only its own slots, so the
 // result does not depend on scheduling.
 func (a *Analysis) parse(ctx context.Context) site.Diagnostics {
 	notes := a.Vault.Notes
-	a.docs = make([]*render.Doc, len(notes))
-	per := make([]site.Diagnostics, len(notes))
+	if a.docs == nil {
+		a.docs = make([]*render.Doc, len(notes))
+		a.parseDiags = make([]site.Diagnostics, len(notes))
+	}
+	per := a.parseDiags
 	g, _ := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, n := range notes {
+		if a.docs[i] != nil {
+			continue
+		}
 		g.Go(func() error {
 			d := a.r.Parse(n, &per[i])
 			n.Links, n.Headings, n.Blocks, n.Tags, n.FirstH1 = d.Links, d.Headings, d.Blocks, d.Tags, d.FirstH1
@@ -178,6 +207,9 @@ func (b *builder) renderNotes(ctx context.Context, tree *folderTree, tags *tagIn
 				return err
 			}
 			n, d := b.v.Notes[i], b.docs[i]
+			if !b.wants(n.Slug) {
+				return nil
+			}
 			libs := &pageLibs{}
 			pb := &pageBinder{b: b, from: n, page: n.Slug, stack: []string{embedKey(n.Path, "")}, use: b.use, libs: libs}
 			render.Bind(d, pb)
@@ -190,13 +222,15 @@ func (b *builder) renderNotes(ctx context.Context, tree *folderTree, tags *tagIn
 			if err := b.emitPage(n.Slug, data); err != nil {
 				return err
 			}
+			k := done.Add(1)
 			if b.opts.Progress != nil {
-				b.opts.Progress(int(done.Add(1)), len(idx))
+				b.opts.Progress(int(k), len(idx))
 			}
 			return nil
 		})
 	}
-	return len(idx), g.Wait()
+	err := g.Wait()
+	return int(done.Load()), err
 }
 
 // sortedAssets returns the attachments published pages use, by path.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"io/fs"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -18,10 +19,9 @@ type Site struct {
 	fsys fs.FS
 	opts Options
 
-	mu    sync.Mutex // serialises builds
-	cur   snapshotPtr
-	last  *Result
-	built bool
+	mu   sync.Mutex // serialises builds
+	cur  snapshotPtr
+	last *state // what the last build knew, for the next incremental one
 }
 
 // Snapshot is one complete build's files. It is never modified.
@@ -36,6 +36,16 @@ type Update struct {
 	Removed []site.OutPath // gone since the last build, sorted
 	Diags   site.Diagnostics
 	Took    time.Duration
+	// Pages is how many pages were rendered; Full marks a whole rebuild.
+	Pages int
+	Full  bool
+}
+
+// state is what an incremental rebuild starts from.
+type state struct {
+	a           *Analysis
+	slugs       map[site.VaultPath]site.Slug // published notes' slugs
+	renderDiags site.Diagnostics             // found while rendering
 }
 
 // NewSite prepares a site for the vault in fsys; nothing is built yet.
@@ -46,26 +56,142 @@ func NewSite(fsys fs.FS, opts Options) *Site {
 // Current returns the latest complete build, or nil before the first.
 func (s *Site) Current() *Snapshot { return s.cur.load() }
 
-// Update rebuilds after the vault paths in changed were created,
-// modified, renamed or deleted (nil means "anything"), and reports which
-// output files differ from the previous build. On error the previous
-// snapshot stays current.
+// Update rebuilds after the vault paths in changed (slash-separated,
+// relative to the vault) were created, modified, renamed or deleted, and
+// reports which output files differ from the previous build. The first
+// call, a nil changed, or a change to the vault's settings rebuilds
+// everything; otherwise only the notes whose files changed are read and
+// parsed again, and only the pages that show something of them are
+// rendered again (affected.go). On error the previous snapshot stays
+// current.
 func (s *Site) Update(ctx context.Context, changed []string) (*Update, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	start := time.Now()
-	em := NewMemEmitter()
-	res, err := Build(ctx, s.fsys, s.opts, em)
+	var (
+		next *Snapshot
+		up   *Update
+		err  error
+	)
+	if s.last == nil || changed == nil || settingsChanged(changed) {
+		next, up, err = s.full(ctx)
+	} else {
+		next, up, err = s.partial(ctx, changed)
+	}
 	if err != nil {
 		return nil, err
 	}
-	next := &Snapshot{Files: em.Files, Diags: res.Diags}
-	up := diffSnapshots(s.cur.load(), next)
-	up.Diags = res.Diags
+	d := diffSnapshots(s.cur.load(), next)
+	up.Changed, up.Removed, up.Diags = d.Changed, d.Removed, next.Diags
 	s.cur.store(next)
-	s.last = res
 	up.Took = time.Since(start)
 	return up, nil
+}
+
+// settingsChanged reports a change that can alter every page: Obsidian's
+// settings or vaultsite.yaml.
+func settingsChanged(changed []string) bool {
+	for _, p := range changed {
+		if strings.HasPrefix(p, ".obsidian/") || p == ".obsidian" || strings.EqualFold(p, "vaultsite.yaml") {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Site) full(ctx context.Context) (*Snapshot, *Update, error) {
+	a, err := Analyze(ctx, s.fsys, s.opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	em := NewMemEmitter()
+	b, pages, err := buildFrom(ctx, a, s.opts, em, nil, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	s.last = &state{a: a, slugs: publishedSlugs(a.Vault), renderDiags: b.use.diags}
+	return &Snapshot{Files: em.Files, Diags: mergeDiags(a.Diags, b.use.diags)}, &Update{Pages: pages, Full: true}, nil
+}
+
+// partial re-reads the changed notes, re-resolves the vault, and renders
+// only the affected pages over a copy of the previous snapshot.
+func (s *Site) partial(ctx context.Context, changed []string) (*Snapshot, *Update, error) {
+	old, prev := s.last, s.cur.load()
+	a, err := reanalyze(ctx, s.fsys, s.opts, old.a, changedPaths(changed))
+	if err != nil {
+		return nil, nil, err
+	}
+	only := affected(old, a)
+	em := NewMemEmitter()
+	changedSet := changedPaths(changed)
+	have := func(p site.OutPath) bool {
+		_, ok := prev.Files[p]
+		return ok && !changedSet[site.VaultPath(p)]
+	}
+	b, pages, err := buildFrom(ctx, a, s.opts, em, only, have)
+	if err != nil {
+		return nil, nil, err
+	}
+	files := compose(prev.Files, em.Files, b.pageSet())
+	rdiags := keepDiags(old.renderDiags, only, a) // render findings of pages not rendered again
+	rdiags = append(rdiags, b.use.diags...)
+	s.last = &state{a: a, slugs: publishedSlugs(a.Vault), renderDiags: rdiags}
+	return &Snapshot{Files: files, Diags: mergeDiags(a.Diags, rdiags)}, &Update{Pages: pages}, nil
+}
+
+// changedPaths turns the watcher's paths into vault paths (NFC).
+func changedPaths(changed []string) map[site.VaultPath]bool {
+	out := map[site.VaultPath]bool{}
+	for _, p := range changed {
+		if vp, err := site.ParseVaultPath(strings.Trim(p, "/")); err == nil {
+			out[vp] = true
+		}
+	}
+	return out
+}
+
+func publishedSlugs(v *site.Vault) map[site.VaultPath]site.Slug {
+	out := map[site.VaultPath]site.Slug{}
+	for _, n := range v.Published() {
+		out[n.Path] = n.Slug
+	}
+	return out
+}
+
+func mergeDiags(a, b site.Diagnostics) site.Diagnostics {
+	out := append(append(site.Diagnostics{}, a...), b...)
+	out.RemoveMultiples()
+	return out
+}
+
+// keepDiags keeps the render findings whose note's page was not rendered
+// again and still exists.
+func keepDiags(diags site.Diagnostics, only map[site.Slug]bool, a *Analysis) site.Diagnostics {
+	var out site.Diagnostics
+	for _, d := range diags {
+		n := a.Vault.Note(d.Pos.Path)
+		if n != nil && n.Published && !only[n.Slug] {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// compose lays the files of a rebuild over the previous snapshot, and
+// drops the pages that no longer exist: an index.html whose page is not
+// in pages, the set of pages of the new build.
+func compose(prev, fresh map[site.OutPath][]byte, pages map[site.Slug]bool) map[site.OutPath][]byte {
+	out := make(map[site.OutPath][]byte, len(prev)+len(fresh))
+	for p, data := range prev {
+		if slug, isPage := p.PageSlug(); isPage && !pages[slug] {
+			continue
+		}
+		out[p] = data
+	}
+	for p, data := range fresh {
+		out[p] = data
+	}
+	return out
 }
 
 // diffSnapshots lists the files that differ between two builds.

@@ -14,7 +14,7 @@ import (
 // but the note pages.
 func (b *builder) emitRest(tree *folderTree, tags *tagIndex) error {
 	for _, f := range tree.sorted() {
-		if f.slug == "" && b.v.Home() != nil || f.note != nil {
+		if f.slug == "" && b.v.Home() != nil || f.note != nil || !b.wants(f.slug) {
 			continue // the home note or the folder note shows this listing
 		}
 		if err := b.emitPage(f.slug, b.folderPage(f, tree)); err != nil {
@@ -34,6 +34,9 @@ func (b *builder) emitRest(tree *folderTree, tags *tagIndex) error {
 // it writes the 404 page.
 func (b *builder) emitPage(slug site.Slug, data *templates.PageData) error {
 	out := slug.OutPath()
+	if data == nil && b.only != nil || data != nil && data.Kind != templates.PageCanvas && !b.wants(slug) {
+		return nil // a rebuild that does not need this page; canvases are few, and always drawn
+	}
 	if data == nil {
 		data = &templates.PageData{Site: b.opts.Site, Kind: templates.PageNotFound, Title: "Page not found", Root: "/"}
 		out = "404.html"
@@ -59,11 +62,17 @@ func (b *builder) emit(p site.OutPath, data []byte) error {
 // and nothing else from the vault.
 func (b *builder) emitFiles() error {
 	for _, f := range append(templates.Static(), b.libs.Files()...) {
+		if b.have != nil && b.have(f.Path) {
+			continue
+		}
 		if err := b.emit(f.Path, f.Data); err != nil {
 			return err
 		}
 	}
 	for _, a := range b.sortedAssets() {
+		if b.have != nil && b.have(a.Path.AssetOut()) {
+			continue
+		}
 		data, err := b.v.ReadFile(a.Path)
 		if err != nil {
 			b.use.diags.Add(site.Pos{Path: a.Path}, site.Warning, "unreadable", "cannot copy attachment: %v", err)

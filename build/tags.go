@@ -88,6 +88,9 @@ func (ti *tagIndex) links(n *site.Note, from site.Slug) []templates.Link {
 func (b *builder) emitTags(ti *tagIndex) error {
 	for _, t := range ti.order {
 		slug := site.TagSlug(t.name)
+		if !b.wants(slug) {
+			continue
+		}
 		data := &templates.PageData{
 			Site: b.opts.Site, Kind: templates.PageTag, Title: "#" + t.name, Root: slug.Root(), Nav: b.nav(slug),
 			Breadcrumbs: []templates.Link{{Text: "Home", URL: slug.Root()}, {Text: "Tags", URL: slug.LinkTo(site.TagIndexSlug, "")}},
@@ -107,6 +110,9 @@ func (b *builder) emitTags(ti *tagIndex) error {
 		}
 	}
 	slug := site.TagIndexSlug
+	if !b.wants(slug) {
+		return nil
+	}
 	data := &templates.PageData{
 		Site: b.opts.Site, Kind: templates.PageTagIndex, Title: "Tags", Root: slug.Root(), Nav: b.nav(slug),
 		Breadcrumbs: []templates.Link{{Text: "Home", URL: slug.Root()}},

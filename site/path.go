@@ -308,6 +308,20 @@ func (u RelURL) Valid() bool {
 	return true
 }
 
+// PageSlug returns the page an output file is ("a/b/index.html" is the
+// page "a/b", "index.html" the home page); ok is false for other files,
+// and for files below "_site/", which are the site's own.
+func (o OutPath) PageSlug() (slug Slug, ok bool) {
+	s := string(o)
+	switch {
+	case s == "index.html":
+		return "", true
+	case strings.HasSuffix(s, "/index.html") && !strings.HasPrefix(s, "_site/"):
+		return Slug(strings.TrimSuffix(s, "/index.html")), true
+	}
+	return "", false
+}
+
 // Valid reports whether o is a clean relative file path.
 func (o OutPath) Valid() bool {
 	_, err := ParseVaultPath(string(o))

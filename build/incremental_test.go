@@ -1,0 +1,140 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/vaultsite/vaultsite/site"
+)
+
+// copyVault copies a vault folder into a temp dir the test may edit.
+func copyVault(t *testing.T, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// sameAsFull requires the site's snapshot to equal a full build of the
+// vault as it is now, file for file and byte for byte.
+func sameAsFull(t *testing.T, step string, dir string, s *Site) {
+	t.Helper()
+	em := NewMemEmitter()
+	if _, err := Build(context.Background(), os.DirFS(dir), Options{}, em); err != nil {
+		t.Fatal(err)
+	}
+	got := s.Current().Files
+	var missing, extra, differ []string
+	for p, want := range em.Files {
+		g, ok := got[p]
+		switch {
+		case !ok:
+			missing = append(missing, string(p))
+		case !bytes.Equal(g, want):
+			differ = append(differ, string(p))
+		}
+	}
+	for p := range got {
+		if _, ok := em.Files[p]; !ok {
+			extra = append(extra, string(p))
+		}
+	}
+	sort.Strings(missing)
+	sort.Strings(extra)
+	sort.Strings(differ)
+	if len(missing)+len(extra)+len(differ) > 0 {
+		t.Errorf("%s: incremental != full build:\nmissing %v\nextra %v\ndiffer %v", step, missing, extra, differ)
+	}
+}
+
+// TestIncrementalEqualsFull edits a copy of the bundled vault step by
+// step; after each step the incrementally updated site must be exactly
+// what a full build makes.
+func TestIncrementalEqualsFull(t *testing.T) {
+	t.Parallel()
+	dir := copyVault(t, "../vault")
+	write := func(name, body string) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read := func(name string) string {
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	tcp := "obisdian_ntoes/notes_obsidian/ZPythonref/DjangoFramework/Network+/Ref_OSI/TCP.md"
+	udp := "obisdian_ntoes/for later/UDP.md"
+	s := NewSite(os.DirFS(dir), Options{})
+	if _, err := s.Update(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	total := len(s.last.a.Vault.Published())
+	steps := []struct {
+		name    string
+		edit    func()
+		changed []string
+		partial bool // must not render every page
+	}{
+		{"body edit", func() { write(tcp, read(tcp)+"\nA new closing line about windows.\n") }, []string{tcp}, true},
+		{"heading renamed", func() { write(tcp, bytesReplace(read(tcp), "## Three-way handshake", "## Handshake in three steps")) }, []string{tcp}, true},
+		{"tags changed", func() { write(udp, "---\ntags: [transport, fresh-tag]\n---\n"+read(udp)) }, []string{udp}, true},
+		{"note added that a link now finds", func() { write("Subnetting.md", "# Subnetting\nSee [[ports]] and [[UDP]].\n") }, []string{"Subnetting.md"}, true},
+		{"note renamed", func() {
+			if err := os.Rename(filepath.Join(dir, "Subnetting.md"), filepath.Join(dir, "Subnets.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"Subnetting.md", "Subnets.md"}, true},
+		{"note unpublished", func() { write(udp, "---\npublish: false\n---\n"+read(udp)) }, []string{udp}, false},
+		{"note deleted", func() {
+			if err := os.Remove(filepath.Join(dir, "Subnets.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"Subnets.md"}, true},
+		{"a watcher that missed the event", func() { write(tcp, read(tcp)+"\nAnother line.\n") }, []string{}, true},
+	}
+	for _, st := range steps {
+		st.edit()
+		up, err := s.Update(context.Background(), st.changed)
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		if up.Full || st.partial && up.Pages >= total {
+			t.Errorf("%s: rendered %d of %d pages (full %v); want a partial rebuild", st.name, up.Pages, total, up.Full)
+		}
+		sameAsFull(t, st.name, dir, s)
+	}
+}
+
+func bytesReplace(s, old, new string) string {
+	return string(bytes.Replace([]byte(s), []byte(old), []byte(new), 1))
+}
+
+var _ = site.Slug("")
