@@ -138,6 +138,9 @@ func TagSlug(tag string) Slug {
 // TagIndexSlug is the page that lists every tag.
 const TagIndexSlug Slug = "tags"
 
+// GraphSlug is the page of the global graph.
+const GraphSlug Slug = "graph"
+
 // reservedTop are the top-level names of the site's own pages and files.
 // A note or folder whose slug would start with one gets "_" appended to
 // that first component ("Tags/x.md" is published at "tags_/x/"), so the
