@@ -12,8 +12,9 @@ import (
 // and show their first spelling (SPEC §6.3); a note tagged "a/b" also
 // belongs to "a".
 type tagIndex struct {
-	tags  map[string]*tag // by page slug
-	order []*tag          // by folded name
+	tags  map[string]*tag      // by page slug
+	order []*tag               // by folded name
+	slugs map[string]site.Slug // TagSlug of each spelling seen, computed once
 }
 
 type tag struct {
@@ -23,7 +24,7 @@ type tag struct {
 }
 
 func newTagIndex(v *site.Vault) *tagIndex {
-	ti := &tagIndex{tags: map[string]*tag{}}
+	ti := &tagIndex{tags: map[string]*tag{}, slugs: map[string]site.Slug{}}
 	for _, n := range v.Published() {
 		for _, name := range noteTags(n) {
 			parts := strings.Split(name, "/")
@@ -42,7 +43,12 @@ func newTagIndex(v *site.Vault) *tagIndex {
 func (ti *tagIndex) add(name string, n *site.Note) {
 	// Keyed by page, so tags that differ only in case or punctuation
 	// ("C++" and "c") share one page instead of overwriting each other.
-	key := string(site.TagSlug(name))
+	slug, ok := ti.slugs[name]
+	if !ok {
+		slug = site.TagSlug(name)
+		ti.slugs[name] = slug
+	}
+	key := string(slug)
 	t := ti.tags[key]
 	if t == nil {
 		t = &tag{name: name, own: map[*site.Note]bool{}}

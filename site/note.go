@@ -53,10 +53,11 @@ type Note struct {
 	// LoadDiags are the problems Load found in this note (frontmatter).
 	LoadDiags Diagnostics
 
-	lines   []int // byte offsets of line starts, set by Load
-	read    bool  // Load has read the file
-	size    int64 // the file's size and time when read, for Reload
-	modTime time.Time
+	lines    []int // byte offsets of line starts, set by Load
+	read     bool  // Load has read the file
+	pathSlug Slug  // n.Path.Slug(), computed once
+	size     int64 // the file's size and time when read, for Reload
+	modTime  time.Time
 
 	// The parse phase (render.Parse) fills these, in source order.
 	Links    []Link

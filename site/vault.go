@@ -81,11 +81,13 @@ func (v *Vault) AssignSlugs(diags *Diagnostics) {
 	home := v.homeNote()
 	taken := map[Slug]VaultPath{}
 	folders := map[Slug]bool{}
+	seenDir := map[string]bool{} // a folder's slug is worked out once, not once per note
 	for _, n := range v.Notes {
 		if !n.Published {
 			continue // leaves no trace, not even its folder
 		}
-		for d := n.Path.Dir(); d != ""; d = VaultPath(d).Dir() {
+		for d := n.Path.Dir(); d != "" && !seenDir[d]; d = VaultPath(d).Dir() {
+			seenDir[d] = true
 			folders[FolderSlug(d)] = true
 		}
 	}
@@ -94,7 +96,10 @@ func (v *Vault) AssignSlugs(diags *Diagnostics) {
 			n.Slug = ""
 			continue
 		}
-		s := n.Path.Slug()
+		if n.pathSlug == "" {
+			n.pathSlug = n.Path.Slug() // kept on the note, which Reload reuses
+		}
+		s := n.pathSlug
 		if n == home {
 			s = ""
 		}
