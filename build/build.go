@@ -54,6 +54,8 @@ type builder struct {
 	files int
 	// canvasIdx is built on first use (canvas.go).
 	canvasIdx canvasIndex
+	// explorerFile is written with the first page (explorer.go).
+	explorerFile explorerFile
 	// only, when set, limits a rebuild to these pages (incremental.go);
 	// have tells which files the previous build already wrote, so a
 	// rebuild does not copy them again.

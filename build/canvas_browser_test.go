@@ -2,81 +2,46 @@ package build
 
 import (
 	"context"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
+
+	"github.com/vaultsite/vaultsite/internal/browsertest"
 )
 
 // TestCanvasPanZoomInBrowser opens a built canvas page in Debian's
-// chromium and drives canvas.js: the drawing starts fitted, and the +
-// key, the wheel and a drag change the view. It skips without chromium,
-// except under CI.
+// chromium, served over HTTP, and drives canvas.js: the drawing starts
+// fitted, and the + key, the wheel and a drag change the view. It skips
+// without chromium, except under CI.
 func TestCanvasPanZoomInBrowser(t *testing.T) {
-	chrome, err := exec.LookPath("chromium")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("chromium is missing under CI")
-		}
-		t.Skip("no chromium here")
-	}
-	dir := t.TempDir()
+	b := browsertest.Start(t)
 	em := NewMemEmitter()
 	if _, err := Build(context.Background(), canvasVault, Options{}, em); err != nil {
 		t.Fatal(err)
 	}
-	for p, data := range em.Files {
-		full := filepath.Join(dir, filepath.FromSlash(string(p)))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chrome), chromedp.NoSandbox, chromedp.WindowSize(1000, 800))
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 60*time.Second)
-	defer cancel()
+	site := browsertest.Serve(t, em.Files)
+	tab := b.Tab(t, browsertest.Viewport(1000, 800))
 
-	do := func(steps ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, steps...); err != nil {
-			t.Fatal(err)
-		}
-	}
+	do := tab.Do
 	eval := func(js string) string {
 		t.Helper()
-		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return v
+		return browsertest.Eval[string](tab, js)
 	}
 	const level = `document.querySelector(".canvas-zoom-level").textContent`
 	const transform = `document.querySelector(".canvas-world").style.transform`
 
-	do(chromedp.Navigate("file://"+filepath.ToSlash(dir)+"/maps/board.canvas/index.html"),
+	do(chromedp.Navigate(site.URL+"/maps/board.canvas/"),
 		chromedp.WaitVisible(chromedp.CSS(".canvas-controls")), chromedp.Focus(chromedp.CSS(".canvas-viewport")))
 	fitted := eval(level)
 	do(chromedp.KeyEvent("+"))
 	zoomed := eval(level)
 	// A point of the empty canvas near the viewport's bottom-left corner.
-	box, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](
-		`(r => [r.left + 20, r.bottom - 20])(document.querySelector(".canvas-viewport").getBoundingClientRect())`))
-	if err != nil {
-		t.Fatal(err)
-	}
+	box := browsertest.Eval[[]float64](tab,
+		`(r => [r.left + 20, r.bottom - 20])(document.querySelector(".canvas-viewport").getBoundingClientRect())`)
 	x, y := box[0], box[1]
 	do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseWheel, x, y, func(p *input.DispatchMouseEventParams) {
 		// The protocol wants both deltas and cdproto omits a zero one.

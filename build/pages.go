@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"sort"
 	"strings"
@@ -40,6 +41,12 @@ func (b *builder) emitPage(slug site.Slug, data *templates.PageData) error {
 	if data == nil {
 		data = &templates.PageData{Site: b.opts.Site, Kind: templates.PageNotFound, Title: "Page not found", Root: "/"}
 		out = "404.html"
+	} else {
+		data.Slug = slug
+		var err error
+		if data.Explorer, err = b.explorer(); err != nil {
+			return err
+		}
 	}
 	data.Serve = b.opts.Serve
 	b.libs.Add(data)
@@ -47,7 +54,11 @@ func (b *builder) emitPage(slug site.Slug, data *templates.PageData) error {
 	if err := templates.Render(&buf, data); err != nil {
 		return err
 	}
-	return b.emit(out, buf.Bytes())
+	page, err := minifyHTML(buf.Bytes())
+	if err != nil {
+		return fmt.Errorf("%s: %w", out, err)
+	}
+	return b.emit(out, page)
 }
 
 func (b *builder) emit(p site.OutPath, data []byte) error {

@@ -16,9 +16,17 @@
 // chroma's class-mode syntax highlighting in a light and a dark variant.
 // Headings with an id get a hover "#" link, a.heading-anchor, added by the
 // script; render may emit the same element itself and the script then
-// leaves the heading alone. The page chrome's only id is "vs.main" (the
-// skip link's target): a GitHub-style heading slug never contains a dot,
-// so it cannot collide with a heading of the note.
+// leaves the heading alone. The page chrome's ids all start with "vs."
+// ("vs.main", the skip link's target, "vs.explorer", "vs.aside",
+// "vs.preview"): a GitHub-style heading slug never contains a dot, so
+// they cannot collide with a heading of the note.
+//
+// The layout (layout.css) has the page between two sidebars: the
+// explorer, a folder tree that explorer.js builds from the site's one
+// explorer file (PageData.Explorer), and the aside with the local graph's
+// slot, the table of contents and the backlinks. Where a sidebar has no
+// column it becomes a drawer behind a header button (sidebars.js).
+// preview.js shows hover previews of internal links.
 //
 // The browser libraries KaTeX and Mermaid are vendored under
 // assets/thirdparty by "go generate ./templates" (DEPS §5) and embedded.
@@ -27,7 +35,8 @@
 // for the build to emit under "_site/thirdparty/<name>-<version>/".
 //
 // JavaScript is optional: every page is complete without it. The script
-// adds the theme toggle, heading anchors and copy buttons on code blocks.
+// adds the theme toggle, heading anchors, copy buttons on code blocks, the
+// explorer, the drawers and the previews.
 // The theme is light or dark by prefers-color-scheme, overridden by a
 // data-theme attribute on <html> that a one-line inline snippet restores
 // from localStorage before the first paint.

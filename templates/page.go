@@ -121,6 +121,12 @@ type PageData struct {
 	// Root is the URL of the site root as seen from this page ("./",
 	// "../../"); static files and the home link hang off it.
 	Root site.RelURL
+	// Slug is the page's own slug ("" for the home page); the build sets
+	// it for every page but the 404 page.
+	Slug site.Slug
+	// Explorer is the site's explorer file (the folder tree the left
+	// sidebar shows), one per site; empty leaves the sidebar out.
+	Explorer site.OutPath
 	// Nav holds the site-wide links of the header (tag index, …).
 	Nav []Link
 	// Breadcrumbs are the ancestors of the page, from the root down to
@@ -196,3 +202,13 @@ func (p *PageData) TOCMinLevel() int {
 	}
 	return max(m, 1)
 }
+
+// Self returns the page's URL as seen from the site root ("./" for the
+// home page, "protocols/http/"): how the explorer file names pages.
+func (p *PageData) Self() site.RelURL {
+	return site.Slug("").LinkTo(p.Slug, "")
+}
+
+// HasAside reports whether the page has the right sidebar (a note's
+// local graph, table of contents and backlinks).
+func (p *PageData) HasAside() bool { return p.Kind == PageNote }

@@ -33,8 +33,8 @@ var bundles = []struct {
 }{
 	{"canvas.js", []string{"assets/canvas.js"}}, // canvas pages only
 	{"favicon.svg", []string{"assets/favicon.svg"}},
-	{"site.js", []string{"assets/site.js"}},
-	{"style.css", []string{"assets/style.css", "assets/markdown.css", "assets/chroma.css", "assets/canvas.css"}},
+	{"site.js", []string{"assets/site.js", "assets/sidebars.js", "assets/explorer.js", "assets/preview.js"}},
+	{"style.css", []string{"assets/style.css", "assets/layout.css", "assets/markdown.css", "assets/chroma.css", "assets/canvas.css"}},
 }
 
 // staticSet is the built list of static files and the map from plain to

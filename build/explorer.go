@@ -1,0 +1,122 @@
+package build
+
+import (
+	"bytes"
+	"encoding/json"
+	"sort"
+	"sync"
+
+	"github.com/vaultsite/vaultsite/site"
+)
+
+// explorerFile is the site's explorer: its folder tree, written once as
+// "_site/explorer.json" and fetched by every page's script
+// (templates/assets/explorer.js). It is never inlined into the pages:
+// Quartz did that and one site grew from 99 MB to 407 MB.
+//
+// Unlike the site's other files, its name carries no hash of its content.
+// A hashed name would change with every added, removed or renamed note,
+// and with it every page that names the file; an incremental rebuild
+// could no longer render only the pages a change touches. The script
+// instead draws the tree it kept for the session at once and asks the
+// server whether the file changed (a conditional request).
+type explorerFile struct {
+	once    sync.Once
+	written bool
+	err     error
+}
+
+// explorerPath is where the explorer file is written.
+const explorerPath site.OutPath = "_site/explorer.json"
+
+// explorerVersion is the file's format version, read by explorer.js.
+const explorerVersion = 1
+
+// explorer returns the output path of the site's explorer file, writing
+// the file on the first call; pages call it as they are emitted, so the
+// file exists before any page names it. An empty path means no explorer
+// (the site has no published page); an error is the emitter's.
+func (b *builder) explorer() (site.OutPath, error) {
+	e := &b.explorerFile
+	e.once.Do(func() {
+		if data := b.explorerJSON(); data != nil {
+			e.written, e.err = true, b.emit(explorerPath, data)
+		}
+	})
+	if !e.written {
+		return "", e.err
+	}
+	return explorerPath, e.err
+}
+
+// explorerItem is one entry of the tree: a page, or a folder with its
+// items. It is written as a JSON array, [name, url] or
+// [name, url, [item, …]], which keeps a large vault's file small.
+type explorerItem struct {
+	name  string
+	url   site.RelURL // from the site root
+	items []explorerItem
+	dir   bool
+}
+
+func (it explorerItem) MarshalJSON() ([]byte, error) {
+	v := []any{it.name, it.url}
+	if it.dir {
+		v = append(v, it.items)
+	}
+	return json.Marshal(v)
+}
+
+// explorerJSON returns the explorer file's content: the published notes
+// and canvases by folder, in the order of the folder listings (folders,
+// then pages, each by name without case). The folder tree is built anew
+// with the canvases, as emitCanvases does to its own, so every page may
+// ask for the file, canvas pages first. It returns nil for an empty site.
+func (b *builder) explorerJSON() []byte {
+	tree := newFolderTree(b.v)
+	tree.addCanvases(b.v, b.canvases().pages)
+	items := explorerItems(tree.root)
+	if len(items) == 0 {
+		return nil
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(struct {
+		Version int            `json:"version"`
+		Items   []explorerItem `json:"items"`
+	}{explorerVersion, items}); err != nil {
+		panic(err) // strings and slices only: a failure is a bug
+	}
+	return buf.Bytes()
+}
+
+// explorerItems lists a folder's sub-folders, then its pages, leaving out
+// folder notes (the home note, and a note beside a folder of its name),
+// which the folders' own links reach.
+func explorerItems(f *folder) []explorerItem {
+	subs := append([]*folder(nil), f.subs...)
+	sort.Slice(subs, func(i, j int) bool { return lessFold(subs[i].name, subs[j].name) })
+	folders := map[site.Slug]bool{f.slug: true}
+	for _, s := range subs {
+		folders[s.slug] = true
+	}
+	var pages []explorerItem
+	for _, n := range f.notes {
+		if !folders[n.Slug] { // a folder note: its folder's link goes there
+			pages = append(pages, explorerItem{name: n.Title(), url: rootURL(n.Slug)})
+		}
+	}
+	for _, c := range f.canvases {
+		pages = append(pages, explorerItem{name: c.title, url: rootURL(c.slug)})
+	}
+	sort.SliceStable(pages, func(i, j int) bool { return lessFold(pages[i].name, pages[j].name) })
+	out := make([]explorerItem, 0, len(subs)+len(pages))
+	for _, s := range subs {
+		out = append(out, explorerItem{name: s.name, url: rootURL(s.slug), items: explorerItems(s), dir: true})
+	}
+	return append(out, pages...)
+}
+
+// rootURL is the URL of the page slug as seen from the site root.
+func rootURL(slug site.Slug) site.RelURL { return site.Slug("").LinkTo(slug, "") }
