@@ -246,7 +246,7 @@ func faceOf(n *site.Note) string {
 // pageSet returns every page of this build's site, rendered or not, so a
 // rebuild knows which pages of the previous snapshot still exist.
 func (b *builder) pageSet() map[site.Slug]bool {
-	out := map[site.Slug]bool{"": true, site.TagIndexSlug: true}
+	out := map[site.Slug]bool{"": true, site.TagIndexSlug: true, site.GraphSlug: true}
 	for _, n := range b.v.Published() {
 		out[n.Slug] = true
 	}

@@ -54,6 +54,8 @@ type builder struct {
 	files int
 	// canvasIdx is built on first use (canvas.go).
 	canvasIdx canvasIndex
+	// graphOut is the site graph, made on first use (graph_page.go).
+	graphOut graphOutput
 	// explorerFile is written with the first page (explorer.go).
 	explorerFile explorerFile
 	// only, when set, limits a rebuild to these pages (incremental.go);

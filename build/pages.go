@@ -25,6 +25,9 @@ func (b *builder) emitRest(tree *folderTree, tags *tagIndex) error {
 	if err := b.emitTags(tags); err != nil {
 		return err
 	}
+	if err := b.emitGraph(); err != nil {
+		return err
+	}
 	if err := b.emitPage("", nil); err != nil {
 		return err
 	}
@@ -106,6 +109,7 @@ func (b *builder) notePage(p page, tree *folderTree, tags *tagIndex) *templates.
 		HasMath: p.doc.HasMath, HasMermaid: p.doc.HasMermaid,
 		Properties: b.properties(n), Tags: tags.links(n, n.Slug), TOC: toc(n), Backlinks: b.backlinks(n),
 	}
+	b.addLocalGraph(data, n)
 	if n.Slug == "" {
 		data.Breadcrumbs = nil
 	}
@@ -116,7 +120,10 @@ func (b *builder) notePage(p page, tree *folderTree, tags *tagIndex) *templates.
 }
 
 func (b *builder) nav(from site.Slug) []templates.Link {
-	return []templates.Link{{Text: "Tags", URL: from.LinkTo(site.TagIndexSlug, "")}}
+	return []templates.Link{
+		{Text: "Tags", URL: from.LinkTo(site.TagIndexSlug, "")},
+		{Text: "Graph", URL: from.LinkTo(site.GraphSlug, "")},
+	}
 }
 
 func toc(n *site.Note) []templates.TOCEntry {

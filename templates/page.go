@@ -97,10 +97,13 @@ const (
 	PageNotFound
 	// PageCanvas is a rendered canvas; Content holds the drawing.
 	PageCanvas
+	// PageGraph is the global graph of the published notes; GraphData
+	// is its data.
+	PageGraph
 	numKinds
 )
 
-var kindNames = [numKinds]string{"note", "folder", "tag", "tag-index", "home", "not-found", "canvas"}
+var kindNames = [numKinds]string{"note", "folder", "tag", "tag-index", "home", "not-found", "canvas", "graph"}
 
 // String returns the kind's name as used in the page's body class
 // ("note", "tag-index", …).
@@ -150,12 +153,18 @@ type PageData struct {
 	CSSClasses []string
 	// HasMath and HasMermaid say whether the page needs KaTeX or Mermaid.
 	HasMath, HasMermaid bool
+	// LocalGraph is a note's neighbourhood in the link graph, drawn
+	// beside it (graph.go); nil draws none.
+	LocalGraph *LocalGraph
+	// GraphData is the URL of the site's graph JSON, on the graph page
+	// and, for the local graph's second depth, on note pages.
+	GraphData site.RelURL
 	// Serve is set by the live preview server.
 	Serve bool
 }
 
 // defaultHeadings are the headings of pages whose Title is empty.
-var defaultHeadings = [numKinds]string{PageTagIndex: "Tags", PageNotFound: "Page not found"}
+var defaultHeadings = [numKinds]string{PageTagIndex: "Tags", PageNotFound: "Page not found", PageGraph: "Graph"}
 
 // Heading returns the page's <h1>: its Title, or when that is empty a
 // default for its kind ("Tags", "Page not found", the site title).

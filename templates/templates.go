@@ -24,6 +24,7 @@ var layoutFiles = [numKinds]string{
 	PageHome:     "layouts/listing.html",
 	PageNotFound: "layouts/notfound.html",
 	PageCanvas:   "layouts/canvas.html",
+	PageGraph:    "layouts/graph.html",
 }
 
 var funcs = template.FuncMap{

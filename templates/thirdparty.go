@@ -12,7 +12,8 @@ import (
 	"github.com/vaultsite/vaultsite/site"
 )
 
-// The vendored browser libraries, KaTeX and Mermaid, live under
+// The vendored browser libraries, KaTeX, Mermaid and sigma with
+// graphology, live under
 // assets/thirdparty/<package>/ with their licences, listed with versions
 // and hashes in assets/thirdparty/MANIFEST.json. "go generate ./templates"
 // writes them from templates/_npm (see jsdeps); building and testing never
@@ -36,6 +37,7 @@ const thirdpartyDir = staticDir + "/thirdparty"
 const (
 	libKaTeX   = "katex"
 	libMermaid = "mermaid"
+	libSigma   = "sigma" // graphology is bundled into its file
 )
 
 // manifest is MANIFEST.json, as jsdeps writes it.
@@ -47,7 +49,11 @@ type manifestPackage struct {
 	Name    string `json:"name"`
 	Version string `json:"version"`
 	License string `json:"license"`
-	Files   []struct {
+	// Includes are the packages bundled into this one's files.
+	Includes []struct {
+		Name, Version, License string
+	} `json:"includes"`
+	Files []struct {
 		Path   string `json:"path"`
 		Size   int    `json:"size"`
 		SHA256 string `json:"sha256"`
@@ -125,10 +131,10 @@ func thirdpartyURL(lib, file string) (string, error) {
 }
 
 // Libraries collects which vendored libraries a site's pages load, so the
-// build emits KaTeX and Mermaid only for a site that uses them. Add each
-// page as it is rendered, then take Files once every page is done. The
-// zero value is ready and it is safe for concurrent use.
-type Libraries struct{ math, mermaid atomic.Bool }
+// build emits KaTeX, Mermaid and sigma only for a site that uses them.
+// Add each page as it is rendered, then take Files once every page is
+// done. The zero value is ready and it is safe for concurrent use.
+type Libraries struct{ math, mermaid, graph atomic.Bool }
 
 // Add records the libraries page p loads.
 func (l *Libraries) Add(p *PageData) {
@@ -138,7 +144,17 @@ func (l *Libraries) Add(p *PageData) {
 	if p.HasMermaid {
 		l.mermaid.Store(true)
 	}
+	if p.Kind == PageGraph {
+		l.graph.Store(true)
+	}
 }
 
-// Files returns ThirdParty for the libraries of the pages added so far.
-func (l *Libraries) Files() []File { return ThirdParty(l.math.Load(), l.mermaid.Load()) }
+// Files returns ThirdParty for the libraries of the pages added so far,
+// and sigma's files when the graph page was among them.
+func (l *Libraries) Files() []File {
+	out := ThirdParty(l.math.Load(), l.mermaid.Load())
+	if l.graph.Load() {
+		out = append(out, loadThirdParty().files[libSigma]...)
+	}
+	return out
+}

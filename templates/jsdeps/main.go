@@ -52,6 +52,21 @@ type pkg struct {
 	strip string
 	// fix, when set, rewrites a copied file (by its output name).
 	fix func(name string, data []byte) ([]byte, error)
+	// bundle, when set, makes one file with esbuild instead of copying.
+	bundle *bundle
+}
+
+// bundle is a file that esbuild makes from an entry module resolved in
+// node_modules: one minified IIFE that sets a global, for pages that
+// load it with a plain deferred script.
+type bundle struct {
+	out    string // the output file's name
+	entry  string // the entry module's source
+	global string // the IIFE's global name
+	// includes are the other npm packages whose code lands in the file:
+	// their versions go into the manifest and their licences beside the
+	// file as LICENSE-<name>.
+	includes []string
 }
 
 // packages are the vendored libraries, in manifest order.
@@ -76,11 +91,26 @@ var packages = []pkg{
 		files: []string{"dist/mermaid.esm.min.mjs", "dist/chunks/mermaid.esm.min/*.mjs"},
 		strip: "dist/",
 	},
+	{
+		// sigma draws the global graph with WebGL; graphology holds the
+		// graph it draws. Sigma does not import graphology, so the two go
+		// into one file, one request, sharing their "events" dependency.
+		name: "sigma",
+		bundle: &bundle{
+			out:      "sigma-graphology.min.js",
+			entry:    `export { default as Graph } from "graphology"; export { default as Sigma } from "sigma";`,
+			global:   "SigmaGraph",
+			includes: []string{"graphology", "graphology-utils", "events"},
+		},
+	},
 }
 
-// licenceFile is the licence each package ships at its root; it is copied
-// beside the package's files and travels into the built site with them.
+// licenceFile is the name of the licence copied beside each package's
+// files, which travels into the built site with them. Packages ship it at
+// their root under one of licenceNames.
 const licenceFile = "LICENSE"
+
+var licenceNames = []string{"LICENSE", "LICENSE.txt", "LICENSE.md"}
 
 // Manifest is MANIFEST.json. templates reads the same format.
 type Manifest struct {
@@ -93,7 +123,16 @@ type Package struct {
 	Name    string `json:"name"`
 	Version string `json:"version"`
 	License string `json:"license"`
-	Files   []File `json:"files"`
+	// Includes are the other packages bundled into this one's files.
+	Includes []Included `json:"includes,omitempty"`
+	Files    []File     `json:"files"`
+}
+
+// Included is a package whose code is bundled into another's file.
+type Included struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+	License string `json:"license"`
 }
 
 // File is one vendored file, its path relative to the package's folder.
@@ -126,7 +165,10 @@ func run(skipNPM bool) error {
 	}
 	m := Manifest{Comment: "Written by `go generate ./templates` (templates/jsdeps) from templates/_npm; do not edit: a test recomputes every hash."}
 	for _, p := range packages {
-		mp, err := vendor(p, pins[p.name])
+		if _, ok := pins[p.name]; !ok {
+			return fmt.Errorf("%s: package.json does not pin it", p.name)
+		}
+		mp, err := vendor(p, pins)
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.name, err)
 		}
@@ -155,22 +197,24 @@ func pinnedVersions() (map[string]string, error) {
 	return pj.Dependencies, nil
 }
 
-// vendor copies one package into outDir/<name>/, replacing what was there,
-// and returns its manifest entry with the files sorted by path.
-func vendor(p pkg, pinned string) (Package, error) {
-	src := filepath.Join(npmDir, "node_modules", p.name)
-	var meta struct{ Version, License string }
-	if err := readJSON(filepath.Join(src, "package.json"), &meta); err != nil {
+// vendor copies or bundles one package into outDir/<name>/, replacing
+// what was there, and returns its manifest entry with the files sorted by
+// path.
+func vendor(p pkg, pins map[string]string) (Package, error) {
+	meta, err := installed(p.name, pins)
+	if err != nil {
 		return Package{}, err
 	}
-	if pinned == "" || meta.Version != pinned {
-		return Package{}, fmt.Errorf("installed version %s, package.json pins %q: run npm ci", meta.Version, pinned)
-	}
+	src := filepath.Join(npmDir, "node_modules", p.name)
 	dst := filepath.Join(outDir, p.name)
 	if err := os.RemoveAll(dst); err != nil {
 		return Package{}, err
 	}
-	names := map[string]string{licenceFile: licenceFile} // output name → source name
+	lic, err := licencePath(p.name)
+	if err != nil {
+		return Package{}, err
+	}
+	names := map[string]string{licenceFile: lic} // output name → source name
 	for _, glob := range p.files {
 		matches, err := fs.Glob(os.DirFS(src), glob)
 		if err != nil || len(matches) == 0 {
@@ -188,8 +232,43 @@ func vendor(p pkg, pinned string) (Package, error) {
 		}
 		out.Files = append(out.Files, f)
 	}
+	if p.bundle != nil {
+		files, incl, err := p.bundle.make(dst, pins)
+		if err != nil {
+			return Package{}, err
+		}
+		out.Files, out.Includes = append(out.Files, files...), incl
+	}
 	sort.Slice(out.Files, func(i, j int) bool { return out.Files[i].Path < out.Files[j].Path })
 	return out, nil
+}
+
+// pkgMeta is what vendor reads from an installed package.json.
+type pkgMeta struct{ Version, License string }
+
+// installed reads the installed package name and checks it against the
+// version package.json pins, when it pins one: a package that is only a
+// dependency of another is pinned by the lock file alone.
+func installed(name string, pins map[string]string) (pkgMeta, error) {
+	var meta pkgMeta
+	if err := readJSON(filepath.Join(npmDir, "node_modules", name, "package.json"), &meta); err != nil {
+		return meta, err
+	}
+	if pinned, ok := pins[name]; ok && meta.Version != pinned {
+		return meta, fmt.Errorf("%s: installed version %s, package.json pins %q: run npm ci", name, meta.Version, pinned)
+	}
+	return meta, nil
+}
+
+// licencePath returns the licence file of an installed package, relative
+// to its folder.
+func licencePath(name string) (string, error) {
+	for _, l := range licenceNames {
+		if _, err := os.Stat(filepath.Join(npmDir, "node_modules", name, l)); err == nil {
+			return l, nil
+		}
+	}
+	return "", fmt.Errorf("%s ships none of %v", name, licenceNames)
 }
 
 // copyFile copies from to dst/name, applying the package's fix, and
@@ -204,6 +283,11 @@ func copyFile(p pkg, from, dst, name string) (File, error) {
 			return File{}, fmt.Errorf("%s: %w", name, err)
 		}
 	}
+	return writeFile(dst, name, data)
+}
+
+// writeFile writes data to dst/name and returns its manifest entry.
+func writeFile(dst, name string, data []byte) (File, error) {
 	to := filepath.Join(dst, filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
 		return File{}, err

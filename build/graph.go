@@ -1,0 +1,116 @@
+package build
+
+import (
+	"cmp"
+	"encoding/json"
+	"math"
+	"slices"
+
+	"github.com/vaultsite/vaultsite/links"
+	"github.com/vaultsite/vaultsite/site"
+)
+
+// siteGraph is the link graph of the published notes, as the graph page
+// draws it and each note's local graph shows a piece of it. Its nodes
+// are published notes only: never unpublished notes, tags, attachments
+// or canvases. Two notes share an edge when either links to the other
+// (links.Graph's resolution, embeds included), so edges have no
+// direction.
+type siteGraph struct {
+	notes []*site.Note // the nodes, in path order
+	index map[*site.Note]int32
+	adj   [][]int32 // each node's neighbours, sorted and distinct
+	edges int       // how many edges
+}
+
+// newSiteGraph builds the graph of v's published notes from g's outlinks.
+func newSiteGraph(v *site.Vault, g *links.Graph) *siteGraph {
+	sg := &siteGraph{notes: v.Published(), index: map[*site.Note]int32{}}
+	for i, n := range sg.notes {
+		sg.index[n] = int32(i)
+	}
+	sg.adj = make([][]int32, len(sg.notes))
+	for i, n := range sg.notes {
+		for _, t := range g.Outlinks(n) {
+			if j, ok := sg.index[t]; ok { // published targets only
+				sg.adj[i] = append(sg.adj[i], j)
+				sg.adj[j] = append(sg.adj[j], int32(i))
+			}
+		}
+	}
+	for i, ns := range sg.adj {
+		slices.Sort(ns)
+		sg.adj[i] = slices.Compact(ns)
+		sg.edges += len(sg.adj[i])
+	}
+	sg.edges /= 2
+	return sg
+}
+
+// graphSeed fixes the layout's starting positions: the same vault gives
+// the same picture on every build.
+const graphSeed = 1
+
+// graphJSON is the file the graph page loads, column by column, which
+// is smaller than an object per node. Node i is Titles[i], at URLs[i]
+// (relative to the site root), drawn at X[i], Y[i] (within ±layoutSpan;
+// y grows upwards) with radius Sizes[i]. Edges holds pairs of node
+// indexes, lower first, sorted.
+type graphJSON struct {
+	Version int           `json:"version"`
+	Titles  []string      `json:"titles"`
+	URLs    []site.RelURL `json:"urls"`
+	X       []float64     `json:"x"`
+	Y       []float64     `json:"y"`
+	Sizes   []float64     `json:"sizes"`
+	Edges   []int32       `json:"edges"`
+}
+
+// graphJSONVersion changes when graphJSON's shape does.
+const graphJSONVersion = 1
+
+// encode lays the graph out and returns its JSON.
+func (sg *siteGraph) encode() []byte {
+	pos := layoutGraph(sg.adj, graphSeed)
+	var root site.Slug // the home page: URLs are relative to the site root
+	out := graphJSON{Version: graphJSONVersion, Edges: make([]int32, 0, 2*sg.edges)}
+	for i, n := range sg.notes {
+		out.Titles = append(out.Titles, n.Title())
+		out.URLs = append(out.URLs, root.LinkTo(n.Slug, ""))
+		out.X = append(out.X, pos[i].X)
+		out.Y = append(out.Y, pos[i].Y)
+		out.Sizes = append(out.Sizes, nodeSize(len(sg.adj[i])))
+		for _, j := range sg.adj[i] {
+			if j > int32(i) {
+				out.Edges = append(out.Edges, int32(i), j)
+			}
+		}
+	}
+	data, err := json.Marshal(out)
+	if err != nil {
+		panic(err) // strings and finite numbers only: a bug
+	}
+	return data
+}
+
+// nodeSize is a node's radius from its degree: 2 for an isolated note,
+// growing with the logarithm so a hub with thousands of links stays
+// under about 16 and does not hide its neighbours.
+func nodeSize(degree int) float64 {
+	return round1(2 + 1.8*math.Log1p(float64(degree)))
+}
+
+// graphDataPath is where the graph's JSON is written. Like the explorer
+// file, and unlike the site's other files, its name carries no hash of
+// its content: every note page with a local graph names it, and a hashed
+// name would change with every link added or removed, and with it every
+// such page, so an incremental rebuild could no longer render only the
+// pages a change touches. The scripts ask the server whether it changed
+// (a conditional request) instead.
+const graphDataPath site.OutPath = "_site/graph.json"
+
+// byDegree orders nodes by degree, highest first, then by path: which
+// neighbours a crowded local graph keeps.
+func (sg *siteGraph) byDegree(a, b int32) int {
+	return cmp.Or(cmp.Compare(len(sg.adj[b]), len(sg.adj[a])), cmp.Compare(a, b))
+}

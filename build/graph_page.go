@@ -1,0 +1,100 @@
+package build
+
+import (
+	"slices"
+	"sync"
+
+	"github.com/vaultsite/vaultsite/site"
+	"github.com/vaultsite/vaultsite/templates"
+)
+
+// graphOutput is the site's graph, built and laid out once per build, on
+// first use: note pages need its file's name for their local graphs, and
+// the graph page draws it.
+type graphOutput struct {
+	once sync.Once
+	sg   *siteGraph
+	data []byte // the graph JSON, written at graphDataPath
+}
+
+// siteGraph returns the build's graph, making it on the first call.
+func (b *builder) siteGraph() *graphOutput {
+	g := &b.graphOut
+	g.once.Do(func() {
+		g.sg = newSiteGraph(b.v, b.graph)
+		g.data = g.sg.encode()
+	})
+	return g
+}
+
+// emitGraph writes the graph JSON, on every build and rebuild since any
+// change to a note may change it, and the graph page.
+func (b *builder) emitGraph() error {
+	if err := b.emit(graphDataPath, b.siteGraph().data); err != nil {
+		return err
+	}
+	slug := site.GraphSlug
+	return b.emitPage(slug, &templates.PageData{
+		Site: b.opts.Site, Kind: templates.PageGraph, Root: slug.Root(), Nav: b.nav(slug),
+		GraphData: slug.FileURL(graphDataPath),
+	})
+}
+
+// addLocalGraph gives a note's page its local graph and the URL of the
+// site's graph, from which the page can draw a second depth.
+func (b *builder) addLocalGraph(data *templates.PageData, n *site.Note) {
+	data.LocalGraph = b.siteGraph().sg.local(n)
+	if data.LocalGraph != nil {
+		data.GraphData = n.Slug.FileURL(graphDataPath)
+	}
+}
+
+// localNeighbours is the most neighbours a local graph shows: the side
+// panel has room for about that many, and a hub with thousands of
+// backlinks must not put them all into every page that links to it. The
+// best-connected neighbours stay.
+const localNeighbours = 40
+
+// local returns n's neighbourhood at depth 1, with URLs relative to n's
+// page, or nil when n is not a node or has no neighbours.
+func (sg *siteGraph) local(n *site.Note) *templates.LocalGraph {
+	i, ok := sg.index[n]
+	if !ok || len(sg.adj[i]) == 0 {
+		return nil
+	}
+	keep := sg.adj[i]
+	if len(keep) > localNeighbours {
+		keep = slices.Clone(keep)
+		slices.SortFunc(keep, sg.byDegree)
+		keep = keep[:localNeighbours]
+		slices.Sort(keep)
+	}
+	var root site.Slug
+	lg := &templates.LocalGraph{Self: root.LinkTo(n.Slug, ""), More: len(sg.adj[i]) - len(keep)}
+	nodes := append([]int32{i}, keep...)
+	for k, j := range nodes {
+		other := sg.notes[j]
+		lg.Nodes = append(lg.Nodes, templates.GraphNode{Title: other.Title(), URL: n.Slug.LinkTo(other.Slug, "")})
+		if k > 0 {
+			lg.Edges = append(lg.Edges, 0, int32(k))
+		}
+	}
+	for a := 1; a < len(nodes); a++ {
+		for c := a + 1; c < len(nodes); c++ {
+			if sg.linked(nodes[a], nodes[c]) {
+				lg.Edges = append(lg.Edges, int32(a), int32(c))
+			}
+		}
+	}
+	return lg
+}
+
+// linked reports whether nodes a and b share an edge, searching the
+// shorter of their neighbour lists.
+func (sg *siteGraph) linked(a, b int32) bool {
+	if len(sg.adj[a]) > len(sg.adj[b]) {
+		a, b = b, a
+	}
+	_, found := slices.BinarySearch(sg.adj[a], b)
+	return found
+}

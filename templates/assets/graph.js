@@ -1,0 +1,164 @@
+// vaultsite: the global graph page. The build lays the graph out (Go,
+// ForceAtlas2) and writes it as JSON; this script only draws it with sigma
+// over WebGL, so a graph of 10,000 notes stays interactive. Pointing at a
+// note lights up its neighbours, clicking it opens it, and the list below
+// the drawing holds the same graph for keyboards and screen readers.
+(function () {
+  "use strict";
+  var view = document.querySelector(".graph-view[data-graph]");
+  if (!view) return;
+  var root = view.getAttribute("data-root") || "./";
+  var status = view.querySelector(".graph-status");
+  var listView = document.querySelector(".graph-list-view");
+  var data = null;
+
+  function say(text) { status.textContent = text; }
+
+  function webgl() {
+    try {
+      var c = document.createElement("canvas");
+      return !!(window.WebGLRenderingContext && (c.getContext("webgl2") || c.getContext("webgl")));
+    } catch (e) { return false; }
+  }
+
+  // The list: every note, by title, with how many links it has, built
+  // the first time it is opened.
+  function buildList() {
+    var ul = listView.querySelector(".graph-list");
+    if (!data || ul.childElementCount) return;
+    var degree = degrees(data);
+    var order = data.titles.map(function (_, i) { return i; });
+    order.sort(function (a, b) { return data.titles[a].localeCompare(data.titles[b]) || a - b; });
+    var frag = document.createDocumentFragment();
+    order.forEach(function (i) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = root + data.urls[i];
+      a.textContent = data.titles[i];
+      li.appendChild(a);
+      li.appendChild(document.createTextNode(" · " + degree[i] + (degree[i] === 1 ? " link" : " links")));
+      frag.appendChild(li);
+    });
+    ul.appendChild(frag);
+  }
+  if (listView) listView.addEventListener("toggle", function () { if (listView.open) buildList(); });
+
+  function degrees(d) {
+    var deg = new Array(d.titles.length).fill(0);
+    for (var k = 0; k < d.edges.length; k++) deg[d.edges[k]]++;
+    return deg;
+  }
+
+  // The theme's colours, read from the stylesheet's variables so the
+  // graph follows the light and dark themes.
+  function palette() {
+    var css = getComputedStyle(document.documentElement);
+    function v(name, fallback) { return css.getPropertyValue(name).trim() || fallback; }
+    return {
+      node: v("--graph-node", "#8a8a8a"), accent: v("--text-accent", "#6541d6"),
+      edge: v("--graph-edge", "#d0d0d0"), faint: v("--graph-faded", "#ececec"),
+      label: v("--text-normal", "#222222"), bg: v("--background-primary", "#ffffff"),
+      border: v("--background-modifier-border", "#e3e3e3")
+    };
+  }
+
+  function draw() {
+    var libs = window.SigmaGraph;
+    var graph = new libs.Graph({ type: "undirected" });
+    var colours = palette();
+    for (var i = 0; i < data.titles.length; i++) {
+      graph.addNode(i, { x: data.x[i], y: data.y[i], size: data.sizes[i], label: data.titles[i], color: colours.node });
+    }
+    for (var k = 0; k < data.edges.length; k += 2) graph.addEdge(data.edges[k], data.edges[k + 1]);
+
+    var hovered = null, near = null;
+    var renderer = new libs.Sigma(graph, view.querySelector(".graph-canvas"), {
+      defaultEdgeColor: colours.edge,
+      labelColor: { color: colours.label },
+      labelFont: getComputedStyle(document.body).fontFamily,
+      labelRenderedSizeThreshold: 8,
+      zIndex: true,
+      defaultDrawNodeHover: drawHover,
+      nodeReducer: function (node, attrs) {
+        if (hovered === null) return attrs;
+        if (node === hovered) return Object.assign({}, attrs, { color: colours.accent, highlighted: true, zIndex: 2 });
+        if (near.has(node)) return Object.assign({}, attrs, { color: colours.accent, zIndex: 1, forceLabel: near.size < 30 });
+        return Object.assign({}, attrs, { color: colours.faint, label: "", zIndex: 0 });
+      },
+      edgeReducer: function (edge, attrs) {
+        if (hovered === null) return attrs;
+        if (graph.hasExtremity(edge, hovered)) return Object.assign({}, attrs, { color: colours.accent, zIndex: 1 });
+        return Object.assign({}, attrs, { hidden: true });
+      }
+    });
+
+    // The hover label in the theme's colours (sigma's own is white).
+    function drawHover(ctx, d, settings) {
+      if (!d.label) return;
+      var size = settings.labelSize, pad = 4;
+      ctx.font = settings.labelWeight + " " + size + "px " + settings.labelFont;
+      var w = ctx.measureText(d.label).width;
+      ctx.fillStyle = colours.bg;
+      ctx.strokeStyle = colours.border;
+      ctx.beginPath();
+      ctx.rect(d.x + d.size + 2, d.y - size / 2 - pad, w + 2 * pad, size + 2 * pad);
+      ctx.fill();
+      ctx.stroke();
+      ctx.fillStyle = colours.label;
+      ctx.fillText(d.label, d.x + d.size + 2 + pad, d.y + size / 3);
+    }
+
+    renderer.on("enterNode", function (e) {
+      hovered = e.node;
+      near = new Set(graph.neighbors(e.node));
+      view.classList.add("is-hovering");
+      renderer.refresh({ skipIndexation: true });
+    });
+    renderer.on("leaveNode", function () {
+      hovered = null;
+      near = null;
+      view.classList.remove("is-hovering");
+      renderer.refresh({ skipIndexation: true });
+    });
+    renderer.on("clickNode", function (e) { location.href = root + data.urls[+e.node]; });
+
+    var camera = renderer.getCamera();
+    var controls = view.querySelector(".graph-controls");
+    controls.hidden = false;
+    controls.querySelector(".graph-zoom-in").addEventListener("click", function () { camera.animatedZoom({ duration: 200 }); });
+    controls.querySelector(".graph-zoom-out").addEventListener("click", function () { camera.animatedUnzoom({ duration: 200 }); });
+    controls.querySelector(".graph-zoom-reset").addEventListener("click", function () { camera.animatedReset({ duration: 200 }); });
+
+    function retheme() {
+      colours = palette();
+      graph.updateEachNodeAttributes(function (_, attrs) { attrs.color = colours.node; return attrs; }, { attributes: ["color"] });
+      renderer.setSetting("defaultEdgeColor", colours.edge);
+      renderer.setSetting("labelColor", { color: colours.label });
+    }
+    new MutationObserver(retheme).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+    window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", retheme);
+
+    view.sigma = renderer; // for the browser tests
+    say(data.titles.length + " notes, " + data.edges.length / 2 + " links.");
+    view.setAttribute("data-ready", "true");
+  }
+
+  // The file keeps its name from build to build: ask whether it changed.
+  fetch(view.getAttribute("data-graph"), { cache: "no-cache" })
+    .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+    .then(function (d) {
+      data = d;
+      if (!webgl() || !window.SigmaGraph) {
+        say("This browser cannot draw the graph (it needs WebGL); here it is as a list.");
+        view.classList.add("is-unavailable");
+        if (listView) listView.open = true;
+        buildList();
+        return;
+      }
+      draw();
+    })
+    .catch(function () {
+      say("The graph's data could not be loaded. Every note is reachable from the home page.");
+      view.classList.add("is-unavailable");
+    });
+})();

@@ -1,0 +1,174 @@
+// vaultsite: a note's local graph, in the right sidebar. The page embeds
+// its neighbourhood (the build's JSON, depth 1); this script lays it out
+// with a small force simulation and draws it as SVG, where every note is
+// a link. "Depth 2" fetches the site's graph JSON once and adds the
+// neighbours' neighbours. Pointing at a note lights up its neighbours.
+(function () {
+  "use strict";
+  var box = document.querySelector(".local-graph");
+  var script = box && box.querySelector(".local-graph-data");
+  if (!script) return;
+  var local = JSON.parse(script.textContent);
+  var root = box.getAttribute("data-root") || "./";
+  var source = box.getAttribute("data-graph");
+  var NS = "http://www.w3.org/2000/svg";
+  var MAX2 = 120; // the most nodes drawn at depth 2: the panel is small
+
+  var head = document.createElement("div");
+  head.className = "local-graph-head";
+  var title = document.createElement("h2");
+  title.className = "local-graph-heading";
+  title.textContent = "Graph";
+  head.appendChild(title);
+  var depth2 = null;
+  if (source && window.fetch) {
+    var label = document.createElement("label");
+    depth2 = document.createElement("input");
+    depth2.type = "checkbox";
+    depth2.className = "local-graph-depth";
+    label.appendChild(depth2);
+    label.appendChild(document.createTextNode(" Depth 2"));
+    head.appendChild(label);
+  }
+  var open = document.createElement("a");
+  open.className = "local-graph-open";
+  open.href = root + "graph/";
+  open.textContent = "Open graph";
+  head.appendChild(open);
+  var svg = document.createElementNS(NS, "svg");
+  svg.setAttribute("class", "local-graph-svg");
+  svg.setAttribute("role", "group");
+  svg.setAttribute("aria-label", "Notes linked with this one");
+  var note = document.createElement("p");
+  note.className = "local-graph-more";
+  box.appendChild(head);
+  box.appendChild(svg);
+  box.appendChild(note);
+
+  // layout places nodes on a circle (the page's own at the centre), then
+  // runs a fixed number of steps of springs along edges, repulsion
+  // between every pair and a pull to the centre: the same picture on
+  // every load.
+  function layout(n, edges) {
+    var x = new Float64Array(n), y = new Float64Array(n), i, j, k;
+    for (i = 1; i < n; i++) {
+      var a = 2 * Math.PI * i / (n - 1), r = 60 + 40 * (i % 2);
+      x[i] = r * Math.cos(a);
+      y[i] = r * Math.sin(a);
+    }
+    var fx = new Float64Array(n), fy = new Float64Array(n);
+    for (var step = 0; step < 300; step++) {
+      var t = 8 * (1 - step / 300) + 0.5; // the most a node moves in this step
+      fx.fill(0);
+      fy.fill(0);
+      for (i = 0; i < n; i++) {
+        for (j = i + 1; j < n; j++) {
+          var dx = x[i] - x[j], dy = y[i] - y[j], d2 = dx * dx + dy * dy + 0.01;
+          var f = 900 / d2;
+          fx[i] += dx * f; fy[i] += dy * f; fx[j] -= dx * f; fy[j] -= dy * f;
+        }
+        fx[i] -= x[i] * 0.02; fy[i] -= y[i] * 0.02;
+      }
+      for (k = 0; k < edges.length; k += 2) {
+        var p = edges[k], q = edges[k + 1], ex = x[q] - x[p], ey = y[q] - y[p];
+        var d = Math.sqrt(ex * ex + ey * ey) + 0.01, s = (d - 45) * 0.05 / d;
+        fx[p] += ex * s; fy[p] += ey * s; fx[q] -= ex * s; fy[q] -= ey * s;
+      }
+      for (i = 1; i < n; i++) { // the page's own note stays at the centre
+        var m = Math.sqrt(fx[i] * fx[i] + fy[i] * fy[i]) || 1, c = Math.min(m, t) / m;
+        x[i] += fx[i] * c; y[i] += fy[i] * c;
+      }
+    }
+    return { x: x, y: y };
+  }
+
+  function el(name, attrs, parent) {
+    var e = document.createElementNS(NS, name);
+    for (var k in attrs) e.setAttribute(k, attrs[k]);
+    if (parent) parent.appendChild(e);
+    return e;
+  }
+
+  // draw shows nodes (title, url, depth) joined by edges (index pairs).
+  function draw(nodes, edges, more) {
+    var n = nodes.length, pos = layout(n, edges), pad = 24, i;
+    var minX = 0, maxX = 0, minY = 0, maxY = 0;
+    for (i = 0; i < n; i++) {
+      minX = Math.min(minX, pos.x[i]); maxX = Math.max(maxX, pos.x[i]);
+      minY = Math.min(minY, pos.y[i]); maxY = Math.max(maxY, pos.y[i]);
+    }
+    svg.textContent = "";
+    svg.setAttribute("viewBox", [minX - pad, minY - pad, maxX - minX + 2 * pad, maxY - minY + 2 * pad].join(" "));
+    var lines = el("g", { "class": "local-graph-edges" }, svg);
+    var dots = el("g", { "class": "local-graph-nodes" }, svg);
+    var adj = nodes.map(function () { return []; });
+    var lineOf = [];
+    for (i = 0; i < edges.length; i += 2) {
+      var a = edges[i], b = edges[i + 1];
+      adj[a].push(b); adj[b].push(a);
+      lineOf.push(el("line", { x1: pos.x[a], y1: pos.y[a], x2: pos.x[b], y2: pos.y[b], "data-a": a, "data-b": b }, lines));
+    }
+    var links = nodes.map(function (nd, k) {
+      var link = el("a", { href: nd.url, "class": "local-graph-node depth-" + nd.depth }, dots);
+      el("title", {}, link).textContent = nd.title;
+      el("circle", { cx: pos.x[k], cy: pos.y[k], r: k === 0 ? 6 : nd.depth === 1 ? 4.5 : 3 }, link);
+      var text = el("text", { x: pos.x[k], y: pos.y[k] + (k === 0 ? 16 : 13) }, link);
+      text.textContent = nd.title.length > 24 ? nd.title.slice(0, 23) + "…" : nd.title;
+      link.addEventListener("mouseenter", function () { light(k); });
+      link.addEventListener("mouseleave", function () { light(-1); });
+      link.addEventListener("focus", function () { light(k); });
+      link.addEventListener("blur", function () { light(-1); });
+      return link;
+    });
+    function light(k) {
+      svg.classList.toggle("is-hovering", k >= 0);
+      var on = {};
+      if (k >= 0) { on[k] = true; adj[k].forEach(function (j) { on[j] = true; }); }
+      links.forEach(function (l, j) { l.classList.toggle("is-near", !!on[j]); });
+      lineOf.forEach(function (l) {
+        l.classList.toggle("is-near", k >= 0 && (+l.getAttribute("data-a") === k || +l.getAttribute("data-b") === k));
+      });
+    }
+    note.textContent = more > 0 ? "and " + more + " more linked " + (more === 1 ? "note" : "notes") : "";
+    box.setAttribute("data-nodes", n);
+  }
+
+  var first = local.nodes.map(function (nd, k) { return { title: nd.title, url: nd.url, depth: k === 0 ? 0 : 1 }; });
+  draw(first, local.edges, local.more || 0);
+
+  // Depth 2 comes from the site's graph: the neighbours of each depth-1
+  // note, the best-connected first, up to MAX2 nodes in all.
+  var site = null;
+  function second() {
+    var g = site, me = g.urls.indexOf(local.self), adj = g.titles.map(function () { return []; }), k;
+    if (me < 0) { note.textContent = "This note is not in the site's graph."; return; }
+    for (k = 0; k < g.edges.length; k += 2) { adj[g.edges[k]].push(g.edges[k + 1]); adj[g.edges[k + 1]].push(g.edges[k]); }
+    var depth = {}, order = [me];
+    depth[me] = 0;
+    var ring1 = adj[me].slice().sort(function (a, b) { return adj[b].length - adj[a].length || a - b; });
+    ring1.forEach(function (j) { if (order.length < MAX2) { depth[j] = 1; order.push(j); } });
+    var score = {};
+    ring1.forEach(function (j) {
+      if (depth[j] !== 1) return;
+      adj[j].forEach(function (m) { if (depth[m] === undefined) score[m] = (score[m] || 0) + 1; });
+    });
+    var ring2 = Object.keys(score).map(Number).sort(function (a, b) { return score[b] - score[a] || adj[b].length - adj[a].length || a - b; });
+    ring2.forEach(function (j) { if (order.length < MAX2) { depth[j] = 2; order.push(j); } });
+    var at = {};
+    order.forEach(function (j, p) { at[j] = p; });
+    var edges = [];
+    order.forEach(function (j, p) { adj[j].forEach(function (m) { if (at[m] > p) edges.push(p, at[m]); }); });
+    var nodes = order.map(function (j) { return { title: g.titles[j], url: root + g.urls[j], depth: depth[j] }; });
+    draw(nodes, edges, Math.max(0, ring1.length + ring2.length + 1 - order.length));
+  }
+  if (depth2) {
+    depth2.addEventListener("change", function () {
+      if (!depth2.checked) { draw(first, local.edges, local.more || 0); return; }
+      if (site) { second(); return; }
+      depth2.disabled = true;
+      fetch(source, { cache: "no-cache" }).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+        .then(function (g) { site = g; depth2.disabled = false; if (depth2.checked) second(); })
+        .catch(function () { depth2.disabled = false; depth2.checked = false; note.textContent = "The site's graph could not be loaded."; });
+    });
+  }
+})();
