@@ -160,38 +160,73 @@ func Eval[T any](tab *Tab, js string) T {
 	return v
 }
 
-// WaitFor waits until the JavaScript expression js is truthy, checking on
-// every animation frame, and fails the test after StepTimeout.
+// WaitFor waits until the JavaScript expression js is truthy, and fails
+// the test after StepTimeout. It checks every pollInterval and carries on
+// across a navigation, so it can wait for the page a click leads to.
 func (tab *Tab) WaitFor(js string) {
 	tab.t.Helper()
-	ctx, cancel := context.WithTimeout(tab.ctx, StepTimeout)
-	defer cancel()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](js)); err != nil {
+	if err := tab.poll(js); err != nil {
 		tab.t.Fatalf("waiting for %s: %v", js, err)
 	}
+}
+
+// WaitForPage waits until the tab shows the page at the URL path
+// pathname ("/protocols/http/"), loaded with its styles, after a click
+// that navigates.
+func (tab *Tab) WaitForPage(pathname string) {
+	tab.t.Helper()
+	tab.WaitFor(fmt.Sprintf(`location.pathname === %q && document.readyState === "complete"`, pathname))
 }
 
 // Poll reports whether the JavaScript expression js became truthy within
 // StepTimeout, for a check that should not end the test.
 func (tab *Tab) Poll(js string) bool {
 	tab.t.Helper()
+	return tab.poll(js) == nil
+}
+
+// pollInterval is how often WaitFor and Poll check: often enough that a
+// test does not wait on them, seldom enough not to load the page.
+const pollInterval = 25 * time.Millisecond
+
+// poll evaluates js until it is truthy. An evaluation that fails, as it
+// does while one page replaces another, is tried again; the last error
+// is returned after StepTimeout.
+func (tab *Tab) poll(js string) error {
 	ctx, cancel := context.WithTimeout(tab.ctx, StepTimeout)
 	defer cancel()
-	_, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](js))
-	return err == nil
+	expr := "!!(" + js + ")"
+	var last error
+	for {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
+		if err == nil && ok {
+			return nil
+		}
+		if err != nil {
+			last = err
+		}
+		select {
+		case <-ctx.Done():
+			if last == nil {
+				last = ctx.Err()
+			}
+			return last
+		case <-time.After(pollInterval):
+		}
+	}
 }
 
 // Center returns the viewport coordinates of the middle of the first
 // element that matches the CSS selector, scrolling it into view first.
 func (tab *Tab) Center(selector string) (x, y float64) {
 	tab.t.Helper()
-	p := Eval[[]float64](tab, fmt.Sprintf(`(() => {
-		const el = document.querySelector(%q);
-		if (!el) throw new Error("no element matches %s");
+	p := Eval[[]float64](tab, fmt.Sprintf(`((sel) => {
+		const el = document.querySelector(sel);
+		if (!el) throw new Error("no element matches " + sel);
 		el.scrollIntoView({block: "center", inline: "nearest"});
 		const r = el.getClientRects()[0] || el.getBoundingClientRect();
 		return [r.left + r.width / 2, r.top + r.height / 2];
-	})()`, selector, selector))
+	})(%q)`, selector))
 	return p[0], p[1]
 }
 
