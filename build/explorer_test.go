@@ -38,10 +38,10 @@ func TestExplorerFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []any{
-		[]any{"Café", "caf%C3%A9/", []any{[]any{"Thé", "caf%C3%A9/th%C3%A9/"}}},
+		[]any{"Café", "caf%C3%A9/", []any{[]any{"Thé", "th%C3%A9/"}}},
 		[]any{"Projects", "projects/", []any{
-			[]any{"Old", "projects/old/", []any{[]any{"Gam", "projects/old/gam/"}}},
-			[]any{"Beta", "projects/beta/"},
+			[]any{"Old", "old/", []any{[]any{"Gam", "gam/"}}},
+			[]any{"Beta", "beta/"},
 		}},
 		[]any{"alpha", "alpha/"},
 		[]any{"Zeta", "zeta/"},
@@ -61,7 +61,7 @@ func TestExplorerFile(t *testing.T) {
 		if names == (p == "404.html") {
 			t.Errorf("%s names the explorer file: %v", p, names)
 		}
-		if bytes.Contains(page, []byte(`projects/old/gam/`)) && !strings.HasPrefix(string(p), "projects") {
+		if bytes.Contains(page, []byte(`"Gam"`)) {
 			t.Errorf("%s carries the folder tree inline", p)
 		}
 	}

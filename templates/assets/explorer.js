@@ -9,8 +9,10 @@
 // above the current page always open.
 //
 // The file is {"version": 1, "items": [item, …]}, an item being
-// [name, url] for a page or [name, url, [item, …]] for a folder, with
-// URLs relative to the site root (see the explorer's data attributes in
+// [name, url] for a page or [name, url, [item, …]] for a folder. An
+// item's url is relative to its folder's ("http/" in "protocols/"), or
+// to the site root when it starts with "/"; data-page names the current
+// page relative to the root (see the explorer's data attributes in
 // partials.html).
 (function () {
   "use strict";
@@ -31,6 +33,15 @@
   var open = {};
   (read(OPEN) || []).forEach(function (u) { open[u] = true; });
   function saveOpen() { write(OPEN, Object.keys(open).sort()); }
+
+  // resolve turns each item's url into its URL from the site root, in
+  // place, once per drawing.
+  function resolve(items, base) {
+    items.forEach(function (it) {
+      it[1] = it[1].charAt(0) === "/" ? it[1].slice(1) : base + it[1];
+      if (it[2]) resolve(it[2], it[1]);
+    });
+  }
 
   // trail returns the folders (their URLs) down to the current page.
   function trail(items, path) {
@@ -103,7 +114,8 @@
   }
 
   function draw(data) {
-    if (!data || !data.items) return;
+    if (!data || data.version !== 1 || !data.items) return;
+    resolve(data.items, "");
     (trail(data.items, []) || []).forEach(function (u) { open[u] = true; });
     nav.replaceChildren(list(data.items));
     nav.hidden = false;
