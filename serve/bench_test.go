@@ -1,0 +1,147 @@
+package serve
+
+import (
+	"context"
+	"io/fs"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/vaultsite/vaultsite/build"
+	"github.com/vaultsite/vaultsite/site"
+)
+
+// timedSite adds up how long Update took.
+type timedSite struct {
+	*build.Site
+	took atomic.Int64
+}
+
+func (s *timedSite) Update(ctx context.Context, changed []string) (*build.Update, error) {
+	up, err := s.Site.Update(ctx, changed)
+	if err == nil {
+		s.took.Add(int64(up.Took))
+	}
+	return up, err
+}
+
+// BenchmarkSaveToReload measures what a writer waits for: from saving a
+// note to the reload event for its page, debounce included. The vault
+// comes from the shared generator, with VAULTSITE_BENCH_NOTES notes
+// (default 1000); VAULTSITE_GENVAULT overrides the generator's path.
+//
+//	VAULTSITE_BENCH_NOTES=10000 go test ./serve -run '^$' -bench SaveToReload -benchtime 5x
+func BenchmarkSaveToReload(b *testing.B) {
+	dir, notes := genVault(b)
+	ts := &timedSite{Site: build.NewSite(os.DirFS(dir), build.Options{})}
+	start := time.Now()
+	if _, err := ts.Update(context.Background(), nil); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("%d notes: first build %s", notes, time.Since(start).Round(time.Millisecond))
+	ts.took.Store(0)
+	note := firstPage(b, dir, ts.Current())
+	url := serveBench(b, dir, ts)
+	page := pageOf(note)
+	s := openStream(b, url, "/"+string(page))
+	s.next(b, 30*time.Second)
+	orig, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(string(note))))
+	if err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	for b.Loop() {
+		i++
+		body := append(slices.Clip(orig), []byte("\n\nbench edit "+strconv.Itoa(i)+"\n")...)
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(string(note))), body, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		s.waitForB(b, page)
+	}
+	b.ReportMetric(float64(time.Duration(ts.took.Load()).Milliseconds())/float64(i), "update-ms/op")
+}
+
+// serveBench runs a preview of ts with the default debounce until the
+// benchmark ends.
+func serveBench(b *testing.B, dir string, ts *timedSite) string {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() { done <- Run(ctx, ln, Config{Vault: dir, Site: ts, Ready: func(u string) { ready <- u }}) }()
+	b.Cleanup(func() { cancel(); <-done })
+	return <-ready
+}
+
+// waitForB waits for the reload event that names page.
+func (s *stream) waitForB(b *testing.B, page site.OutPath) {
+	for {
+		ev := s.next(b, 5*time.Minute)
+		if ev.name == "reload" && slices.Contains(ev.msg.Changed, page) {
+			return
+		}
+	}
+}
+
+// genVault writes the generated vault into a temporary folder, or skips
+// when python3 or the generator is missing.
+func genVault(b *testing.B) (string, int) {
+	notes := 1000
+	if v := os.Getenv("VAULTSITE_BENCH_NOTES"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			b.Fatalf("VAULTSITE_BENCH_NOTES=%q: want a positive number", v)
+		}
+		notes = n
+	}
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		b.Skip("python3 is not installed")
+	}
+	script := os.Getenv("VAULTSITE_GENVAULT")
+	if script == "" {
+		script = filepath.Join("..", "..", "shared", "bench", "genvault.py")
+	}
+	if _, err := os.Stat(script); err != nil {
+		b.Skipf("no vault generator: %v", err)
+	}
+	dir := filepath.Join(b.TempDir(), "vault")
+	out, err := exec.Command(py, script, dir, "--notes", strconv.Itoa(notes), "--seed", "1").CombinedOutput()
+	if err != nil {
+		b.Fatalf("genvault: %v\n%s", err, out)
+	}
+	return dir, notes
+}
+
+// firstPage returns the first note of dir, in path order, that has a
+// page of its own in snap.
+func firstPage(b *testing.B, dir string, snap *build.Snapshot) site.VaultPath {
+	var found site.VaultPath
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		v, err := site.ParseVaultPath(filepath.ToSlash(rel))
+		if err == nil && !d.IsDir() && site.KindOf(v) == site.KindNote && pageOf(v) != "index.html" {
+			if _, ok := snap.Files[pageOf(v)]; ok {
+				found = v
+				return fs.SkipAll
+			}
+		}
+		return nil
+	})
+	if found == "" {
+		b.Fatal("the generated vault has no published note")
+	}
+	return found
+}

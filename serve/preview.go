@@ -1,0 +1,221 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/vaultsite/vaultsite/build"
+	"github.com/vaultsite/vaultsite/site"
+)
+
+// Site is the build a preview serves and brings up to date; *build.Site
+// is one. Update rebuilds after the listed vault paths changed (nil:
+// anything may have) and keeps the previous snapshot current when it
+// fails.
+type Site interface {
+	Source
+	Update(ctx context.Context, changed []string) (*build.Update, error)
+}
+
+// Config configures Run. Vault and Site are required; the zero value of
+// every other field works.
+type Config struct {
+	Vault string // the folder that Site reads, watched for changes
+	Site  Site
+	// Debounce is how long the vault must be quiet before a rebuild;
+	// zero means DefaultDebounce.
+	Debounce time.Duration
+	// Log receives progress and diagnostics; nil discards them.
+	Log io.Writer
+	// Ready, if set, is called with the site's URL once the server
+	// accepts requests.
+	Ready func(url string)
+	// Hub, if set, is the hub pages listen to; Run makes one otherwise.
+	Hub *Hub
+}
+
+// DefaultDebounce covers the several events of one editor save (write,
+// rename, chmod arrive within a few milliseconds) with room to spare,
+// and is still below what a person notices after pressing save.
+const DefaultDebounce = 150 * time.Millisecond
+
+// shutdownTimeout bounds the wait for requests in flight after Ctrl-C.
+const shutdownTimeout = 3 * time.Second
+
+// maxLogged is how many diagnostics of the changed files a rebuild prints.
+const maxLogged = 50
+
+// Run watches the vault, builds it if Site has no snapshot yet, serves
+// it on ln and rebuilds after every change until ctx is cancelled; then
+// it closes the event streams and shuts the server down gracefully. It
+// returns nil after ctx is cancelled, and otherwise the error that
+// stopped it: the vault cannot be watched, the first build failed, or
+// the listener failed. A failing rebuild does not stop it.
+func Run(ctx context.Context, ln net.Listener, cfg Config) error {
+	defer ln.Close()
+	p := &preview{cfg: cfg, hub: cfg.Hub, log: cfg.Log}
+	if p.hub == nil {
+		p.hub = NewHub()
+	}
+	if p.log == nil {
+		p.log = io.Discard
+	}
+	w, err := NewWatcher(cfg.Vault, orDefault(cfg.Debounce, DefaultDebounce))
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	w.OnError = func(err error) { fmt.Fprintf(p.log, "%v\n", err) }
+	if cfg.Site.Current() == nil {
+		if err := p.rebuild(ctx, nil); err != nil {
+			return err
+		}
+	}
+	return p.serve(ctx, ln, w)
+}
+
+// serve runs the HTTP server and the watcher until ctx ends or the
+// server fails.
+func (p *preview) serve(ctx context.Context, ln net.Listener, w *Watcher) error {
+	srv := &http.Server{
+		Handler:           NewHandler(p.cfg.Site, p.hub),
+		ReadHeaderTimeout: 10 * time.Second, // no WriteTimeout: event streams are long
+		ErrorLog:          log.New(p.log, "", 0),
+	}
+	srv.RegisterOnShutdown(p.hub.Close)
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	if p.cfg.Ready != nil {
+		p.cfg.Ready("http://" + ln.Addr().String() + "/")
+	}
+	wctx, stop := context.WithCancel(ctx)
+	watched := make(chan error, 1)
+	go func() {
+		watched <- w.Run(wctx, func(changed []string) { _ = p.rebuild(wctx, changed) })
+	}()
+	var err error
+	select {
+	case <-ctx.Done():
+	case err = <-served:
+	case err = <-watched:
+	}
+	stop()
+	p.hub.Close()
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	if serr := srv.Shutdown(sctx); err == nil && serr != nil && !errors.Is(serr, context.DeadlineExceeded) {
+		err = serr
+	}
+	<-watched
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
+
+// preview is one running preview.
+type preview struct {
+	cfg   Config
+	hub   *Hub
+	log   io.Writer
+	diags []Diag // of the last successful build, kept while rebuilds fail
+}
+
+// rebuild updates the site, tells the pages and logs what happened. A
+// failed rebuild is broadcast with the previous diagnostics and returned.
+func (p *preview) rebuild(ctx context.Context, changed []string) error {
+	up, err := p.cfg.Site.Update(ctx, changed)
+	if err != nil {
+		if ctx.Err() != nil {
+			return err // shutting down: nobody is listening
+		}
+		fmt.Fprintf(p.log, "rebuild failed, still serving the previous site: %v\n", err)
+		p.hub.Broadcast(Event{Diags: p.diags, Error: err.Error()})
+		return err
+	}
+	p.diags = toDiags(up.Diags)
+	p.hub.Broadcast(Event{Changed: up.Changed, Removed: up.Removed, Diags: p.diags})
+	p.logUpdate(changed, up)
+	return nil
+}
+
+// logUpdate prints the diagnostics of the changed files (all of them for
+// a full build) and a summary line.
+func (p *preview) logUpdate(changed []string, up *build.Update) {
+	want := map[string]bool{}
+	for _, c := range changed {
+		want[c] = true
+	}
+	n := 0
+	for _, d := range up.Diags {
+		if changed != nil && !want[string(d.Pos.Path)] {
+			continue
+		}
+		if n++; n <= maxLogged {
+			fmt.Fprintln(p.log, d)
+		}
+	}
+	if n > maxLogged {
+		fmt.Fprintf(p.log, "… and %d more\n", n-maxLogged)
+	}
+	warn := plural(up.Diags.Count(site.Warning)+up.Diags.Count(site.Error), "warning")
+	took := up.Took.Round(time.Millisecond)
+	if changed == nil {
+		fmt.Fprintf(p.log, "built %s, %s in %s\n", plural(up.Pages, "page"), warn, took)
+		return
+	}
+	fmt.Fprintf(p.log, "rebuilt %s: %s changed, %d removed; %s in %s\n",
+		plural(up.Pages, "page"), plural(len(up.Changed), "file"), len(up.Removed), warn, took)
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// toDiags keeps the warnings and errors, with the page each belongs to.
+func toDiags(ds site.Diagnostics) []Diag {
+	var out []Diag
+	for _, d := range ds {
+		if d.Severity < site.Warning {
+			continue
+		}
+		out = append(out, Diag{
+			Page: pageOf(d.Pos.Path), File: d.Pos.Path, Line: d.Pos.Line, Col: d.Pos.Col,
+			Severity: d.Severity.String(), Code: d.Code, Msg: d.Msg, Text: d.String(),
+		})
+	}
+	return out
+}
+
+// pageOf returns the page that shows the note p, by the rule of
+// site.Vault.AssignSlugs: the home note (index.md or Home.md at the
+// root) is the home page, any other note its path's slug. A note moved
+// to "-2" by a slug collision is not found, and neither is the page of a
+// file that is not a note: those get "".
+func pageOf(p site.VaultPath) site.OutPath {
+	switch {
+	case site.KindOf(p) != site.KindNote:
+		return ""
+	case strings.EqualFold(string(p), "index.md") || strings.EqualFold(string(p), "home.md"):
+		return "index.html"
+	}
+	return p.Slug().OutPath()
+}
+
+// orDefault returns d, or def when d is zero.
+func orDefault(d, def time.Duration) time.Duration {
+	if d == 0 {
+		return def
+	}
+	return d
+}
