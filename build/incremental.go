@@ -186,6 +186,9 @@ func compose(prev, fresh map[site.OutPath][]byte, pages map[site.Slug]bool) map[
 		if slug, isPage := p.PageSlug(); isPage && !pages[slug] {
 			continue
 		}
+		if strings.HasPrefix(string(p), searchDir+"/") {
+			continue // every build writes the whole search index
+		}
 		out[p] = data
 	}
 	for p, data := range fresh {

@@ -31,6 +31,9 @@ func (b *builder) emitRest(tree *folderTree, tags *tagIndex) error {
 	if err := b.emitPage("", nil); err != nil {
 		return err
 	}
+	if err := b.emitSearch(); err != nil {
+		return err
+	}
 	return b.emitFiles()
 }
 

@@ -84,7 +84,8 @@ func TestLibrariesOnlyWhereNeeded(t *testing.T) {
 
 // TestNoLibrariesWithoutUse checks that a site whose pages need neither
 // library carries none of its files: Mermaid alone is about 5.5 MB. Only
-// sigma, which every site's graph page loads, is there.
+// sigma, which every site's graph page loads, and MiniSearch, which its
+// search loads, are there.
 func TestNoLibrariesWithoutUse(t *testing.T) {
 	t.Parallel()
 	em := buildVault(t, map[string]string{
@@ -92,7 +93,8 @@ func TestNoLibrariesWithoutUse(t *testing.T) {
 		"B.md": "```js\nconsole.log(1)\n```\n",
 	})
 	for _, p := range em.Paths() {
-		if strings.HasPrefix(string(p), "_site/thirdparty/") && !strings.HasPrefix(string(p), "_site/thirdparty/sigma-") {
+		if strings.HasPrefix(string(p), "_site/thirdparty/") && !strings.HasPrefix(string(p), "_site/thirdparty/sigma-") &&
+			!strings.HasPrefix(string(p), "_site/thirdparty/minisearch-") {
 			t.Errorf("emitted %s for a site without math or diagrams", p)
 		}
 	}

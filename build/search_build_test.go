@@ -1,0 +1,124 @@
+package build
+
+import (
+	"context"
+	"path"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/vaultsite/vaultsite/site"
+)
+
+// searchVault has published notes that link to, and embed, an unpublished
+// one, plus words in places the index must skip.
+var searchVault = fstest.MapFS{
+	"Home.md": {Data: []byte("# Home\n\nWelcome. See [[Alpha]] and [[Secret plans|the plans]].\n\n![[Secret plans]]\n\n![[Secret plans#Where]]\n")},
+	"Projects/Alpha.md": {Data: []byte(`---
+aliases: [First Letter]
+tags: [project/launch]
+---
+Intro about the zeppelin. #airship
+
+## Rollout schedule
+
+The zeppelin departs at noon from the Café.
+
+` + "```go\nfunc quasar() {}\n```\n" + `
+$$\frobnicate$$ and $\gizmoquark$ %%a wombat in a comment%%
+
+<div class="note">ocelot in raw HTML</div>
+`)},
+	"Secret plans.md": {Data: []byte("---\npublish: false\ntitle: Xylophone Heist\naliases: [Marmalade]\ntags: [hush]\n---\n## Where\n\nThe treasure is buried under the gazebo.\n")},
+	"Drafts/Idea.md":  {Data: []byte("---\ndraft: true\n---\nA kumquat orchard.\n")},
+}
+
+// searchSecrets are words that only unpublished notes hold, or that only
+// comments, math and raw HTML hold.
+var searchSecrets = []string{"xylophone", "heist", "marmalade", "hush", "treasure", "gazebo", "kumquat", "orchard", "wombat", "frobnicate", "gizmoquark", "ocelot"}
+
+// TestSearchBuildPublishedOnly builds searchVault: the index holds the
+// published notes' titles, aliases, headings, tags and text, and not one
+// word of the unpublished notes, of comments, math or raw HTML, in any of
+// its files; every page names the index, the script and MiniSearch by
+// files the build emitted.
+func TestSearchBuildPublishedOnly(t *testing.T) {
+	t.Parallel()
+	em := NewMemEmitter()
+	if _, err := Build(context.Background(), searchVault, Options{}, em); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	for _, p := range em.Paths() {
+		if !strings.HasPrefix(string(p), searchDir+"/") {
+			continue
+		}
+		n++
+		lower := strings.ToLower(string(em.Files[p]))
+		for _, w := range searchSecrets {
+			if strings.Contains(lower, w) {
+				t.Errorf("%s holds %q", p, w)
+			}
+		}
+	}
+	if n < 3 {
+		t.Fatalf("%d search files emitted", n)
+	}
+	s := decodeSearch(t, em.Files)
+	if got := s.meta.MiniSearch.DocumentCount; got != 2 || len(s.docs) != 2 {
+		t.Fatalf("%d documents, %d rows; want Home and Alpha", got, len(s.docs))
+	}
+	alpha := "-1"
+	for i, d := range s.docs {
+		if d[0] == "Alpha" {
+			alpha = string(rune('0' + i))
+			if d[1] != "projects/alpha/" || d[2] != "Projects" {
+				t.Errorf("Alpha's row = %q", d)
+			}
+		}
+	}
+	for _, tt := range []struct{ term, field string }{
+		{"alpha", "0"}, {"first", "1"}, {"letter", "1"}, {"rollout", "2"}, {"schedule", "2"},
+		{"project", "3"}, {"launch", "3"}, {"airship", "3"},
+		{"zeppelin", "4"}, {"cafe", "4"}, {"quasar", "4"}, {"airship", "4"},
+	} {
+		if s.entries[tt.term][tt.field][alpha] == 0 {
+			t.Errorf("%q is not in field %s of Alpha (document %s): %v", tt.term, tt.field, alpha, s.entries[tt.term])
+		}
+	}
+	if len(s.entries["rollout"]["4"]) != 0 {
+		t.Errorf("a heading's words are in the text field too: %v", s.entries["rollout"])
+	}
+	checkSearchRefs(t, em)
+}
+
+var dataAttr = regexp.MustCompile(`data-(index|script|lib)="([^"]+)"`)
+
+// checkSearchRefs checks that every page with the search button names
+// files the build emitted, and that only the 404 page lacks it.
+func checkSearchRefs(t *testing.T, em *MemEmitter) {
+	t.Helper()
+	for _, p := range em.Paths() {
+		if path.Ext(string(p)) != ".html" {
+			continue
+		}
+		page := string(em.Files[p])
+		refs := dataAttr.FindAllStringSubmatch(page, -1)
+		if p == "404.html" {
+			if len(refs) != 0 || strings.Contains(page, "search-button") {
+				t.Errorf("the 404 page has search: %q", refs)
+			}
+			continue
+		}
+		if len(refs) != 3 {
+			t.Errorf("%s: search attributes %q, want index, script and lib", p, refs)
+		}
+		for _, m := range refs {
+			target := site.OutPath(path.Join(path.Dir(string(p)), m[2]))
+			if _, ok := em.Files[target]; !ok {
+				t.Errorf("%s: data-%s names %s, which was not emitted", p, m[1], target)
+			}
+		}
+	}
+}

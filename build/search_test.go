@@ -1,0 +1,276 @@
+package build
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestNormTFMatchesBM25 checks the claim of normTF: with the browser's
+// parameters from searchBM25 (b = 0), a term scores BM25+ with MiniSearch's
+// default k, b and d times one constant, up to the rounding of normTF to
+// tenths: within 10% for fields up to ten times longer than the average.
+func TestNormTFMatchesBM25(t *testing.T) {
+	t.Parallel()
+	bm25 := func(tf, length, avg, k, b, d float64) float64 {
+		return d + tf*(k+1)/(tf+k*(1-b+b*length/avg))
+	}
+	k, b, d := searchBM25()
+	if b != 0 {
+		t.Fatalf("searchBM25 b = %v, want 0", b)
+	}
+	factor := (k + 1) / (bm25K + 1)
+	for _, tf := range []int{1, 2, 3, 5, 10, 40} {
+		for _, avg := range []float64{2.5, 60, 300} {
+			for _, ratio := range []float64{0.05, 0.2, 0.5, 1, 2, 5, 10} {
+				length := max(1, int(ratio*avg))
+				want := bm25(float64(tf), float64(length), avg, bm25K, bm25B, bm25D) * factor
+				got := bm25(float64(normTF(tf, length, avg)), 1, 1, k, b, d)
+				if math.Abs(got-want)/want > 0.10 {
+					t.Errorf("tf %d, length %d, avg %v: score %.4f, want %.4f (BM25+ × %.3f)", tf, length, avg, got, want, factor)
+				}
+			}
+		}
+	}
+}
+
+// msEntry is a term's postings as MiniSearch serializes them:
+// fieldId → docId → tf, with JSON's string keys.
+type msEntry map[string]map[string]int
+
+// searchFiles is a decoded search index.
+type searchFiles struct {
+	meta    searchMeta
+	entries map[string]msEntry // term → postings
+	shardOf map[string]string  // term → shard key
+	docs    [][3]string
+}
+
+// decodeSearch reads the index from emitted files keyed by output path,
+// failing t on any file that index.json names and files lacks, or that
+// does not decode.
+func decodeSearch[K ~string](t *testing.T, files map[K][]byte) *searchFiles {
+	t.Helper()
+	read := func(rel string, v any) {
+		t.Helper()
+		data, ok := files[K(searchDir+"/"+rel)]
+		if !ok {
+			t.Fatalf("index.json names %s, which was not emitted", rel)
+		}
+		if err := json.Unmarshal(data, v); err != nil {
+			t.Fatalf("%s: %v", rel, err)
+		}
+	}
+	s := &searchFiles{entries: map[string]msEntry{}, shardOf: map[string]string{}}
+	var raw struct {
+		searchMeta
+		Shards map[string][2]any `json:"shards"`
+	}
+	read("index.json", &raw)
+	s.meta = raw.searchMeta
+	for key, ref := range raw.Shards {
+		var packed [][]json.RawMessage
+		read("t/"+shardFileName(key)+"."+ref[0].(string)+".json", &packed)
+		for _, e := range packed {
+			term, entry := unpackEntry(t, e)
+			s.entries[term] = entry
+			s.shardOf[term] = key
+		}
+	}
+	for i, hash := range s.meta.Docs {
+		var rows [][3]string
+		read(fmt.Sprintf("d/%d.%s.json", i, hash), &rows)
+		s.docs = append(s.docs, rows...)
+	}
+	return s
+}
+
+// unpackEntry does what search.js's unpack does: [term, field, [deltas],
+// [tfs], …] becomes MiniSearch's [term, {field: {doc: tf}}].
+func unpackEntry(t *testing.T, e []json.RawMessage) (string, msEntry) {
+	t.Helper()
+	var term string
+	if err := json.Unmarshal(e[0], &term); err != nil || len(e)%3 != 1 {
+		t.Fatalf("malformed shard entry %s", e)
+	}
+	out := msEntry{}
+	for i := 1; i < len(e); i += 3 {
+		var field int
+		var deltas, tfs []int
+		for j, v := range []any{&field, &deltas, &tfs} {
+			if err := json.Unmarshal(e[i+j], v); err != nil {
+				t.Fatalf("%s: %v", term, err)
+			}
+		}
+		if len(deltas) != len(tfs) || len(deltas) == 0 {
+			t.Fatalf("%s: %d documents, %d frequencies", term, len(deltas), len(tfs))
+		}
+		m := map[string]int{}
+		doc := 0
+		for k := range deltas {
+			doc += deltas[k]
+			m[fmt.Sprint(doc)] = tfs[k]
+		}
+		out[fmt.Sprint(field)] = m
+	}
+	return term, out
+}
+
+// miniSearchJSON assembles the whole index the way search.js hands it to
+// MiniSearch.loadJS, as JSON.
+func (s *searchFiles) miniSearchJSON(t *testing.T) []byte {
+	t.Helper()
+	n := s.meta.MiniSearch.DocumentCount
+	ids, lengths := map[string]int{}, map[string][]int{}
+	for i := range n {
+		ids[fmt.Sprint(i)] = i
+		lengths[fmt.Sprint(i)] = []int{1, 1, 1, 1, 1}
+	}
+	terms := make([]string, 0, len(s.entries))
+	for term := range s.entries {
+		terms = append(terms, term)
+	}
+	sort.Strings(terms)
+	index := make([][2]any, 0, len(terms))
+	for _, term := range terms {
+		index = append(index, [2]any{term, s.entries[term]})
+	}
+	ms := s.meta.MiniSearch
+	data, err := json.Marshal(map[string]any{
+		"documentCount": ms.DocumentCount, "nextId": ms.NextID, "documentIds": ids,
+		"fieldIds": ms.FieldIDs, "fieldLength": lengths, "averageFieldLength": ms.AverageFieldLength,
+		"storedFields": map[string]any{}, "dirtCount": ms.DirtCount, "index": index,
+		"serializationVersion": ms.SerializationVersion,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// TestSearchIndexFormat builds an index of three entries and reads it
+// back: MiniSearch's serialization version 2 with its field ids, every
+// posting in the field it came from, documents in order.
+func TestSearchIndexFormat(t *testing.T) {
+	t.Parallel()
+	entries := []searchEntry{
+		{Title: "Alpha", URL: "alpha/", Fields: [numFields][]string{fieldTitle: {"Alpha"}, fieldText: {"zeppelin zeppelin noon"}}},
+		{Title: "Beta", URL: "notes/beta/", Crumbs: "Notes", Fields: [numFields][]string{fieldTitle: {"Beta"}, fieldAliases: {"Second"}, fieldText: {"zeppelin"}}},
+		{Title: "Gamma", URL: "gamma/", Fields: [numFields][]string{fieldTitle: {"Gamma"}, fieldHeadings: {"Noon plans"}, fieldTags: {"plan/noon"}}},
+	}
+	idx, err := newSearchIndex(context.Background(), entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := idx.files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	emitted := map[string][]byte{}
+	for _, f := range files {
+		emitted[string(f.path())] = f.data
+	}
+	s := decodeSearch(t, emitted)
+	var full struct {
+		SerializationVersion int            `json:"serializationVersion"`
+		FieldIDs             map[string]int `json:"fieldIds"`
+		DocumentCount        int            `json:"documentCount"`
+		Index                [][2]json.RawMessage
+	}
+	if err := json.Unmarshal(s.miniSearchJSON(t), &full); err != nil {
+		t.Fatal(err)
+	}
+	if full.SerializationVersion != 2 || full.DocumentCount != 3 || len(full.Index) != len(s.entries) {
+		t.Errorf("serializationVersion %d, documentCount %d, %d index entries", full.SerializationVersion, full.DocumentCount, len(full.Index))
+	}
+	wantFields := map[string]int{"title": 0, "aliases": 1, "headings": 2, "tags": 3, "text": 4}
+	if diff := cmp.Diff(wantFields, full.FieldIDs); diff != "" {
+		t.Errorf("fieldIds (-want +got):\n%s", diff)
+	}
+	// "noon": text of 0, headings and tags of 2. "zeppelin" twice in a
+	// short text outweighs once in a shorter one.
+	noon := s.entries["noon"]
+	if len(noon) != 3 || noon["4"]["0"] == 0 || noon["2"]["2"] == 0 || noon["3"]["2"] == 0 {
+		t.Errorf("noon = %v, want text of 0, headings and tags of 2", noon)
+	}
+	if z := s.entries["zeppelin"]["4"]; len(z) != 2 || z["0"] <= z["1"] {
+		t.Errorf("zeppelin in text = %v, want documents 0 and 1, 0 higher", z)
+	}
+	if s.entries["second"]["1"]["1"] == 0 {
+		t.Errorf("the alias of document 1 is not in the aliases field: %v", s.entries["second"])
+	}
+	wantDocs := [][3]string{{"Alpha", "alpha/", ""}, {"Beta", "notes/beta/", "Notes"}, {"Gamma", "gamma/", ""}}
+	if diff := cmp.Diff(wantDocs, s.docs); diff != "" {
+		t.Errorf("documents (-want +got):\n%s", diff)
+	}
+	if s.meta.Format != searchFormat || s.meta.BM25.B != 0 || s.meta.Boost["title"] <= s.meta.Boost["text"] {
+		t.Errorf("index.json: format %q, bm25 %+v, boost %v", s.meta.Format, s.meta.BM25, s.meta.Boost)
+	}
+}
+
+// TestSearchShardsCut fills the index with terms whose postings overflow
+// shardBudget: the shards split by longer prefixes until they fit, every
+// term lands in exactly one shard, and that shard is the one search.js
+// looks in first, the longest key the term starts with.
+func TestSearchShardsCut(t *testing.T) {
+	t.Parallel()
+	idx := &searchIndex{postings: map[string]*[numFields][]posting{}}
+	many := func(n int) *[numFields][]posting {
+		var p [numFields][]posting
+		for i := range n {
+			p[fieldText] = append(p[fieldText], posting{doc: int32(i * 3), tf: 12})
+		}
+		return &p
+	}
+	for _, term := range []string{"re", "rea", "reach", "read", "reader", "reading", "rebase", "zz", "東"} {
+		idx.postings[term] = many(4000) // about 12 KB each
+	}
+	idx.postings["readme"] = many(30000) // over the budget on its own
+	shards := idx.shards()
+	keys := map[string]bool{}
+	var got []string
+	for _, s := range shards {
+		if keys[s.key] {
+			t.Errorf("key %q twice", s.key)
+		}
+		keys[s.key] = true
+		got = append(got, s.key)
+		if len(s.data) > shardBudget && strings.Count(string(s.data), `",4,[`) != 1 {
+			t.Errorf("shard %q has %d bytes and more than one term", s.key, len(s.data))
+		}
+	}
+	want := []string{"re", "rea", "reac", "read", "reade", "readi", "readm", "reb", "zz", "東"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("shard keys (-want +got):\n%s", diff)
+	}
+	for _, s := range shards {
+		var packed [][]json.RawMessage
+		if err := json.Unmarshal(s.data, &packed); err != nil {
+			t.Fatalf("shard %q: %v", s.key, err)
+		}
+		for _, e := range packed {
+			term, _ := unpackEntry(t, e)
+			if home := homeKey(term, keys); home != s.key {
+				t.Errorf("%q is in shard %q, but search.js looks in %q", term, s.key, home)
+			}
+		}
+	}
+}
+
+// homeKey is search.js's first choice of shard for a term: the longest
+// key the term starts with.
+func homeKey(term string, keys map[string]bool) string {
+	r := []rune(term)
+	for n := len(r); n > 0; n-- {
+		if keys[string(r[:n])] {
+			return string(r[:n])
+		}
+	}
+	return ""
+}

@@ -1,0 +1,66 @@
+package build
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// tokenizerCases are the inputs of the tokenizer's unit test and of the
+// browser parity test, which runs the same strings through search.js.
+var tokenizerCases = []struct {
+	name, give string
+	want       []string
+}{
+	{"words and punctuation", "Hello, World! It's a test-case.", []string{"hello", "world", "it", "test", "case"}},
+	{"digits", "Latency Area 519, v2 and 2024-01-02", []string{"latency", "area", "519", "v2", "and", "2024", "01", "02"}},
+	{"code", "func commitGoal(ctx context.Context) snake_case self.cache", []string{"func", "commitgoal", "ctx", "context", "context", "snake", "case", "self", "cache"}},
+	{"diacritics", "Café Über naïve Ångström façade Øre", []string{"cafe", "uber", "naive", "angstrom", "facade", "øre"}},
+	{"decomposed input", "Cafe\u0301 Zu\u0308rich", []string{"cafe", "zurich"}},
+	{"vietnamese", "Tiếng Việt", []string{"tieng", "viet"}},
+	{"ligatures and width", "ﬁnd ﬂow ＦＵＬＬ ｗｉｄｔｈ", []string{"find", "flow", "full", "width"}},
+	{"compatibility capitals", "ℌello ℝeal", []string{"hello", "real"}},
+	{"german", "Straße STRASSE Maß ẞ", []string{"strasse", "strasse", "mass", "ss"}},
+	{"greek final sigma", "ΟΔΥΣΣΕΥΣ Οδυσσεύς σοφός", []string{"οδυσσευσ", "οδυσσευσ", "σοφοσ"}},
+	{"turkish dotted i", "İstanbul ISTANBUL ıssız", []string{"istanbul", "istanbul", "ıssız"}},
+	{"cyrillic", "Привет, Ёжик!", []string{"привет", "ежик"}},
+	{"japanese", "東京は日本の首都です", []string{"東", "京", "は", "日", "本", "の", "首", "都", "で", "す"}},
+	{"kana voicing", "ガイド か\u3099", []string{"ガ", "イ", "ド", "が"}},
+	{"han next to latin", "Go言語v2", []string{"go", "言", "語", "v2"}},
+	{"korean", "한국어 검색", []string{"한국어", "검색"}},
+	{"hindi", "हिन्दी खोज", []string{"हिन्दी", "खोज"}},
+	{"arabic", "البحث في الملاحظات", []string{"البحث", "في", "الملاحظات"}},
+	{"one letter dropped", "a I x 7 c++", nil},
+	{"long term dropped", "short " + strings.Repeat("x", 33) + " " + strings.Repeat("y", 32), []string{"short", strings.Repeat("y", 32)}},
+	{"symbols and emoji", "rock🎸roll ★ ©2024 #tag @user", []string{"rock", "roll", "2024", "tag", "user"}},
+	{"fractions and superscripts", "x² ½ ①", []string{"x2"}},
+	{"spaces of every kind", "one\u00a0two\u2003three\u3000four\tfive\nsix", []string{"one", "two", "three", "four", "five", "six"}},
+	{"zero width joiner", "foo\u200dbar soft\u00adhyphen", []string{"foo", "bar", "soft", "hyphen"}},
+	{"empty", "", nil},
+}
+
+func TestSearchTerms(t *testing.T) {
+	t.Parallel()
+	for _, tt := range tokenizerCases {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if diff := cmp.Diff(tt.want, searchTerms(tt.give)); diff != "" {
+				t.Errorf("searchTerms(%q) (-want +got):\n%s", tt.give, diff)
+			}
+		})
+	}
+}
+
+// TestSearchFoldIdempotent checks that folding a folded term changes
+// nothing: search.js hands MiniSearch terms that are already folded.
+func TestSearchFoldIdempotent(t *testing.T) {
+	t.Parallel()
+	for _, tt := range tokenizerCases {
+		for _, term := range searchTerms(tt.give) {
+			if got := searchTerms(term); len(got) != 1 || got[0] != term {
+				t.Errorf("searchTerms(%q) = %q, want the term itself", term, got)
+			}
+		}
+	}
+}

@@ -1,0 +1,488 @@
+// vaultsite search: the dialog, the query and the results. The inline
+// script of templates/layouts/search.html loads this file the first time
+// search is opened (the header button, Ctrl/Cmd-K or "/"), and this file
+// then loads MiniSearch and the index: a page that never searches
+// downloads none of it.
+//
+// The index is written by the build (build/search*.go): index.json, then
+// shards of terms by their first characters, fetched as a query needs
+// them and handed to MiniSearch in its own serialization format, and a
+// documents table cut into small files. Snippets are cut from the result
+// pages themselves, fetched after the results show.
+(function () {
+  "use strict";
+
+  var button = document.querySelector(".search-button");
+  if (!button || window.vaultsiteSearch) return;
+  var indexURL = new URL(button.dataset.index, location.href);
+  var FORMAT = "vaultsite-search-1"; // build/search_files.go searchFormat
+  var MAX_RESULTS = 10;
+  // A query term's prefix matches may need many shards ("re" in a large
+  // vault); past this many bytes (about 35 KB compressed) they wait for
+  // more letters.
+  var PREFIX_BUDGET = 128 * 1024;
+
+  // ---- Tokenizer: the same steps as build/search_token.go. ----
+
+  var WORD = /[\p{L}\p{M}\p{N}]/u;
+  var MARK = /\p{M}/u;
+  var CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+  var MIN_TERM = 2, MAX_TERM = 32;
+
+  function fold(s) {
+    if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
+    s = s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().normalize("NFC");
+    return s.replace(/ς/g, "σ").replace(/ß/g, "ss");
+  }
+
+  // pieces splits folded text into candidate terms, before the length
+  // rule: runs of letters, marks and digits, each CJK character apart.
+  function pieces(f) {
+    var out = [], cur = "", cjk = false;
+    for (var c of f) {
+      if (!WORD.test(c)) {
+        if (cur) out.push(cur);
+        cur = "";
+      } else if (CJK.test(c)) {
+        if (cur) out.push(cur);
+        cur = c;
+        cjk = true;
+      } else if (cjk && cur && MARK.test(c)) {
+        cur += c;
+      } else if (cjk && cur || !cur) {
+        if (cur) out.push(cur);
+        cur = c;
+        cjk = false;
+      } else {
+        cur += c;
+      }
+    }
+    if (cur) out.push(cur);
+    return out;
+  }
+
+  function keep(t) {
+    var n = Array.from(t).length;
+    return n >= MIN_TERM && n <= MAX_TERM || n === 1 && CJK.test(t);
+  }
+
+  function tokenize(s) {
+    return pieces(fold(s)).filter(keep);
+  }
+
+  // ---- The index. ----
+
+  var meta = null; // index.json
+  var keys = []; // shard keys
+  var shardCache = new Map(); // key → Promise of MiniSearch index entries
+  var docCache = new Map(); // file number → Promise of [title, url, folders] rows
+  var engine = { key: "", ms: null };
+  var ready = null;
+
+  function getJSON(url, opts) {
+    return fetch(url, opts).then(function (r) {
+      if (!r.ok) throw new Error(url + ": " + r.status);
+      return r.json();
+    });
+  }
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = src;
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error("cannot load " + src)); };
+      document.head.appendChild(s);
+    });
+  }
+
+  // load fetches index.json (revalidated: its name never changes) and
+  // MiniSearch, once.
+  function load() {
+    if (ready) return ready;
+    ready = Promise.all([
+      getJSON(indexURL, { cache: "no-cache" }),
+      window.MiniSearch ? null : loadScript(new URL(button.dataset.lib, location.href))
+    ]).then(function (res) {
+      meta = res[0];
+      if (meta.format !== FORMAT || meta.minisearch.serializationVersion !== 2) {
+        throw new Error("unknown search index format " + meta.format);
+      }
+      keys = Object.keys(meta.shards);
+      var n = meta.minisearch.documentCount, ones = meta.minisearch.averageFieldLength.map(function () { return 1; });
+      meta.documentIds = {};
+      meta.fieldLength = {};
+      for (var i = 0; i < n; i++) {
+        meta.documentIds[i] = i;
+        meta.fieldLength[i] = ones;
+      }
+    });
+    ready.catch(function () { ready = null; }); // a later open tries again
+    return ready;
+  }
+
+  function fileName(key) {
+    return Array.from(key, function (c) {
+      return /[a-z0-9]/.test(c) ? c : "_" + c.codePointAt(0).toString(16);
+    }).join("");
+  }
+
+  // unpack turns a shard's packed entries into MiniSearch's
+  // [term, {fieldId: {docId: tf}}].
+  function unpack(packed) {
+    return packed.map(function (e) {
+      var fields = {};
+      for (var i = 1; i < e.length; i += 3) {
+        var docs = e[i + 1], tfs = e[i + 2], m = {}, id = 0;
+        for (var k = 0; k < docs.length; k++) {
+          id += docs[k];
+          m[id] = tfs[k];
+        }
+        fields[e[i]] = m;
+      }
+      return [e[0], fields];
+    });
+  }
+
+  function shard(key) {
+    if (!shardCache.has(key)) {
+      var url = new URL("t/" + fileName(key) + "." + meta.shards[key][0] + ".json", indexURL);
+      var p = getJSON(url).then(unpack);
+      p.catch(function () { shardCache.delete(key); });
+      shardCache.set(key, p);
+    }
+    return shardCache.get(key);
+  }
+
+  // shardsFor returns the shard keys term needs: the longest key it
+  // starts with, and the keys that start with it unless they cost more
+  // than PREFIX_BUDGET. partial says some were left out.
+  function shardsFor(term) {
+    var cps = Array.from(term), out = [], deeper = [], size = 0;
+    for (var n = cps.length; n > 0; n--) {
+      var k = cps.slice(0, n).join("");
+      if (meta.shards[k]) { out.push(k); break; }
+    }
+    keys.forEach(function (k) {
+      if (k.length > term.length && k.startsWith(term)) {
+        deeper.push(k);
+        size += meta.shards[k][1];
+      }
+    });
+    if (size <= PREFIX_BUDGET) return { keys: out.concat(deeper), partial: false };
+    return { keys: out, partial: deeper.length > 0 };
+  }
+
+  // engineFor returns a MiniSearch holding exactly the shards keys, made
+  // from MiniSearch's serialization: index.json's fields, the identity
+  // documentIds, the all-1 fieldLength and the shards' entries.
+  function engineFor(keysNeeded) {
+    var id = keysNeeded.slice().sort().join("\n");
+    if (engine.key === id && engine.ms) return Promise.resolve(engine.ms);
+    return Promise.all(keysNeeded.map(shard)).then(function (parts) {
+      var js = Object.assign({}, meta.minisearch, {
+        documentIds: meta.documentIds, fieldLength: meta.fieldLength, storedFields: {},
+        index: [].concat.apply([], parts)
+      });
+      var ms = window.MiniSearch.default || window.MiniSearch;
+      engine = { key: id, ms: ms.loadJS(js, { fields: fieldNames(), tokenize: tokenize, processTerm: same }) };
+      return engine.ms;
+    });
+  }
+
+  function same(t) { return t; }
+
+  function fieldNames() {
+    var ids = meta.minisearch.fieldIds;
+    return Object.keys(ids).sort(function (a, b) { return ids[a] - ids[b]; });
+  }
+
+  function fuzzy(term) { return Array.from(term).length >= 4 ? 0.2 : false; }
+
+  // search runs the query: every word must match, as a whole word, a
+  // prefix, or with a typo after its first characters; when no note has
+  // them all, any word will do.
+  function search(q) {
+    var terms = tokenize(q);
+    if (!terms.length) return Promise.resolve({ terms: terms, hits: [], partial: false });
+    var need = new Set(), partial = false;
+    terms.forEach(function (t) {
+      var s = shardsFor(t);
+      s.keys.forEach(function (k) { need.add(k); });
+      partial = partial || s.partial;
+    });
+    return engineFor(Array.from(need)).then(function (ms) {
+      var opts = {
+        combineWith: "AND", prefix: true, fuzzy: fuzzy, boost: meta.boost, bm25: meta.bm25,
+        tokenize: tokenize, processTerm: same
+      };
+      var hits = ms.search(q, opts), any = false;
+      if (!hits.length && terms.length > 1) {
+        opts.combineWith = "OR";
+        hits = ms.search(q, opts);
+        any = hits.length > 0;
+      }
+      return { terms: terms, hits: hits, partial: partial, any: any };
+    });
+  }
+
+  function doc(id) {
+    var per = meta.docsPerFile, n = Math.floor(id / per);
+    if (!docCache.has(n)) {
+      var p = getJSON(new URL("d/" + n + "." + meta.docs[n] + ".json", indexURL));
+      p.catch(function () { docCache.delete(n); });
+      docCache.set(n, p);
+    }
+    return docCache.get(n).then(function (rows) { return rows[id % per]; });
+  }
+
+  window.vaultsiteSearch = { open: open, tokenize: tokenize, search: search, load: load };
+
+  // ---- Snippets, from the result's page. ----
+
+  var pageCache = new Map(); // URL → Promise of sections
+  var SNIPPET = 160; // characters around the first match
+  var SNIPPET_DELAY = 250; // ms of no typing before snippets are fetched
+
+  // sections returns the text of a page's note body as [{id, text}], one
+  // per heading (id "" before the first), leaving out embeds and math,
+  // which the index leaves out too.
+  function sections(url) {
+    if (!pageCache.has(url)) {
+      if (pageCache.size > 40) pageCache.delete(pageCache.keys().next().value);
+      pageCache.set(url, fetch(url).then(function (r) { return r.text(); }).then(function (html) {
+        var body = new DOMParser().parseFromString(html, "text/html").querySelector(".markdown-rendered");
+        return body ? textSections(body) : [];
+      }).catch(function () { return []; }));
+    }
+    return pageCache.get(url);
+  }
+
+  var BLOCK = /^(P|LI|TD|TH|PRE|BLOCKQUOTE|DIV|DT|DD|TR|H[1-6])$/;
+
+  function textSections(body) {
+    var out = [{ id: "", text: "" }];
+    (function walk(node) {
+      for (var n = node.firstChild; n; n = n.nextSibling) {
+        if (n.nodeType === 3) {
+          out[out.length - 1].text += n.data;
+        } else if (n.nodeType === 1 && !n.matches(".internal-embed, .math, .heading-anchor, script, style")) {
+          if (/^H[1-6]$/.test(n.tagName) && n.id) out.push({ id: n.id, text: "" });
+          walk(n);
+          if (BLOCK.test(n.tagName)) out[out.length - 1].text += " ";
+        }
+      }
+    })(body);
+    out.forEach(function (s) { s.text = s.text.replace(/\s+/g, " ").trim(); });
+    return out;
+  }
+
+  // marks splits text into [text, matched] runs: a word is matched when
+  // one of its terms is in want.
+  function marks(text, want) {
+    var out = [], last = 0, re = /[\p{L}\p{M}\p{N}]+/gu, m;
+    while ((m = re.exec(text))) {
+      var word = m[0], at = m.index, i = 0;
+      // CJK characters are terms of their own, so they are marked one by one.
+      pieces(word).forEach(function (p) {
+        var hit = tokenize(p).some(function (t) { return want.has(t); });
+        var len = p.length, start = at + i;
+        i += len;
+        if (!hit) return;
+        out.push([text.slice(last, start), false], [text.slice(start, start + len), true]);
+        last = start + len;
+      });
+    }
+    out.push([text.slice(last), false]);
+    return out.filter(function (r) { return r[0]; });
+  }
+
+  // best picks the section with most distinct matched terms, first on a
+  // tie, and cuts SNIPPET characters around its first match.
+  function best(secs, want) {
+    var top = null, topScore = 0;
+    secs.forEach(function (s) {
+      var seen = new Set(tokenize(s.text).filter(function (t) { return want.has(t); }));
+      if (seen.size > topScore) { top = s; topScore = seen.size; }
+    });
+    if (!top) return null;
+    var runs = marks(top.text, want), pos = 0;
+    for (var i = 0; i < runs.length && !runs[i][1]; i++) pos += runs[i][0].length;
+    var from = Math.max(0, pos - SNIPPET / 3);
+    var space = top.text.indexOf(" ", from);
+    if (from > 0 && space >= 0 && space < pos) from = space + 1;
+    var to = Math.min(top.text.length, from + SNIPPET);
+    if (to < top.text.length) to = top.text.lastIndexOf(" ", to) > from ? top.text.lastIndexOf(" ", to) : to;
+    var text = (from > 0 ? "…" : "") + top.text.slice(from, to) + (to < top.text.length ? "…" : "");
+    return { id: top.id, runs: marks(text, want) };
+  }
+
+  // ---- The dialog. ----
+
+  var dialog, input, list, status, timer = 0, seq = 0, active = -1, items = [];
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  }
+
+  function build() {
+    dialog = el("dialog", "search-dialog");
+    dialog.setAttribute("aria-label", "Search");
+    var panel = el("div", "search-panel");
+    var box = el("div", "search-box");
+    input = el("input", "search-input");
+    Object.assign(input, { type: "text", placeholder: "Search notes", autocomplete: "off", spellcheck: false });
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-label", "Search notes");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", "vs-search-results");
+    var close = el("button", "search-close", "Esc");
+    close.type = "button";
+    close.setAttribute("aria-label", "Close search");
+    close.addEventListener("click", function () { dialog.close(); });
+    box.append(input, close);
+    status = el("p", "search-status");
+    status.setAttribute("role", "status");
+    list = el("ul", "search-results");
+    list.id = "vs-search-results";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", "Results");
+    var help = el("p", "search-help", "↑ ↓ to move · Enter to open · Esc to close");
+    help.setAttribute("aria-hidden", "true");
+    panel.append(box, status, list, help);
+    dialog.append(panel);
+    document.body.append(dialog);
+    input.addEventListener("input", function () {
+      seq++; // a search still running for the old text is dropped
+      clearTimeout(timer);
+      timer = setTimeout(run, 80);
+    });
+    input.addEventListener("keydown", onKey);
+    dialog.addEventListener("click", function (e) { if (e.target === dialog) dialog.close(); });
+    list.addEventListener("mousemove", function (e) {
+      var li = e.target.closest("[role=option]");
+      if (li) select(items.indexOf(li));
+    });
+  }
+
+  function open() {
+    if (!dialog) build();
+    if (!dialog.open) dialog.showModal();
+    input.focus();
+    input.select();
+    load().then(function () { if (input.value) run(); }, function () {
+      status.textContent = "Search is not available: its index could not be loaded.";
+    });
+  }
+
+  function onKey(e) {
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      if (items.length) select((active + (e.key === "ArrowDown" ? 1 : items.length - 1)) % items.length);
+    } else if (e.key === "Enter" && active >= 0) {
+      e.preventDefault();
+      var a = items[active].querySelector("a");
+      if (e.ctrlKey || e.metaKey) window.open(a.href, "_blank", "noopener");
+      else location.href = a.href;
+    } else if (e.key === "Escape") {
+      e.preventDefault();
+      dialog.close();
+    }
+  }
+
+  function select(i) {
+    if (i < 0 || i >= items.length) return;
+    if (active >= 0 && items[active]) items[active].setAttribute("aria-selected", "false");
+    active = i;
+    items[i].setAttribute("aria-selected", "true");
+    input.setAttribute("aria-activedescendant", items[i].id);
+    items[i].scrollIntoView({ block: "nearest" });
+  }
+
+  function run() {
+    var q = input.value, my = seq;
+    if (!meta) return; // load() runs the query once the index is in
+    search(q).then(function (r) {
+      if (my !== seq) return;
+      if (!r.terms.length) return show(q, r, [], 0);
+      var top = r.hits.slice(0, MAX_RESULTS);
+      return Promise.all(top.map(function (h) { return doc(h.id); })).then(function (rows) {
+        if (my === seq) show(q, r, top, rows);
+      });
+    }).catch(function () {
+      if (my === seq) status.textContent = "Search failed to load part of its index.";
+    });
+  }
+
+  function show(q, r, top, rows) {
+    // Tests measure what the page downloaded until the first results.
+    if (top.length && performance.mark) performance.mark("vaultsite-search-results");
+    list.textContent = "";
+    list.dataset.query = q; // which query the list shows
+    items = [];
+    active = -1;
+    input.removeAttribute("aria-activedescendant");
+    var snippets = top.map(function (h, i) {
+      var r = result(h, rows[i], i);
+      items.push(r.li);
+      return r.snippet;
+    });
+    list.append.apply(list, items);
+    // Snippets fetch the result pages, so they wait until typing pauses.
+    var my = seq;
+    setTimeout(function () { if (my === seq) snippets.forEach(function (f) { f(); }); }, SNIPPET_DELAY);
+    input.setAttribute("aria-expanded", String(items.length > 0));
+    if (items.length) select(0);
+    status.textContent = message(q, r);
+  }
+
+  function message(q, r) {
+    if (!q.trim()) return "";
+    if (!r.terms.length) return "Type at least two letters.";
+    var more = r.partial ? " Type more letters to match longer words too." : "";
+    if (!r.hits.length && r.partial) return "Keep typing: too many words start with “" + q.trim() + "”.";
+    if (!r.hits.length) return "No notes match “" + q.trim() + "”.";
+    var n = r.hits.length, shown = Math.min(n, MAX_RESULTS);
+    var s = n > shown ? shown + " of " + n + " notes" : n + (n === 1 ? " note" : " notes");
+    return (r.any ? "No note has every word; " + s + " have some." : s + ".") + more;
+  }
+
+  // result returns a result's option and the function that fills in its
+  // snippet.
+  function result(hit, row, i) {
+    var want = new Set(hit.terms), url = button.dataset.root + row[1];
+    var li = el("li", "search-result");
+    li.id = "vs-search-result-" + i;
+    li.setAttribute("role", "option");
+    li.setAttribute("aria-selected", "false");
+    var a = el("a", "search-result-link");
+    a.href = url;
+    a.tabIndex = -1;
+    var title = el("span", "search-result-title");
+    fill(title, marks(row[0], want));
+    a.append(title);
+    if (row[2]) a.append(el("span", "search-result-path", row[2]));
+    var snip = el("span", "search-result-snippet");
+    a.append(snip);
+    li.append(a);
+    return {
+      li: li,
+      snippet: function () {
+        sections(a.href).then(function (secs) {
+          var b = best(secs, want);
+          if (!b) return;
+          fill(snip, b.runs);
+          if (b.id) a.hash = b.id;
+        });
+      }
+    };
+  }
+
+  function fill(node, runs) {
+    runs.forEach(function (r) { node.append(r[1] ? el("mark", "", r[0]) : r[0]); });
+  }
+})();
