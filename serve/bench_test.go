@@ -17,16 +17,17 @@ import (
 	"github.com/vaultsite/vaultsite/site"
 )
 
-// timedSite adds up how long Update took.
+// timedSite adds up how long Update took and how many pages it rendered.
 type timedSite struct {
 	*build.Site
-	took atomic.Int64
+	took, pages atomic.Int64
 }
 
 func (s *timedSite) Update(ctx context.Context, changed []string) (*build.Update, error) {
 	up, err := s.Site.Update(ctx, changed)
 	if err == nil {
 		s.took.Add(int64(up.Took))
+		s.pages.Add(int64(up.Pages))
 	}
 	return up, err
 }
@@ -46,6 +47,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 	}
 	b.Logf("%d notes: first build %s", notes, time.Since(start).Round(time.Millisecond))
 	ts.took.Store(0)
+	ts.pages.Store(0)
 	note := firstPage(b, dir, ts.Current())
 	url := serveBench(b, dir, ts)
 	page := pageOf(note)
@@ -65,6 +67,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 		s.waitForB(b, page)
 	}
 	b.ReportMetric(float64(time.Duration(ts.took.Load()).Milliseconds())/float64(i), "update-ms/op")
+	b.ReportMetric(float64(ts.pages.Load())/float64(i), "pages/op")
 }
 
 // serveBench runs a preview of ts with the default debounce until the
