@@ -69,8 +69,8 @@ func TestReaderInBrowser(t *testing.T) {
 	t.Run("screenshots", func(t *testing.T) { testScreenshots(t, b) })
 }
 
-// testBacklinks: a note lists the notes that link to it, and each of
-// those really links back.
+// testBacklinks: a note lists the notes that link to it, each of those
+// really links back, and the list fits its column.
 func testBacklinks(t *testing.T, b *browsertest.Browser) {
 	s, tab := reader(t, b)
 	tab.Navigate(s.URL + httpNote)
@@ -87,6 +87,14 @@ func testBacklinks(t *testing.T, b *browsertest.Browser) {
 	tab.WaitForPage("/https/")
 	if !browsertest.Eval[bool](tab, `[...document.querySelectorAll(".markdown-preview-view a.internal-link")].some(a => new URL(a.href).pathname === "`+httpNote+`")`) {
 		t.Error("HTTPS is listed as a backlink of HTTP but does not link to it")
+	}
+	// Long excerpts wrap inside the aside's column (TCP has 18).
+	tab.Navigate(s.URL + tcpNote)
+	if !browsertest.Eval[bool](tab, `(() => {
+		const r = document.querySelector(".page-aside").getBoundingClientRect().right;
+		return [...document.querySelectorAll(".page-aside .backlink")].every(b => b.getBoundingClientRect().right <= r + 0.5);
+	})()`) {
+		t.Error("TCP's backlinks overflow the aside")
 	}
 }
 
