@@ -14,7 +14,7 @@ import (
 // benchVault returns a generated vault: VAULTSITE_BENCH_VAULT if set, or
 // VAULTSITE_BENCH_NOTES notes (default 10,000) made once by
 // ../shared/bench/genvault.py (seed 1) and kept in the temp folder.
-func benchVault(b *testing.B) string {
+func benchVault(b testing.TB) string {
 	if dir := os.Getenv("VAULTSITE_BENCH_VAULT"); dir != "" {
 		return dir
 	}

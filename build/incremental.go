@@ -28,6 +28,9 @@ type Site struct {
 type Snapshot struct {
 	Files map[site.OutPath][]byte
 	Diags site.Diagnostics
+	// Pages maps each published note and canvas to its page, so the
+	// server can tell which page a diagnostic belongs to.
+	Pages map[site.VaultPath]site.OutPath
 }
 
 // Update says what a rebuild changed.
@@ -110,7 +113,7 @@ func (s *Site) full(ctx context.Context) (*Snapshot, *Update, error) {
 		return nil, nil, err
 	}
 	s.last = &state{a: a, slugs: publishedSlugs(a.Vault), renderDiags: b.use.diags}
-	return &Snapshot{Files: em.Files, Diags: mergeDiags(a.Diags, b.use.diags)}, &Update{Pages: pages, Full: true}, nil
+	return &Snapshot{Files: em.Files, Diags: mergeDiags(a.Diags, b.use.diags), Pages: b.pageFiles()}, &Update{Pages: pages, Full: true}, nil
 }
 
 // partial re-reads the changed notes, re-resolves the vault, and renders
@@ -132,11 +135,45 @@ func (s *Site) partial(ctx context.Context, changed []string) (*Snapshot, *Updat
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := refreshAssets(a.Vault, prev.Files, em, changedSet); err != nil {
+		return nil, nil, err
+	}
 	files := compose(prev.Files, em.Files, b.pageSet())
 	rdiags := keepDiags(old.renderDiags, only, a) // render findings of pages not rendered again
 	rdiags = append(rdiags, b.use.diags...)
 	s.last = &state{a: a, slugs: publishedSlugs(a.Vault), renderDiags: rdiags}
-	return &Snapshot{Files: files, Diags: mergeDiags(a.Diags, rdiags)}, &Update{Pages: pages}, nil
+	return &Snapshot{Files: files, Diags: mergeDiags(a.Diags, rdiags), Pages: b.pageFiles()}, &Update{Pages: pages}, nil
+}
+
+// refreshAssets copies again every changed attachment that the previous
+// build published: no page need be rendered again for a replaced image,
+// but its bytes must be served.
+func refreshAssets(v *site.Vault, prev map[site.OutPath][]byte, em Emitter, changed map[site.VaultPath]bool) error {
+	for _, as := range v.Assets {
+		if _, published := prev[as.Path.AssetOut()]; !published || !changed[as.Path] {
+			continue
+		}
+		data, err := v.ReadFile(as.Path)
+		if err != nil {
+			continue // gone again, or unreadable: the next walk settles it
+		}
+		if err := em.Emit(as.Path.AssetOut(), data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pageFiles maps each published note and canvas to its page file.
+func (b *builder) pageFiles() map[site.VaultPath]site.OutPath {
+	out := map[site.VaultPath]site.OutPath{}
+	for _, n := range b.v.Published() {
+		out[n.Path] = n.Slug.OutPath()
+	}
+	for _, c := range b.canvases().pages {
+		out[c.asset.Path] = c.slug.OutPath()
+	}
+	return out
 }
 
 // changedPaths turns the watcher's paths into vault paths (NFC).

@@ -50,7 +50,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 	ts.pages.Store(0)
 	note := firstPage(b, dir, ts.Current())
 	url := serveBench(b, dir, ts)
-	page := pageOf(note)
+	page := ts.Current().Pages[note]
 	s := openStream(b, url, "/"+string(page))
 	s.next(b, 30*time.Second)
 	orig, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(string(note))))
@@ -135,8 +135,8 @@ func firstPage(b *testing.B, dir string, snap *build.Snapshot) site.VaultPath {
 		}
 		rel, _ := filepath.Rel(dir, p)
 		v, err := site.ParseVaultPath(filepath.ToSlash(rel))
-		if err == nil && !d.IsDir() && site.KindOf(v) == site.KindNote && pageOf(v) != "index.html" {
-			if _, ok := snap.Files[pageOf(v)]; ok {
+		if err == nil && !d.IsDir() && site.KindOf(v) == site.KindNote && snap.Pages[v] != "index.html" {
+			if _, ok := snap.Files[snap.Pages[v]]; ok && snap.Pages[v] != "" {
 				found = v
 				return fs.SkipAll
 			}

@@ -8,7 +8,6 @@ import (
 	"log"
 	"net"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/vaultsite/vaultsite/build"
@@ -140,7 +139,7 @@ func (p *preview) rebuild(ctx context.Context, changed []string) error {
 		p.hub.Broadcast(Event{Diags: p.diags, Error: err.Error()})
 		return err
 	}
-	p.diags = toDiags(up.Diags)
+	p.diags = toDiags(up.Diags, p.cfg.Site.Current().Pages)
 	p.hub.Broadcast(Event{Changed: up.Changed, Removed: up.Removed, Diags: p.diags})
 	p.logUpdate(changed, up)
 	return nil
@@ -182,34 +181,20 @@ func plural(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-// toDiags keeps the warnings and errors, with the page each belongs to.
-func toDiags(ds site.Diagnostics) []Diag {
+// toDiags keeps the warnings and errors, with the page each belongs to
+// (from the build's own map of notes to pages; "" for other files).
+func toDiags(ds site.Diagnostics, pages map[site.VaultPath]site.OutPath) []Diag {
 	var out []Diag
 	for _, d := range ds {
 		if d.Severity < site.Warning {
 			continue
 		}
 		out = append(out, Diag{
-			Page: pageOf(d.Pos.Path), File: d.Pos.Path, Line: d.Pos.Line, Col: d.Pos.Col,
+			Page: pages[d.Pos.Path], File: d.Pos.Path, Line: d.Pos.Line, Col: d.Pos.Col,
 			Severity: d.Severity.String(), Code: d.Code, Msg: d.Msg, Text: d.String(),
 		})
 	}
 	return out
-}
-
-// pageOf returns the page that shows the note p, by the rule of
-// site.Vault.AssignSlugs: the home note (index.md or Home.md at the
-// root) is the home page, any other note its path's slug. A note moved
-// to "-2" by a slug collision is not found, and neither is the page of a
-// file that is not a note: those get "".
-func pageOf(p site.VaultPath) site.OutPath {
-	switch {
-	case site.KindOf(p) != site.KindNote:
-		return ""
-	case strings.EqualFold(string(p), "index.md") || strings.EqualFold(string(p), "home.md"):
-		return "index.html"
-	}
-	return p.Slug().OutPath()
 }
 
 // orDefault returns d, or def when d is zero.

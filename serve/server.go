@@ -157,8 +157,8 @@ func outPath(p string) (site.OutPath, bool) {
 			return "", false
 		}
 	}
-	out := site.OutPath(p) // the one raw conversion: validated above and by Valid
-	return out, out.Valid()
+	out, err := site.ParseOutPath(p)
+	return out, err == nil
 }
 
 // contentType returns the type of out by its extension, from a fixed

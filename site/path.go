@@ -311,6 +311,17 @@ func (u RelURL) Valid() bool {
 	return true
 }
 
+// ParseOutPath turns a slash-separated path below the output folder into
+// an OutPath: the same cleanliness as ParseVaultPath, and no trailing
+// slash. The preview server uses it on request paths.
+func ParseOutPath(rel string) (OutPath, error) {
+	if strings.HasSuffix(rel, "/") {
+		return "", errBadPath
+	}
+	p, err := ParseVaultPath(rel)
+	return OutPath(p), err
+}
+
 // PageSlug returns the page an output file is ("a/b/index.html" is the
 // page "a/b", "index.html" the home page); ok is false for other files,
 // and for files below "_site/", which are the site's own.

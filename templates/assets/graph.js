@@ -66,17 +66,26 @@
     var libs = window.SigmaGraph;
     var graph = new libs.Graph({ type: "undirected" });
     var colours = palette();
-    for (var i = 0; i < data.titles.length; i++) {
-      graph.addNode(i, { x: data.x[i], y: data.y[i], size: data.sizes[i], label: data.titles[i], color: colours.node });
+    // Sizes are pixels at the starting zoom: a crowded graph draws its
+    // dots smaller, so each keeps some room of its own.
+    var canvas = view.querySelector(".graph-canvas"), n = data.titles.length;
+    var room = Math.sqrt(canvas.clientWidth * canvas.clientHeight / Math.max(n, 1));
+    var scale = Math.min(1, Math.max(0.2, room / 30));
+    for (var i = 0; i < n; i++) {
+      graph.addNode(i, { x: data.x[i], y: data.y[i], size: data.sizes[i] * scale, label: data.titles[i], color: colours.node });
     }
     for (var k = 0; k < data.edges.length; k += 2) graph.addEdge(data.edges[k], data.edges[k + 1]);
 
     var hovered = null, near = null;
-    var renderer = new libs.Sigma(graph, view.querySelector(".graph-canvas"), {
+    var renderer = new libs.Sigma(graph, canvas, {
+      // One-pixel GL lines: tens of thousands of edges as quads would
+      // cost far more to fill, and a software renderer feels it.
+      defaultEdgeType: "line",
+      edgeProgramClasses: { line: libs.EdgeLineProgram },
       defaultEdgeColor: colours.edge,
       labelColor: { color: colours.label },
       labelFont: getComputedStyle(document.body).fontFamily,
-      labelRenderedSizeThreshold: 8,
+      labelRenderedSizeThreshold: 8 * scale, // sigma's label grid keeps them apart
       zIndex: true,
       defaultDrawNodeHover: drawHover,
       nodeReducer: function (node, attrs) {

@@ -51,8 +51,8 @@
   // every load.
   function layout(n, edges) {
     var x = new Float64Array(n), y = new Float64Array(n), i, j, k;
-    for (i = 1; i < n; i++) {
-      var a = 2 * Math.PI * i / (n - 1), r = 60 + 40 * (i % 2);
+    for (i = 1; i < n; i++) { // a spiral, so no two start in line with the centre
+      var a = 2.4 * i, r = 30 + 8 * i;
       x[i] = r * Math.cos(a);
       y[i] = r * Math.sin(a);
     }

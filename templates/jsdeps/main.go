@@ -98,7 +98,7 @@ var packages = []pkg{
 		name: "sigma",
 		bundle: &bundle{
 			out:      "sigma-graphology.min.js",
-			entry:    `export { default as Graph } from "graphology"; export { default as Sigma } from "sigma";`,
+			entry:    `export { default as Graph } from "graphology"; export { default as Sigma } from "sigma"; export { EdgeLineProgram } from "sigma/rendering";`,
 			global:   "SigmaGraph",
 			includes: []string{"graphology", "graphology-utils", "events"},
 		},
