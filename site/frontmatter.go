@@ -279,6 +279,19 @@ func (props *Properties) interpret() {
 	}
 }
 
+// line returns the line of the last key named key, without case: the one
+// whose value interpret kept for a field such as Publish. It returns 0
+// when there is none.
+func (props *Properties) line(key string) int {
+	line := 0
+	for _, p := range props.List {
+		if strings.EqualFold(p.Key, key) {
+			line = p.Line
+		}
+	}
+	return line
+}
+
 func isTrue(v Value) bool {
 	switch strings.ToLower(v.Text) {
 	case "true", "yes", "on":

@@ -152,7 +152,7 @@ func (v *Vault) readNotes(opts LoadOptions) {
 				if n.read {
 					// Reused: its content is as it was, but the rules
 					// around it (ignore globs, opt-in) may not be.
-					n.Published, n.Unpublished = v.publishRule(n, opts)
+					n.Published, n.Unpublished, n.UnpublishedLine = v.publishRule(n, opts)
 					continue
 				}
 				v.readNote(n, opts, &n.LoadDiags)
@@ -183,20 +183,22 @@ func (v *Vault) readNote(n *Note, opts LoadOptions, diags *Diagnostics) {
 		line0 := bytes.Count(n.Source[:off], []byte("\n"))
 		n.Props = parseFrontmatter(n.Path, text, line0, diags)
 	}
-	n.Published, n.Unpublished = v.publishRule(n, opts)
+	n.Published, n.Unpublished, n.UnpublishedLine = v.publishRule(n, opts)
 }
 
-// publishRule decides whether n is published, and if not, why.
-func (v *Vault) publishRule(n *Note, opts LoadOptions) (bool, string) {
+// publishRule decides whether n is published, and if not, why, with the
+// line of the frontmatter key that decided it (0 for the other rules).
+func (v *Vault) publishRule(n *Note, opts LoadOptions) (bool, string, int) {
 	switch {
 	case n.Props.Publish != nil && !*n.Props.Publish:
-		return false, "publish: false"
+		return false, "publish: false", n.Props.line("publish")
 	case n.Props.Draft:
-		return false, "draft: true"
+		return false, "draft: true", n.Props.line("draft")
 	case opts.OptIn && (n.Props.Publish == nil || !*n.Props.Publish):
-		return false, "not marked publish: true (opt-in mode)"
+		return false, "not marked publish: true (opt-in mode)", 0
 	}
-	return v.pathRule(n.Path, opts)
+	ok, why := v.pathRule(n.Path, opts)
+	return ok, why, 0
 }
 
 // pathRule applies the rules that depend on a file's path alone: the
@@ -213,6 +215,11 @@ func (v *Vault) pathRule(p VaultPath, opts LoadOptions) (bool, string) {
 	}
 	return true, ""
 }
+
+// PathPublished says whether the file at p may be published by the rules
+// that depend on its path alone (templates folder, userIgnoreFilters,
+// ignore globs), and if not, why.
+func (v *Vault) PathPublished(p VaultPath) (bool, string) { return v.pathRule(p, v.opts) }
 
 // CanvasPublished says whether the canvas at p gets a page, and if not,
 // why. A canvas has no frontmatter to opt in with, so opt-in mode

@@ -500,6 +500,41 @@ func TestLoadSlugs(t *testing.T) {
 			},
 		},
 		{
+			// An explicit permalink is served before path slugs, through
+			// the same slug rule; a clash among permalinks is a collision.
+			name: "permalinks",
+			give: []string{
+				"Home.md|---\npermalink: /\n---\n",
+				"Old/About us.md|---\npermalink: /About/\n---\n",
+				"about.md", // its path's URL is the permalink's: it moves
+				"Guide.md|---\npermalink: tags\n---\n",
+				"Twin.md|---\npermalink: about\n---\n",
+				"Root.md|---\npermalink: /\n---\n",
+				"Docs/x.md",
+				"Folder.md|---\npermalink: docs\n---\n",
+			},
+			want: map[VaultPath]noteState{
+				"Home.md":         {Slug: "", Published: true},
+				"Old/About us.md": {Slug: "about", Published: true},
+				"about.md":        {Slug: "about-3", Published: true},
+				"Guide.md":        {Slug: "tags_", Published: true},
+				"Twin.md":         {Slug: "about-2", Published: true},
+				"Root.md":         {Slug: "root", Published: true},
+				"Docs/x.md":       {Slug: "docs/x", Published: true},
+				"Folder.md":       {Slug: "docs", Published: true, FolderNote: true},
+			},
+			wantDiags: []string{"Root.md: slug-collision", "Twin.md: slug-collision", "about.md: slug-collision"},
+			wantHome:  "Home.md",
+		},
+		{
+			name: "permalink of an unpublished note",
+			give: []string{"a.md|---\npermalink: b\ndraft: true\n---\n", "b.md"},
+			want: map[VaultPath]noteState{
+				"a.md": {Unpublished: "draft: true"},
+				"b.md": {Slug: "b", Published: true},
+			},
+		},
+		{
 			name: "folder note by slug, not by name",
 			give: []string{"My Notes.md", "my notes/a.md", "Tags.md", "Tags/t.md"},
 			want: map[VaultPath]noteState{
@@ -543,6 +578,26 @@ func TestLoadSlugs(t *testing.T) {
 				seen[n.Slug] = n.Path
 			}
 		})
+	}
+}
+
+func TestLoadUnpublishedLine(t *testing.T) {
+	t.Parallel()
+	files := map[string]string{
+		"No.md":      "---\ntitle: x\npublish: false\n---\n",
+		"Draft.md":   "---\ntags: [a]\n\ndraft: true\n---\n",
+		"Twice.md":   "---\nPublish: true\npublish: false\n---\n",
+		"Private.md": "---\npublish: true\n---\n",
+		"Plain.md":   "",
+	}
+	v, _ := load(t, files, LoadOptions{Ignore: []string{"Private.md"}, OptIn: true})
+	want := map[VaultPath]int{"No.md": 3, "Draft.md": 4, "Twice.md": 3, "Private.md": 0, "Plain.md": 0}
+	got := map[VaultPath]int{}
+	for _, n := range v.Notes {
+		got[n.Path] = n.UnpublishedLine
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("UnpublishedLine (-want +got):\n%s", diff)
 	}
 }
 

@@ -47,6 +47,9 @@ type Note struct {
 	Published bool
 	// Unpublished says why a note is not published ("publish: false").
 	Unpublished string
+	// UnpublishedLine is the line of the frontmatter key that unpublishes
+	// the note (publish: false, draft: true); 0 when another rule does.
+	UnpublishedLine int
 	// FolderNote is set when the note's slug is also a folder's slug.
 	FolderNote bool
 
@@ -76,6 +79,10 @@ func (n *Note) Title() string {
 	}
 	return n.Path.Name()
 }
+
+// ModTime is the file's modification time when Load read it (zero when
+// the file system gives none).
+func (n *Note) ModTime() time.Time { return n.modTime }
 
 // Pos converts a byte offset in Source into a position.
 func (n *Note) Pos(off int) Pos {

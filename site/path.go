@@ -97,8 +97,9 @@ func (p VaultPath) Name() string {
 // marks on a kept character, drop variation selectors, turn every other
 // run of characters (spaces, punctuation, symbols, "-") into one "-", and
 // trim "-" and "." from both ends. A component
-// left empty becomes "_"; a first component that names one of the site's
-// own top-level folders (tags, graph, search, _site) gets a trailing "_". "Network+/Port Scanning.md" gives
+// left empty becomes "_"; a first component that is one of the site's
+// own top-level names (tags, graph, search, _site, 404.html, sitemap.xml,
+// feed.xml, robots.txt) gets a trailing "_". "Network+/Port Scanning.md" gives
 // "network/port-scanning"; "日本語/Café.md" gives "日本語/café".
 func (p VaultPath) Slug() Slug {
 	s := string(p)
@@ -124,6 +125,25 @@ func FolderSlug(folder string) Slug {
 	return Slug(strings.Join(parts, "/"))
 }
 
+// PermalinkSlug returns the slug of a URL path the author wrote: a
+// permalink property, or an alias that holds a note's old path. It
+// follows the rule of VaultPath.Slug, after dropping empty, "." and ".."
+// components, so "/Publish/Permalinks/" gives "publish/permalinks" and
+// nothing climbs out of the site. "/" and "" give the empty slug, the
+// home page.
+func PermalinkSlug(written string) Slug {
+	var parts []string
+	for _, c := range strings.Split(written, "/") {
+		if c = strings.TrimSpace(c); c != "" && c != "." && c != ".." {
+			parts = append(parts, c)
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return VaultPath(strings.Join(parts, "/")).Slug()
+}
+
 // TagSlug returns the page of a tag ("inbox/to-read" gives
 // "tags/inbox/to-read"); tags group without case (SPEC §6.3), and so do
 // their pages.
@@ -145,7 +165,8 @@ const GraphSlug Slug = "graph"
 // A note or folder whose slug would start with one gets "_" appended to
 // that first component ("Tags/x.md" is published at "tags_/x/"), so the
 // two can never collide.
-var reservedTop = map[string]bool{"tags": true, "_site": true, "graph": true, "search": true, "404.html": true}
+var reservedTop = map[string]bool{"tags": true, "_site": true, "graph": true, "search": true, "404.html": true,
+	"sitemap.xml": true, "feed.xml": true, "robots.txt": true}
 
 func slugComponent(c string) string {
 	var b strings.Builder

@@ -164,6 +164,9 @@ func TestVaultPathSlug(t *testing.T) {
 		{give: "Search/Index.md", want: "search_/index"},
 		{give: "_site/a.md", want: "_site_/a"},
 		{give: "404.html.md", want: "404.html_"},
+		{give: "Sitemap.xml.md", want: "sitemap.xml_"},
+		{give: "robots.txt.md", want: "robots.txt_"},
+		{give: "Feed.xml/a.md", want: "feed.xml_/a"},
 		{give: "Notes/Tags/x.md", want: "notes/tags/x"},
 		{give: "Tagsy.md", want: "tagsy"},
 		{give: "Tags 2.md", want: "tags-2"},
@@ -180,6 +183,36 @@ func TestVaultPathSlug(t *testing.T) {
 		}
 		if !got.Valid() {
 			t.Errorf("VaultPath(%q).Slug() = %q, which is not Valid", tt.give, got)
+		}
+	}
+}
+
+func TestPermalinkSlug(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		give string
+		want Slug
+	}{
+		{give: "about", want: "about"},
+		{give: "/Publish/Permalinks/", want: "publish/permalinks"},
+		{give: "Company/About us", want: "company/about-us"},
+		{give: "How to/Embed files", want: "how-to/embed-files"},
+		{give: "notes.md", want: "notes"},
+		{give: "a//b", want: "a/b"},
+		{give: "../../etc/passwd", want: "etc/passwd"},
+		{give: "./x/./y", want: "x/y"},
+		{give: " a / b ", want: "a/b"},
+		{give: "tags", want: "tags_"},
+		{give: "robots.txt", want: "robots.txt_"},
+		{give: "!!!", want: "_"},
+		{give: "/", want: ""},
+		{give: "", want: ""},
+		{give: "..", want: ""},
+	}
+	for _, tt := range tests {
+		got := PermalinkSlug(tt.give)
+		if got != tt.want || !got.Valid() {
+			t.Errorf("PermalinkSlug(%q) = %q (valid %v), want %q", tt.give, got, got.Valid(), tt.want)
 		}
 	}
 }
@@ -480,6 +513,8 @@ func TestAssetOut(t *testing.T) {
 		{give: "Tags/x.png", want: "_site/files/Tags/x.png", url: "../../_site/files/Tags/x.png"},
 		{give: "Foo/index.html", want: "_site/files/Foo/index.html", url: "../../_site/files/Foo/index.html"},
 		{give: "404.html", want: "_site/files/404.html", url: "../../_site/files/404.html"},
+		{give: "robots.txt", want: "_site/files/robots.txt", url: "../../_site/files/robots.txt"},
+		{give: "sitemap.xml", want: "_site/files/sitemap.xml", url: "../../_site/files/sitemap.xml"},
 		{give: "a/pic 1.png", want: "a/pic 1.png", url: "../pic%201.png"},
 		{give: "img.png", want: "img.png", url: "../../img.png"},
 		{give: "Caf\u00e9/#icon.png", want: "Caf\u00e9/#icon.png", url: "../../Caf%C3%A9/%23icon.png"},

@@ -72,50 +72,85 @@ func (v *Vault) Published() []*Note {
 }
 
 // AssignSlugs gives each published note a unique slug: the home note
-// (index.md or Home.md at the root) gets the empty slug, every other note
-// its path's slug, and a collision with an earlier note (in path order)
-// gets "-2", "-3", … and a slug-collision warning.
-// A note whose slug equals the folder of a published note is that
-// folder's note.
+// (index.md or Home.md at the root) gets the empty slug, a note with a
+// permalink property the slug of that permalink (PermalinkSlug), every
+// other note its path's slug. Permalinks are served first, as they are
+// asked for by name; then the other notes, in path order. A slug already
+// taken gets "-2", "-3", … and a slug-collision warning. A note whose
+// slug equals the folder of a published note is that folder's note.
 func (v *Vault) AssignSlugs(diags *Diagnostics) {
 	home := v.homeNote()
 	taken := map[Slug]VaultPath{}
+	var later []*Note
+	for _, n := range v.Notes {
+		n.Slug = ""
+		switch {
+		case !n.Published:
+		case n == home:
+			taken[""] = n.Path
+		case n.Props.Permalink != "":
+			if s, ok := v.permalink(n, diags); ok {
+				v.claim(n, s, taken, diags)
+				continue
+			}
+			later = append(later, n)
+		default:
+			later = append(later, n)
+		}
+	}
+	for _, n := range later {
+		if n.pathSlug == "" {
+			n.pathSlug = n.Path.Slug() // kept on the note, which Reload reuses
+		}
+		v.claim(n, n.pathSlug, taken, diags)
+	}
+	folders := v.publishedFolders()
+	for _, n := range v.Notes {
+		n.FolderNote = n.Published && n.Slug != "" && folders[n.Slug]
+	}
+}
+
+// permalink returns the slug n's permalink asks for; ok is false, with a
+// warning, for a permalink that names the home page.
+func (v *Vault) permalink(n *Note, diags *Diagnostics) (Slug, bool) {
+	s := PermalinkSlug(n.Props.Permalink)
+	if s == "" {
+		diags.Add(Pos{Path: n.Path, Line: n.Props.line("permalink")}, Warning, "slug-collision",
+			"permalink %q names the home page; this note is published at its path's URL", n.Props.Permalink)
+		return "", false
+	}
+	return s, true
+}
+
+// claim gives n the slug base, or base with the first free suffix.
+func (v *Vault) claim(n *Note, base Slug, taken map[Slug]VaultPath, diags *Diagnostics) {
+	s := base
+	for i := 2; taken[s] != ""; i++ {
+		s = base.WithSuffix(i)
+	}
+	if s != base {
+		diags.Add(Pos{Path: n.Path}, Warning, "slug-collision",
+			"the URL %q is taken by %q; this note is published at %q", string(base)+"/", taken[base], string(s)+"/")
+	}
+	taken[s] = n.Path
+	n.Slug = s
+}
+
+// publishedFolders returns the slugs of the folders that hold a published
+// note; an unpublished note leaves no trace, not even its folder.
+func (v *Vault) publishedFolders() map[Slug]bool {
 	folders := map[Slug]bool{}
 	seenDir := map[string]bool{} // a folder's slug is worked out once, not once per note
 	for _, n := range v.Notes {
 		if !n.Published {
-			continue // leaves no trace, not even its folder
+			continue
 		}
 		for d := n.Path.Dir(); d != "" && !seenDir[d]; d = VaultPath(d).Dir() {
 			seenDir[d] = true
 			folders[FolderSlug(d)] = true
 		}
 	}
-	for _, n := range v.Notes {
-		if !n.Published {
-			n.Slug = ""
-			continue
-		}
-		if n.pathSlug == "" {
-			n.pathSlug = n.Path.Slug() // kept on the note, which Reload reuses
-		}
-		s := n.pathSlug
-		if n == home {
-			s = ""
-		}
-		base := s
-		for i := 2; taken[s] != "" || (s == "" && n != home); i++ {
-			s = base.WithSuffix(i)
-		}
-		if s != base {
-			other := taken[base]
-			diags.Add(Pos{Path: n.Path}, Warning, "slug-collision",
-				"the URL %q is taken by %q; this note is published at %q", string(base)+"/", other, string(s)+"/")
-		}
-		taken[s] = n.Path
-		n.Slug = s
-		n.FolderNote = folders[s] && s != ""
-	}
+	return folders
 }
 
 // homeNote returns the published index.md or Home.md at the root, or nil.
