@@ -110,6 +110,7 @@ func buildFrom(ctx context.Context, a *Analysis, opts Options, em Emitter, only 
 	b := &builder{opts: opts, v: a.Vault, r: a.r, graph: a.Graph, docs: a.docs, em: em,
 		use: &usage{assets: map[site.VaultPath]*site.Asset{}}, only: only, have: have}
 	b.canvasIdx.parsed = a.canvases
+	_, b.opts.Site.Favicon, _ = b.favicon() // discover.go
 	b.tree, b.tags = newFolderTree(a.Vault), newTagIndex(a.Vault)
 	if err := b.emitCanvases(ctx, b.tree); err != nil {
 		return nil, 0, fmt.Errorf("render: %w", err)

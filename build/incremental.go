@@ -92,10 +92,10 @@ func (s *Site) Update(ctx context.Context, changed []string) (*Update, error) {
 }
 
 // settingsChanged reports a change that can alter every page: Obsidian's
-// settings or vaultsite.yaml.
+// settings, vaultsite.yaml or the site's icon (discover.go).
 func settingsChanged(changed []string) bool {
 	for _, p := range changed {
-		if strings.HasPrefix(p, ".obsidian/") || p == ".obsidian" || strings.EqualFold(p, "vaultsite.yaml") {
+		if strings.HasPrefix(p, ".obsidian/") || p == ".obsidian" || strings.EqualFold(p, "vaultsite.yaml") || isFavicon(p) {
 			return true
 		}
 	}

@@ -34,6 +34,9 @@ func (b *builder) emitRest(tree *folderTree, tags *tagIndex) error {
 	if err := b.emitSearch(); err != nil {
 		return err
 	}
+	if err := b.emitDiscovery(); err != nil {
+		return err
+	}
 	return b.emitFiles()
 }
 
@@ -113,6 +116,7 @@ func (b *builder) notePage(p page, tree *folderTree, tags *tagIndex) *templates.
 		Properties: b.properties(n), Tags: tags.links(n, n.Slug), TOC: toc(n), Backlinks: b.backlinks(n),
 	}
 	b.addLocalGraph(data, n)
+	data.Image = b.socialImage(n)
 	if n.Slug == "" {
 		data.Breadcrumbs = nil
 	}

@@ -12,6 +12,12 @@ type Site struct {
 	Title string
 	// Lang is the value of <html lang>; empty means "en".
 	Lang string
+	// BaseURL is the absolute URL the site is published at; with it,
+	// pages get canonical links and social previews (discover.go).
+	BaseURL string
+	// Favicon is the vault's own icon, copied into the site; empty uses
+	// the built-in one.
+	Favicon site.OutPath
 }
 
 // Link is a link with its text. URL is already relative to the page it
@@ -121,6 +127,9 @@ type PageData struct {
 	Kind        PageKind
 	Title       string
 	Description string // the meta description; empty omits it
+	// Image is the absolute URL of the page's social preview image; empty
+	// omits it.
+	Image string
 	// Root is the URL of the site root as seen from this page ("./",
 	// "../../"); static files and the home link hang off it.
 	Root site.RelURL

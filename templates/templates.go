@@ -41,7 +41,7 @@ var funcs = template.FuncMap{
 // blocks it needs. The layouts are embedded: a parse error is a bug.
 var loadLayouts = sync.OnceValue(func() [numKinds]*template.Template {
 	base := template.Must(template.New("base.html").Funcs(funcs).
-		ParseFS(layoutFS, "layouts/base.html", "layouts/partials.html", "layouts/libraries.html", "layouts/search.html"))
+		ParseFS(layoutFS, "layouts/base.html", "layouts/partials.html", "layouts/libraries.html", "layouts/discover.html", "layouts/search.html"))
 	var out [numKinds]*template.Template
 	for k, file := range layoutFiles {
 		out[k] = template.Must(template.Must(base.Clone()).ParseFS(layoutFS, file))

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -16,16 +18,18 @@ import (
 // siteFlags are the settings every command shares; each overrides the
 // same key of vaultsite.yaml.
 type siteFlags struct {
-	config string
-	title  string
-	ignore []string
-	optIn  bool
+	config  string
+	title   string
+	baseURL string
+	ignore  []string
+	optIn   bool
 }
 
 func (f *siteFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.StringVar(&f.config, "config", "", "settings file (default: vaultsite.yaml at the vault root, if present)")
 	fl.StringVar(&f.title, "title", "", "site title (default: the vault folder's name)")
+	fl.StringVar(&f.baseURL, "base-url", "", "absolute URL the site is published at, for the sitemap, feed and canonical links")
 	fl.StringArrayVar(&f.ignore, "ignore", nil, "glob of vault paths not to publish (repeatable)")
 	fl.BoolVar(&f.optIn, "opt-in", false, `publish only notes with "publish: true"`)
 }
@@ -48,6 +52,12 @@ func (f *siteFlags) settings(fsys fs.FS, vault string) (config.Config, error) {
 	if cfg.Title == "" {
 		cfg.Title = siteTitle("", vault)
 	}
+	if f.baseURL != "" {
+		if !strings.Contains(f.baseURL, "://") {
+			return cfg, usageError{fmt.Errorf("--base-url %q is not an absolute URL", f.baseURL)}
+		}
+		cfg.BaseURL = f.baseURL
+	}
 	cfg.Ignore = append(cfg.Ignore, f.ignore...)
 	if f.optIn {
 		cfg.Publish = config.PublishOptIn
@@ -59,6 +69,6 @@ func (f *siteFlags) settings(fsys fs.FS, vault string) (config.Config, error) {
 func buildOpts(cfg config.Config) build.Options {
 	return build.Options{
 		Load: site.LoadOptions{Ignore: cfg.Ignore, OptIn: cfg.Publish == config.PublishOptIn, Home: cfg.Home},
-		Site: templates.Site{Title: cfg.Title, Lang: cfg.Language},
+		Site: templates.Site{Title: cfg.Title, Lang: cfg.Language, BaseURL: cfg.BaseURL},
 	}
 }

@@ -1,0 +1,163 @@
+package build
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/xml"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/vaultsite/vaultsite/site"
+	"github.com/vaultsite/vaultsite/templates"
+)
+
+// The site-wide files that help readers and search engines find pages.
+// Their names are reserved by site, so no note or attachment takes them.
+const (
+	sitemapPath site.OutPath = "sitemap.xml"
+	feedPath    site.OutPath = "feed.xml"
+	robotsPath  site.OutPath = "robots.txt"
+)
+
+// feedSize is how many notes the feed lists: the newest, as most feeds
+// do (Hugo and Jekyll default to about as many); a reader polls it often.
+const feedSize = 20
+
+// emitDiscovery writes the redirect pages, robots.txt, the vault's icon
+// and, when the site has a base URL, sitemap.xml and feed.xml, whose
+// URLs must be absolute. Every build writes them, incremental ones
+// included: they are cheap, and any change may alter them.
+func (b *builder) emitDiscovery() error {
+	if err := b.emitRedirects(b.redirects(b.tree)); err != nil {
+		return err
+	}
+	if err := b.emit(robotsPath, b.robots()); err != nil {
+		return err
+	}
+	// The icon the pages link to; should the file have changed since, the
+	// next build links and copies the new one.
+	if _, out, data := b.favicon(); out != "" && out == b.opts.Site.Favicon && (b.have == nil || !b.have(out)) {
+		if err := b.emit(out, data); err != nil {
+			return err
+		}
+	}
+	if b.opts.Site.BaseURL == "" {
+		b.use.mu.Lock()
+		b.use.diags.Add(site.Pos{}, site.Info, "no-base-url",
+			"baseURL is not set, so the site has no sitemap.xml, no feed.xml, no canonical links and no social previews")
+		b.use.mu.Unlock()
+		return nil
+	}
+	sitemap, err := b.sitemap()
+	if err != nil {
+		return err
+	}
+	if err := b.emit(sitemapPath, sitemap); err != nil {
+		return err
+	}
+	feed, err := b.feed()
+	if err != nil {
+		return err
+	}
+	return b.emit(feedPath, feed)
+}
+
+// robots lets every crawler in and names the sitemap when there is one.
+func (b *builder) robots() []byte {
+	s := "User-agent: *\nDisallow:\n"
+	if u := b.absURL(rootURLOfFile(sitemapPath)); u != "" {
+		s += "\nSitemap: " + u + "\n"
+	}
+	return []byte(s)
+}
+
+// absURL is the absolute URL of a URL from the site root, "" without a
+// base URL.
+func (b *builder) absURL(fromRoot site.RelURL) string {
+	return templates.AbsURL(b.opts.Site.BaseURL, fromRoot)
+}
+
+func rootURLOfFile(p site.OutPath) site.RelURL { return site.Slug("").FileURL(p) }
+
+// faviconNames are the icons a vault may keep at its root, in the order
+// they are preferred: ICO is understood by every browser.
+var faviconNames = []string{"favicon.ico", "favicon.png", "favicon.svg"}
+
+// isFavicon reports whether the vault path p may be the site's icon.
+func isFavicon(p string) bool {
+	for _, name := range faviconNames {
+		if strings.EqualFold(p, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// favicon finds the vault's own icon: its path, its content, and the
+// file it is copied to, "_site/icon.<hash>.<ext>", named by its content as the
+// site's own files are (and not "favicon", the built-in icon's name). An icon that a path rule leaves out (ignore
+// globs, userIgnoreFilters) is not used, nor one that cannot be read;
+// then out is "". The build calls it before rendering, for the pages'
+// links, and again to copy the file.
+func (b *builder) favicon() (src site.VaultPath, out site.OutPath, data []byte) {
+	for _, name := range faviconNames {
+		for _, a := range b.v.Assets {
+			if !strings.EqualFold(string(a.Path), name) {
+				continue
+			}
+			if ok, _ := b.v.PathPublished(a.Path); !ok {
+				continue
+			}
+			data, err := b.v.ReadFile(a.Path)
+			if err != nil {
+				continue
+			}
+			sum := sha256.Sum256(data)
+			return a.Path, site.OutPath("_site/icon." + hex.EncodeToString(sum[:4]) + "." + a.Path.Ext()), data
+		}
+	}
+	return "", "", nil
+}
+
+// sitemapURL is one <url> of sitemaps.org's format 0.9.
+type sitemapURL struct {
+	Loc     string `xml:"loc"`
+	Lastmod string `xml:"lastmod,omitempty"`
+}
+
+// sitemap lists every page of the site (notes, canvases, folder and tag
+// listings, the home and graph pages) by absolute URL, in URL order, with
+// a note's date as lastmod (noteTime).
+func (b *builder) sitemap() ([]byte, error) {
+	lastmod := map[site.Slug]string{}
+	for _, n := range b.v.Published() {
+		if t, ok := noteTime(n, updatedKeys); ok {
+			lastmod[n.Slug] = t.UTC().Format(time.RFC3339)
+		}
+	}
+	var urls []sitemapURL
+	for slug := range b.pageSet() {
+		urls = append(urls, sitemapURL{Loc: b.absURL(rootURL(slug)), Lastmod: lastmod[slug]})
+	}
+	sort.Slice(urls, func(i, j int) bool { return urls[i].Loc < urls[j].Loc })
+	return encodeXML(struct {
+		XMLName xml.Name     `xml:"urlset"`
+		Xmlns   string       `xml:"xmlns,attr"`
+		URLs    []sitemapURL `xml:"url"`
+	}{Xmlns: "http://www.sitemaps.org/schemas/sitemap/0.9", URLs: urls})
+}
+
+func encodeXML(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", " ")
+	if err := enc.Encode(v); err != nil {
+		return nil, fmt.Errorf("xml: %w", err)
+	}
+	buf.WriteByte('\n')
+	return buf.Bytes(), nil
+}

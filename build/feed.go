@@ -1,0 +1,183 @@
+package build
+
+import (
+	"encoding/xml"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/vaultsite/vaultsite/site"
+)
+
+// The properties that date a note (SPEC §7.3: Obsidian gives none of
+// them a meaning; Quartz reads the same), in the order each use prefers
+// them. The feed wants when a note appeared, the sitemap when it last
+// changed. Without any, the file's modification time is used: it is an
+// input of the build like the file's bytes, so the output still depends
+// on nothing but the vault.
+var (
+	publishedKeys = []string{"date", "created", "published", "updated", "modified"}
+	updatedKeys   = []string{"updated", "modified", "date", "created", "published"}
+)
+
+// dateLayouts are the spellings of a date property that are read; a time
+// without a zone is taken as UTC.
+var dateLayouts = []string{
+	time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02",
+}
+
+// noteTime returns the first of the properties keys that holds a date,
+// else the file's modification time; ok is false when neither is known
+// (a file system that keeps no times, as in tests).
+func noteTime(n *site.Note, keys []string) (time.Time, bool) {
+	for _, k := range keys {
+		for _, p := range n.Props.List {
+			if !strings.EqualFold(p.Key, k) {
+				continue
+			}
+			for _, s := range p.Value.Strings() {
+				if t, ok := parseDate(s); ok {
+					return t, true
+				}
+			}
+		}
+	}
+	t := n.ModTime()
+	return t, !t.IsZero()
+}
+
+func parseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range dateLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// rss is an RSS 2.0 document (https://www.rssboard.org/rss-specification)
+// with the atom:link to itself that the RSS Advisory Board recommends.
+type rss struct {
+	XMLName xml.Name   `xml:"rss"`
+	Version string     `xml:"version,attr"`
+	Atom    string     `xml:"xmlns:atom,attr"`
+	Channel rssChannel `xml:"channel"`
+}
+
+type rssChannel struct {
+	Title       string  `xml:"title"`
+	Link        string  `xml:"link"`
+	Description string  `xml:"description"`
+	Language    string  `xml:"language,omitempty"`
+	LastBuild   string  `xml:"lastBuildDate,omitempty"`
+	Self        rssSelf `xml:"atom:link"`
+	Items       []rssItem
+}
+
+type rssSelf struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr"`
+	Type string `xml:"type,attr"`
+}
+
+type rssItem struct {
+	XMLName     xml.Name `xml:"item"`
+	Title       string   `xml:"title"`
+	Link        string   `xml:"link"`
+	GUID        rssGUID  `xml:"guid"`
+	PubDate     string   `xml:"pubDate"`
+	Description string   `xml:"description,omitempty"`
+}
+
+type rssGUID struct {
+	IsPermaLink string `xml:"isPermaLink,attr"`
+	Value       string `xml:",chardata"`
+}
+
+// feed is the RSS feed of the feedSize newest published notes, newest
+// first (ties by path), dated by noteTime; notes with no date at all are
+// left out. lastBuildDate is the newest note's date, never the clock, so
+// the same vault gives the same bytes.
+func (b *builder) feed() ([]byte, error) {
+	type dated struct {
+		n *site.Note
+		t time.Time
+	}
+	var notes []dated
+	for _, n := range b.v.Published() {
+		if t, ok := noteTime(n, publishedKeys); ok {
+			notes = append(notes, dated{n, t})
+		}
+	}
+	sort.SliceStable(notes, func(i, j int) bool { return notes[i].t.After(notes[j].t) })
+	notes = notes[:min(len(notes), feedSize)]
+	title := b.opts.Site.Title
+	ch := rssChannel{
+		Title: title, Link: b.absURL("./"), Description: "Recent notes of " + title, Language: b.opts.Site.Lang,
+		Self: rssSelf{Href: b.absURL(rootURLOfFile(feedPath)), Rel: "self", Type: "application/rss+xml"},
+	}
+	if title == "" {
+		ch.Description = "Recent notes"
+	}
+	for _, d := range notes {
+		u := b.absURL(rootURL(d.n.Slug))
+		ch.Items = append(ch.Items, rssItem{Title: d.n.Title(), Link: u, GUID: rssGUID{"true", u},
+			PubDate: d.t.Format(time.RFC1123Z), Description: d.n.Props.Description})
+	}
+	if len(notes) > 0 {
+		ch.LastBuild = notes[0].t.Format(time.RFC1123Z)
+	}
+	return encodeXML(rss{Version: "2.0", Atom: "http://www.w3.org/2005/Atom", Channel: ch})
+}
+
+// socialImage returns the absolute URL of a note's preview image for
+// OpenGraph and Twitter cards, or "" without a base URL or an image. The
+// image is the image or cover property (an http(s) URL, or a link or
+// path to an image of the vault), else the note's first image embed. An
+// image of the vault is copied with the page's other attachments.
+func (b *builder) socialImage(n *site.Note) string {
+	if b.opts.Site.BaseURL == "" {
+		return ""
+	}
+	if img := strings.TrimSpace(n.Props.Image); img != "" {
+		if strings.HasPrefix(img, "https://") || strings.HasPrefix(img, "http://") {
+			return img
+		}
+		if u := b.imageURL(n, propLinkPath(img)); u != "" {
+			return u
+		}
+	}
+	for _, l := range n.Links {
+		if l.Embed && !l.InProperty {
+			if u := b.imageURL(n, l.Path); u != "" {
+				return u
+			}
+		}
+	}
+	return ""
+}
+
+// imageURL resolves linkpath from n and returns the absolute URL of the
+// image it names, recording it as used; "" when it names no image.
+func (b *builder) imageURL(n *site.Note, linkpath string) string {
+	a := b.graph.Resolve(n, linkpath).Target.Asset
+	if a == nil || a.Kind != site.KindImage {
+		return ""
+	}
+	b.use.asset(a)
+	return b.absURL(site.Slug("").AssetURL(a.Path))
+}
+
+// propLinkPath reads the link path of a property value written as a link
+// ("[[cover.png]]", "![[cover.png|300]]") or as a plain path.
+func propLinkPath(v string) string {
+	v = strings.TrimPrefix(v, "!")
+	if inner, ok := strings.CutPrefix(v, "[["); ok {
+		v = strings.TrimSuffix(inner, "]]")
+		v, _, _ = strings.Cut(v, "|")
+		v, _, _ = strings.Cut(v, "#")
+	}
+	return strings.TrimSpace(v)
+}
