@@ -19,6 +19,9 @@ type buildOptions struct {
 	vault  string
 	out    string
 	all    bool
+	dryRun bool
+	format string // of --dry-run: text or json
+	stdout io.Writer
 	stderr io.Writer
 }
 
@@ -38,14 +41,20 @@ was. The vault itself is never written to.
 Notes with "publish: false" or "draft: true" in their frontmatter, notes
 excluded by Obsidian's "Excluded files" (userIgnoreFilters), the templates
 folder and notes matching --ignore are not published, and nothing of them
-appears in the output.`,
+appears in the output.
+
+With --dry-run, build writes nothing: it prints on stdout each page it
+would publish, each attachment it would copy, each redirect, and each
+note, canvas and attachment it would leave out with the rule that does,
+as path:line: message lines, or as JSON with --format json.`,
 		Example: `  vaultsite build
   vaultsite build ~/Notes -o site --title "My notes"
-  vaultsite build ~/Notes --ignore 'Journal/*' --ignore 'Private'`,
+  vaultsite build ~/Notes --ignore 'Journal/*' --ignore 'Private'
+  vaultsite build ~/Notes --dry-run --opt-in`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.vault = vaultArg(args)
-			opts.stderr = cmd.ErrOrStderr()
+			opts.stdout, opts.stderr = cmd.OutOrStdout(), cmd.ErrOrStderr()
 			return runBuild(cmd, opts)
 		},
 	}
@@ -53,6 +62,8 @@ appears in the output.`,
 	f.StringVarP(&opts.out, "out", "o", "public", "output folder, replaced on every build")
 	opts.siteFlags.register(cmd)
 	f.BoolVar(&opts.all, "all", false, "print every diagnostic, not only the first 50")
+	f.BoolVarP(&opts.dryRun, "dry-run", "n", false, "write nothing; print what would be published and what is left out, and why")
+	f.StringVar(&opts.format, "format", formatText, "output of --dry-run: text or json")
 	return cmd
 }
 
@@ -60,6 +71,12 @@ appears in the output.`,
 const maxPrinted = 50
 
 func runBuild(cmd *cobra.Command, opts *buildOptions) error {
+	switch {
+	case opts.format != formatText && opts.format != formatJSON:
+		return usageError{fmt.Errorf("--format %q: want text or json", opts.format)}
+	case opts.format != formatText && !opts.dryRun:
+		return usageError{fmt.Errorf("--format is for --dry-run")}
+	}
 	fsys, err := openVault(opts.vault)
 	if err != nil {
 		return err
@@ -69,6 +86,9 @@ func runBuild(cmd *cobra.Command, opts *buildOptions) error {
 		return err
 	}
 	bopts := buildOpts(cfg)
+	if opts.dryRun {
+		return runPlan(cmd, opts, fsys, bopts)
+	}
 	if isTerminal(opts.stderr) {
 		bopts.Progress = progressPrinter(opts.stderr)
 	}
