@@ -85,7 +85,7 @@
       defaultEdgeColor: colours.edge,
       labelColor: { color: colours.label },
       labelFont: getComputedStyle(document.body).fontFamily,
-      labelRenderedSizeThreshold: 8 * scale, // sigma's label grid keeps them apart
+      labelRenderedSizeThreshold: 5 * scale, // sigma's label grid keeps them apart
       zIndex: true,
       defaultDrawNodeHover: drawHover,
       nodeReducer: function (node, attrs) {

@@ -91,14 +91,23 @@
 
   // draw shows nodes (title, url, depth) joined by edges (index pairs).
   function draw(nodes, edges, more) {
-    var n = nodes.length, pos = layout(n, edges), pad = 24, i;
+    var n = nodes.length, pos = layout(n, edges), pad = 16, i;
     var minX = 0, maxX = 0, minY = 0, maxY = 0;
     for (i = 0; i < n; i++) {
       minX = Math.min(minX, pos.x[i]); maxX = Math.max(maxX, pos.x[i]);
       minY = Math.min(minY, pos.y[i]); maxY = Math.max(maxY, pos.y[i]);
     }
+    // Fit the layout to the box in pixels, so dots and text keep their
+    // size however far the layout spreads; a small graph is not blown up.
+    var w = svg.clientWidth || 240, h = svg.clientHeight || 220;
+    var k0 = Math.min((w - 2 * pad) / (maxX - minX || 1), (h - 2 * pad) / (maxY - minY || 1), 1.5);
+    var ox = w / 2 - (minX + maxX) / 2 * k0, oy = h / 2 - (minY + maxY) / 2 * k0;
+    for (i = 0; i < n; i++) {
+      pos.x[i] = Math.round((pos.x[i] * k0 + ox) * 10) / 10;
+      pos.y[i] = Math.round((pos.y[i] * k0 + oy) * 10) / 10;
+    }
     svg.textContent = "";
-    svg.setAttribute("viewBox", [minX - pad, minY - pad, maxX - minX + 2 * pad, maxY - minY + 2 * pad].join(" "));
+    svg.setAttribute("viewBox", "0 0 " + w + " " + h);
     var lines = el("g", { "class": "local-graph-edges" }, svg);
     var dots = el("g", { "class": "local-graph-nodes" }, svg);
     var adj = nodes.map(function () { return []; });
@@ -111,8 +120,8 @@
     var links = nodes.map(function (nd, k) {
       var link = el("a", { href: nd.url, "class": "local-graph-node depth-" + nd.depth }, dots);
       el("title", {}, link).textContent = nd.title;
-      el("circle", { cx: pos.x[k], cy: pos.y[k], r: k === 0 ? 6 : nd.depth === 1 ? 4.5 : 3 }, link);
-      var text = el("text", { x: pos.x[k], y: pos.y[k] + (k === 0 ? 16 : 13) }, link);
+      el("circle", { cx: pos.x[k], cy: pos.y[k], r: k === 0 ? 6 : nd.depth === 1 ? 4.5 : 3.5 }, link);
+      var text = el("text", { x: pos.x[k], y: pos.y[k] + (k === 0 ? 17 : 15) }, link);
       text.textContent = nd.title.length > 24 ? nd.title.slice(0, 23) + "…" : nd.title;
       link.addEventListener("mouseenter", function () { light(k); });
       link.addEventListener("mouseleave", function () { light(-1); });
