@@ -110,6 +110,7 @@ func buildFrom(ctx context.Context, a *Analysis, opts Options, em Emitter, only 
 	b := &builder{opts: opts, v: a.Vault, r: a.r, graph: a.Graph, docs: a.docs, em: em,
 		use: &usage{assets: map[site.VaultPath]*site.Asset{}}, only: only, have: have}
 	b.canvasIdx.parsed = a.canvases
+	b.graphOut.keep = &a.graphLayout
 	_, b.opts.Site.Favicon, _ = b.favicon() // discover.go
 	b.tree, b.tags = newFolderTree(a.Vault), newTagIndex(a.Vault)
 	if err := b.emitCanvases(ctx, b.tree); err != nil {
@@ -138,6 +139,9 @@ type Analysis struct {
 	parseDiags []site.Diagnostics // parallel to Vault.Notes
 	// canvases are the vault's .canvas files, parsed (canvas.go).
 	canvases map[site.VaultPath]*render.Canvas
+	// graphLayout is the link graph as last laid out, which a rebuild
+	// reuses while the graph is unchanged (graph_page.go).
+	graphLayout *graphLayout
 }
 
 // Analyze runs the first three phases of Build: load, parse, resolve.

@@ -109,6 +109,21 @@ func nodeSize(degree int) float64 {
 // (a conditional request) instead.
 const graphDataPath site.OutPath = "_site/graph.json"
 
+// same reports whether sg and o have the same nodes, with the same titles
+// and pages, and the same edges: whether they give the same JSON.
+func (sg *siteGraph) same(o *siteGraph) bool {
+	if len(sg.notes) != len(o.notes) || sg.edges != o.edges {
+		return false
+	}
+	for i, n := range sg.notes {
+		m := o.notes[i]
+		if n.Slug != m.Slug || n.Title() != m.Title() || !slices.Equal(sg.adj[i], o.adj[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 // byDegree orders nodes by degree, highest first, then by path: which
 // neighbours a crowded local graph keeps.
 func (sg *siteGraph) byDegree(a, b int32) int {

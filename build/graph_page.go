@@ -15,6 +15,17 @@ type graphOutput struct {
 	once sync.Once
 	sg   *siteGraph
 	data []byte // the graph JSON, written at graphDataPath
+	// keep, when set, holds the layout of the build before, and receives
+	// this one's.
+	keep **graphLayout
+}
+
+// graphLayout is a graph with its JSON, kept from one build to the next:
+// laying out 10,000 notes takes most of a second, and most rebuilds of
+// the live preview change text, not links.
+type graphLayout struct {
+	sg   *siteGraph
+	data []byte
 }
 
 // siteGraph returns the build's graph, making it on the first call.
@@ -22,7 +33,14 @@ func (b *builder) siteGraph() *graphOutput {
 	g := &b.graphOut
 	g.once.Do(func() {
 		g.sg = newSiteGraph(b.v, b.graph)
-		g.data = g.sg.encode()
+		if g.keep != nil && *g.keep != nil && (*g.keep).sg.same(g.sg) {
+			g.data = (*g.keep).data
+		} else {
+			g.data = g.sg.encode()
+		}
+		if g.keep != nil {
+			*g.keep = &graphLayout{sg: g.sg, data: g.data}
+		}
 	})
 	return g
 }

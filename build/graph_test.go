@@ -257,3 +257,40 @@ func meanDistances(adj [][]int32, pos []point) (edge, random float64) {
 	}
 	return edge / ne, random / pairs
 }
+
+// TestGraphLayoutKept checks that a rebuild reuses the last layout while
+// the graph is the same, and lays out again when a link changes it.
+func TestGraphLayoutKept(t *testing.T) {
+	t.Parallel()
+	opts := Options{Load: site.LoadOptions{Ignore: []string{"Private"}}}
+	build := func(a *Analysis) []byte {
+		t.Helper()
+		em := NewMemEmitter()
+		if _, _, err := buildFrom(context.Background(), a, opts, em, nil, nil); err != nil {
+			t.Fatal(err)
+		}
+		return em.Files[graphDataPath]
+	}
+	a, err := Analyze(context.Background(), graphVault, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := build(a)
+	kept := a.graphLayout
+	if again := build(a); &again[0] != &first[0] {
+		t.Error("an unchanged graph was laid out again")
+	}
+	changed := fstest.MapFS{}
+	for name, f := range graphVault {
+		changed[name] = f
+	}
+	changed["Lonely.md"] = &fstest.MapFile{Data: []byte("Now linked to [[Beta]].\n")}
+	b, err := Analyze(context.Background(), changed, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.graphLayout = kept
+	if next := build(b); bytes.Equal(next, first) || b.graphLayout == kept {
+		t.Error("a new link kept the old graph")
+	}
+}
