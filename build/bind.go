@@ -44,12 +44,21 @@ func (l *pageLibs) needs(d *render.Doc) {
 type usage struct {
 	mu     sync.Mutex
 	assets map[site.VaultPath]*site.Asset
+	byPage map[site.Slug]map[site.VaultPath]bool // which page uses which attachment
 	diags  site.Diagnostics
 }
 
-func (u *usage) asset(a *site.Asset) {
+// asset records that the page at slug uses attachment a.
+func (u *usage) asset(page site.Slug, a *site.Asset) {
 	u.mu.Lock()
 	u.assets[a.Path] = a
+	if u.byPage == nil {
+		u.byPage = map[site.Slug]map[site.VaultPath]bool{}
+	}
+	if u.byPage[page] == nil {
+		u.byPage[page] = map[site.VaultPath]bool{}
+	}
+	u.byPage[page][a.Path] = true
 	u.mu.Unlock()
 }
 
@@ -69,7 +78,7 @@ func (pb *pageBinder) Bind(l *site.Link) render.Dest {
 	case t.Asset != nil && t.Asset.Kind == site.KindCanvas:
 		return pb.canvasDest(t.Asset) // its page, not the file (canvas.go)
 	case t.Asset != nil:
-		pb.use.asset(t.Asset)
+		pb.use.asset(pb.page, t.Asset)
 		url := pb.page.AssetURL(t.Asset.Path)
 		if t.Asset.Kind == site.KindPDF && l.Subpath != "" {
 			url = url.WithFragment(l.Subpath) // #page=3 and #height=400 are for the viewer

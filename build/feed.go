@@ -166,7 +166,7 @@ func (b *builder) imageURL(n *site.Note, linkpath string) string {
 	if a == nil || a.Kind != site.KindImage {
 		return ""
 	}
-	b.use.asset(a)
+	b.use.asset(n.Slug, a)
 	return b.absURL(site.Slug("").AssetURL(a.Path))
 }
 

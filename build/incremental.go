@@ -49,6 +49,10 @@ type state struct {
 	a           *Analysis
 	slugs       map[site.VaultPath]site.Slug // published notes' slugs
 	renderDiags site.Diagnostics             // found while rendering
+	// assets says which attachments each page uses, so a rebuild can drop
+	// an attachment no page uses any more (it must not outlive the note
+	// that was unpublished or deleted).
+	assets map[site.Slug]map[site.VaultPath]bool
 }
 
 // NewSite prepares a site for the vault in fsys; nothing is built yet.
@@ -112,7 +116,7 @@ func (s *Site) full(ctx context.Context) (*Snapshot, *Update, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	s.last = &state{a: a, slugs: publishedSlugs(a.Vault), renderDiags: b.use.diags}
+	s.last = &state{a: a, slugs: publishedSlugs(a.Vault), renderDiags: b.use.diags, assets: b.use.byPage}
 	return &Snapshot{Files: em.Files, Diags: mergeDiags(a.Diags, b.use.diags), Pages: b.pageFiles()}, &Update{Pages: pages, Full: true}, nil
 }
 
@@ -131,18 +135,21 @@ func (s *Site) partial(ctx context.Context, changed []string) (*Snapshot, *Updat
 		_, ok := prev.Files[p]
 		return ok && !changedSet[site.VaultPath(p)]
 	}
-	b, pages, err := buildFrom(ctx, a, s.opts, em, only, have)
+	b, rendered, err := buildFrom(ctx, a, s.opts, em, only, have)
 	if err != nil {
 		return nil, nil, err
 	}
 	if err := refreshAssets(a.Vault, prev.Files, em, changedSet); err != nil {
 		return nil, nil, err
 	}
-	files := compose(prev.Files, em.Files, b.pageSet())
+	pages := b.pageSet()
+	assets := pageAssets(old.assets, b, only, pages)
+	files := compose(prev.Files, em.Files, pages)
+	dropUnused(files, old.a.Vault, a.Vault, assets)
 	rdiags := keepDiags(old.renderDiags, only, a) // render findings of pages not rendered again
 	rdiags = append(rdiags, b.use.diags...)
-	s.last = &state{a: a, slugs: publishedSlugs(a.Vault), renderDiags: rdiags}
-	return &Snapshot{Files: files, Diags: mergeDiags(a.Diags, rdiags), Pages: b.pageFiles()}, &Update{Pages: pages}, nil
+	s.last = &state{a: a, slugs: publishedSlugs(a.Vault), renderDiags: rdiags, assets: assets}
+	return &Snapshot{Files: files, Diags: mergeDiags(a.Diags, rdiags), Pages: b.pageFiles()}, &Update{Pages: rendered}, nil
 }
 
 // refreshAssets copies again every changed attachment that the previous
@@ -174,6 +181,43 @@ func (b *builder) pageFiles() map[site.VaultPath]site.OutPath {
 		out[c.asset.Path] = c.slug.OutPath()
 	}
 	return out
+}
+
+// pageAssets updates which page uses which attachment: pages rendered
+// again (those in only, and canvases, which always are) report afresh,
+// pages that no longer exist report nothing, the rest keep theirs.
+func pageAssets(old map[site.Slug]map[site.VaultPath]bool, b *builder, only, pages map[site.Slug]bool) map[site.Slug]map[site.VaultPath]bool {
+	out := map[site.Slug]map[site.VaultPath]bool{}
+	for slug, set := range old {
+		if pages[slug] && !only[slug] {
+			out[slug] = set
+		}
+	}
+	for _, c := range b.canvases().pages {
+		delete(out, c.slug)
+	}
+	for slug, set := range b.use.byPage {
+		out[slug] = set
+	}
+	return out
+}
+
+// dropUnused removes from files every attachment, of the old vault or the
+// new, that no page uses any more.
+func dropUnused(files map[site.OutPath][]byte, oldV, v *site.Vault, assets map[site.Slug]map[site.VaultPath]bool) {
+	used := map[site.VaultPath]bool{}
+	for _, set := range assets {
+		for p := range set {
+			used[p] = true
+		}
+	}
+	for _, vault := range []*site.Vault{oldV, v} {
+		for _, as := range vault.Assets {
+			if !used[as.Path] {
+				delete(files, as.Path.AssetOut())
+			}
+		}
+	}
 }
 
 // changedPaths turns the watcher's paths into vault paths (NFC).
