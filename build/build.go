@@ -23,8 +23,6 @@ import (
 type Options struct {
 	Load site.LoadOptions
 	Site templates.Site
-	// Serve marks pages for the live preview (a reload script).
-	Serve bool
 	// Progress, when set, is called after each rendered page with the
 	// count done and the total; it is called from several goroutines.
 	Progress func(done, total int)

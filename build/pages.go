@@ -57,7 +57,6 @@ func (b *builder) emitPage(slug site.Slug, data *templates.PageData) error {
 			return err
 		}
 	}
-	data.Serve = b.opts.Serve
 	b.libs.Add(data)
 	var buf bytes.Buffer
 	if err := templates.Render(&buf, data); err != nil {

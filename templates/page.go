@@ -168,8 +168,6 @@ type PageData struct {
 	// GraphData is the URL of the site's graph JSON, on the graph page
 	// and, for the local graph's second depth, on note pages.
 	GraphData site.RelURL
-	// Serve is set by the live preview server.
-	Serve bool
 }
 
 // defaultHeadings are the headings of pages whose Title is empty.
