@@ -18,6 +18,10 @@ import (
 type Site struct {
 	fsys fs.FS
 	opts Options
+	// Settings, when set, reads the options again after the settings
+	// file changed, so an edit to vaultsite.yaml takes effect at once; an
+	// error keeps the previous site.
+	Settings func() (Options, error)
 
 	mu   sync.Mutex // serialises builds
 	cur  snapshotPtr
@@ -81,6 +85,13 @@ func (s *Site) Update(ctx context.Context, changed []string) (*Update, error) {
 		err  error
 	)
 	if s.last == nil || changed == nil || settingsChanged(changed) {
+		if s.Settings != nil && s.last != nil {
+			opts, err := s.Settings()
+			if err != nil {
+				return nil, err
+			}
+			s.opts = opts
+		}
 		next, up, err = s.full(ctx)
 	} else {
 		next, up, err = s.partial(ctx, changed)

@@ -138,3 +138,42 @@ func bytesReplace(s, old, new string) string {
 }
 
 var _ = site.Slug("")
+
+// TestSettingsReread: an edit to vaultsite.yaml reaches the next build
+// through Site.Settings, and a broken file keeps the previous site.
+func TestSettingsReread(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("# A\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	title := "First"
+	s := NewSite(os.DirFS(dir), Options{})
+	s.Settings = func() (Options, error) {
+		if title == "" {
+			return Options{}, os.ErrInvalid
+		}
+		o := Options{}
+		o.Site.Title = title
+		return o, nil
+	}
+	s.opts.Site.Title = title
+	ctx := context.Background()
+	if _, err := s.Update(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	title = "Second"
+	if _, err := s.Update(ctx, []string{"vaultsite.yaml"}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(s.Current().Files["a/index.html"], []byte("Second")) {
+		t.Error("the new title did not reach the page")
+	}
+	title = ""
+	if _, err := s.Update(ctx, []string{"vaultsite.yaml"}); err == nil {
+		t.Error("a broken settings file must fail the rebuild")
+	}
+	if !bytes.Contains(s.Current().Files["a/index.html"], []byte("Second")) {
+		t.Error("a failed rebuild must keep the previous site")
+	}
+}

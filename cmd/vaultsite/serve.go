@@ -78,6 +78,10 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 		return err
 	}
 	s := build.NewSite(fsys, buildOpts(cfg))
+	s.Settings = func() (build.Options, error) {
+		cfg, err := opts.settings(fsys, opts.vault)
+		return buildOpts(cfg), err
+	}
 	ln, err := serve.Listen(opts.bind, opts.port, opts.portSet)
 	if err != nil {
 		return err
