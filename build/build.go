@@ -54,6 +54,8 @@ type builder struct {
 	canvasIdx canvasIndex
 	// graphOut is the site graph, made on first use (graph_page.go).
 	graphOut graphOutput
+	// searchMemo is the analysis's, updated by emitSearch (search.go).
+	searchMemo **searchMemo
 	// explorerFile is written with the first page (explorer.go).
 	explorerFile explorerFile
 	// only, when set, limits a rebuild to these pages (incremental.go);
@@ -109,6 +111,7 @@ func buildFrom(ctx context.Context, a *Analysis, opts Options, em Emitter, only 
 		use: &usage{assets: map[site.VaultPath]*site.Asset{}}, only: only, have: have}
 	b.canvasIdx.parsed = a.canvases
 	b.graphOut.keep = &a.graphLayout
+	b.searchMemo = &a.searchMemo
 	_, b.opts.Site.Favicon, _ = b.favicon() // discover.go
 	b.tree, b.tags = newFolderTree(a.Vault), newTagIndex(a.Vault)
 	if err := b.emitCanvases(ctx, b.tree); err != nil {
@@ -140,6 +143,9 @@ type Analysis struct {
 	// graphLayout is the link graph as last laid out, which a rebuild
 	// reuses while the graph is unchanged (graph_page.go).
 	graphLayout *graphLayout
+	// searchMemo holds the notes' search terms, which a rebuild reuses
+	// for the notes it reuses (search_index.go).
+	searchMemo *searchMemo
 }
 
 // Analyze runs the first three phases of Build: load, parse, resolve.

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/vaultsite/vaultsite/site"
 )
 
@@ -121,5 +123,38 @@ func checkSearchRefs(t *testing.T, em *MemEmitter) {
 				t.Errorf("%s: data-%s names %s, which was not emitted", p, m[1], target)
 			}
 		}
+	}
+}
+
+// TestSearchMemo builds the index of searchVault twice, the second time
+// from the first's memo: it tokenizes nothing again, reuses every note's
+// terms, and writes the same files.
+func TestSearchMemo(t *testing.T) {
+	t.Parallel()
+	a, err := Analyze(context.Background(), searchVault, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := &builder{v: a.Vault, docs: a.docs}
+	first, memo, err := newSearchIndex(context.Background(), b.searchEntries(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, memo2, err := newSearchIndex(context.Background(), b.searchEntries(), memo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(memo.docs) != 2 || len(memo2.docs) != 2 || memo2.dict != memo.dict {
+		t.Fatalf("memo of %d docs, then %d; dictionary kept: %v", len(memo.docs), len(memo2.docs), memo2.dict == memo.dict)
+	}
+	for d, c := range memo.docs {
+		if memo2.docs[d] != c {
+			t.Errorf("%s was tokenized again", d.Note.Path)
+		}
+	}
+	f1, _ := first.files()
+	f2, _ := second.files()
+	if diff := cmp.Diff(f1, f2, cmp.AllowUnexported(searchFile{})); diff != "" {
+		t.Errorf("the index built from the memo differs (-fresh +memo):\n%s", diff)
 	}
 }

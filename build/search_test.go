@@ -164,7 +164,7 @@ func TestSearchIndexFormat(t *testing.T) {
 		{Title: "Beta", URL: "notes/beta/", Crumbs: "Notes", Fields: [numFields][]string{fieldTitle: {"Beta"}, fieldAliases: {"Second"}, fieldText: {"zeppelin"}}},
 		{Title: "Gamma", URL: "gamma/", Fields: [numFields][]string{fieldTitle: {"Gamma"}, fieldHeadings: {"Noon plans"}, fieldTags: {"plan/noon"}}},
 	}
-	idx, err := newSearchIndex(context.Background(), entries)
+	idx, _, err := newSearchIndex(context.Background(), entries, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -220,18 +220,19 @@ func TestSearchIndexFormat(t *testing.T) {
 // looks in first, the longest key the term starts with.
 func TestSearchShardsCut(t *testing.T) {
 	t.Parallel()
-	idx := &searchIndex{postings: map[string]*[numFields][]posting{}}
-	many := func(n int) *[numFields][]posting {
+	idx := &searchIndex{dict: &termDict{ids: map[string]uint32{}}}
+	add := func(term string, n int) {
 		var p [numFields][]posting
 		for i := range n {
 			p[fieldText] = append(p[fieldText], posting{doc: int32(i * 3), tf: 12})
 		}
-		return &p
+		idx.dict.intern(map[string]int{term: 1})
+		idx.postings = append(idx.postings, &p)
 	}
 	for _, term := range []string{"re", "rea", "reach", "read", "reader", "reading", "rebase", "zz", "東"} {
-		idx.postings[term] = many(4000) // about 12 KB each
+		add(term, 4000) // about 12 KB each
 	}
-	idx.postings["readme"] = many(30000) // over the budget on its own
+	add("readme", 30000) // over the budget on its own
 	shards := idx.shards()
 	keys := map[string]bool{}
 	var got []string
