@@ -82,6 +82,11 @@
       // cost far more to fill, and a software renderer feels it.
       defaultEdgeType: "line",
       edgeProgramClasses: { line: libs.EdgeLineProgram },
+      // A crowded graph drops its edges while it moves and draws them
+      // again when it stops: without a GPU (software WebGL) 70,000 edges
+      // cost hundreds of milliseconds a frame, and even with one, lines
+      // that dense read as a grey wash in motion.
+      hideEdgesOnMove: data.edges.length / 2 > 20000,
       defaultEdgeColor: colours.edge,
       labelColor: { color: colours.label },
       labelFont: getComputedStyle(document.body).fontFamily,
