@@ -73,7 +73,12 @@ const graphJSONVersion = 1
 func (sg *siteGraph) encode() []byte {
 	pos := layoutGraph(sg.adj, graphSeed)
 	var root site.Slug // the home page: URLs are relative to the site root
-	out := graphJSON{Version: graphJSONVersion, Edges: make([]int32, 0, 2*sg.edges)}
+	n := len(sg.notes)
+	out := graphJSON{ // empty columns, not nulls, for a site without notes
+		Version: graphJSONVersion, Titles: make([]string, 0, n), URLs: make([]site.RelURL, 0, n),
+		X: make([]float64, 0, n), Y: make([]float64, 0, n), Sizes: make([]float64, 0, n),
+		Edges: make([]int32, 0, 2*sg.edges),
+	}
 	for i, n := range sg.notes {
 		out.Titles = append(out.Titles, n.Title())
 		out.URLs = append(out.URLs, root.LinkTo(n.Slug, ""))

@@ -3,10 +3,13 @@ package build
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/vaultsite/vaultsite/internal/browsertest"
@@ -89,6 +92,35 @@ func TestGraphPageInBrowser(t *testing.T) {
 	}
 	if m := srv.Missing(); len(m) > 0 {
 		t.Errorf("missing files: %v", m)
+	}
+}
+
+// TestGraphWithoutWebGL opens the graph page in a browser whose canvases
+// refuse WebGL: the page says so and lists every note instead.
+func TestGraphWithoutWebGL(t *testing.T) {
+	t.Parallel()
+	b := browsertest.Start(t)
+	em := NewMemEmitter()
+	if _, err := Build(context.Background(), graphVault, Options{Load: site.LoadOptions{Ignore: []string{"Private"}}}, em); err != nil {
+		t.Fatal(err)
+	}
+	srv := browsertest.Serve(t, em.Files)
+	tab := b.Tab(t, browsertest.Viewport(1400, 900))
+	const noWebGL = `(() => { const get = HTMLCanvasElement.prototype.getContext;
+		HTMLCanvasElement.prototype.getContext = function (kind, ...rest) { return /webgl/.test(kind) ? null : get.call(this, kind, ...rest); }; })()`
+	tab.Do(chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tgt, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: noWebGL})
+		return err
+	}))
+	tab.Navigate(srv.URL + "/graph/")
+	tab.WaitFor(`!!document.querySelector(".graph-view.is-unavailable")`)
+	if !browsertest.Eval[bool](tab, `document.querySelector(".graph-list-view").open`) {
+		t.Error("the list did not open")
+	}
+	got := browsertest.Eval[[]string](tab, `[...document.querySelectorAll(".graph-list a")].map(a => a.textContent + " " + a.getAttribute("href"))`)
+	want := []string{"Alpha ../alpha/", "Beta ../beta/", "Deep Note ../folder/deep-note/", "Home ../", "Lonely ../lonely/"}
+	if !slices.Equal(got, want) {
+		t.Errorf("list = %q, want %q", got, want)
 	}
 }
 

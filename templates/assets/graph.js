@@ -13,6 +13,8 @@
   var data = null;
 
   function say(text) { status.textContent = text; }
+  // href turns a URL from the site root into one from this page.
+  function href(u) { return u === "./" ? root : root + u; }
 
   function webgl() {
     try {
@@ -33,7 +35,7 @@
     order.forEach(function (i) {
       var li = document.createElement("li");
       var a = document.createElement("a");
-      a.href = root + data.urls[i];
+      a.href = href(data.urls[i]);
       a.textContent = data.titles[i];
       li.appendChild(a);
       li.appendChild(document.createTextNode(" · " + degree[i] + (degree[i] === 1 ? " link" : " links")));
@@ -134,7 +136,7 @@
       view.classList.remove("is-hovering");
       renderer.refresh({ skipIndexation: true });
     });
-    renderer.on("clickNode", function (e) { location.href = root + data.urls[+e.node]; });
+    renderer.on("clickNode", function (e) { location.href = href(data.urls[+e.node]); });
 
     var camera = renderer.getCamera();
     var controls = view.querySelector(".graph-controls");

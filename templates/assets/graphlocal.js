@@ -167,7 +167,7 @@
     order.forEach(function (j, p) { at[j] = p; });
     var edges = [];
     order.forEach(function (j, p) { adj[j].forEach(function (m) { if (at[m] > p) edges.push(p, at[m]); }); });
-    var nodes = order.map(function (j) { return { title: g.titles[j], url: root + g.urls[j], depth: depth[j] }; });
+    var nodes = order.map(function (j) { return { title: g.titles[j], url: g.urls[j] === "./" ? root : root + g.urls[j], depth: depth[j] }; });
     draw(nodes, edges, Math.max(0, ring1.length + ring2.length + 1 - order.length));
   }
   if (depth2) {
