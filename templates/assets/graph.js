@@ -92,7 +92,11 @@
       defaultEdgeColor: colours.edge,
       labelColor: { color: colours.label },
       labelFont: getComputedStyle(document.body).fontFamily,
-      labelRenderedSizeThreshold: 5 * scale, // sigma's label grid keeps them apart
+      // Name the larger dots, at most a few per 120-pixel cell, so
+      // labels do not pile up; zooming in names more.
+      labelRenderedSizeThreshold: 5 * scale,
+      labelDensity: 0.4,
+      labelGridCellSize: 120,
       zIndex: true,
       defaultDrawNodeHover: drawHover,
       nodeReducer: function (node, attrs) {
