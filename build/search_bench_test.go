@@ -86,7 +86,7 @@ func TestSearchBytesBeforeFirstResult(t *testing.T) {
 			tab.Poll(`document.querySelectorAll(".search-result-snippet:not(:empty)").length >= Math.min(5, document.querySelectorAll(".search-result").length)`)
 			snippets := resourceBytes(t, tab, "test-open", "", false)
 			t.Logf("%q on /%s: %s", tt.query, page, status)
-			t.Logf("the page itself: %d bytes compressed in %d files", load.gz, load.files)
+			t.Logf("the page itself: %d bytes compressed in %d files:\n%s", load.gz, load.files, load.list)
 			t.Logf("search until the first results: %d bytes compressed (%d uncompressed) in %d files:\n%s", search.gz, search.raw, search.files, search.list)
 			t.Logf("the page and search until the first results: %d bytes compressed", first.gz)
 			t.Logf("search until the results of the whole query: %d bytes compressed in %d files", final.gz, final.files)

@@ -95,6 +95,24 @@ func TestSearchBuildPublishedOnly(t *testing.T) {
 	checkSearchRefs(t, em)
 }
 
+// TestSearchNothingPublished builds a vault whose only note is not
+// published: the index is there, empty, and pages still name it.
+func TestSearchNothingPublished(t *testing.T) {
+	t.Parallel()
+	em := NewMemEmitter()
+	fsys := fstest.MapFS{"Secret.md": {Data: []byte("---\npublish: false\n---\nThe gazebo.\n")}}
+	if _, err := Build(context.Background(), fsys, Options{}, em); err != nil {
+		t.Fatal(err)
+	}
+	meta := string(em.Files[searchMetaFile])
+	for _, want := range []string{`"documentCount":0`, `"shards":{}`, `"docs":[]`} {
+		if !strings.Contains(meta, want) {
+			t.Errorf("index.json lacks %s: %s", want, meta)
+		}
+	}
+	checkSearchRefs(t, em)
+}
+
 var dataAttr = regexp.MustCompile(`data-(index|script|lib)="([^"]+)"`)
 
 // checkSearchRefs checks that every page with the search button names

@@ -138,7 +138,7 @@ func shardFileName(key string) string {
 
 // meta returns index.json without its file lists.
 func (idx *searchIndex) meta() *searchMeta {
-	m := &searchMeta{Format: searchFormat, Boost: map[string]float64{}, Shards: map[string]shardRef{}, DocsPerFile: searchDocsPerFile}
+	m := &searchMeta{Format: searchFormat, Boost: map[string]float64{}, Shards: map[string]shardRef{}, Docs: []string{}, DocsPerFile: searchDocsPerFile}
 	ms := &m.MiniSearch
 	ms.DocumentCount, ms.NextID, ms.SerializationVersion = len(idx.entries), len(idx.entries), 2
 	ms.FieldIDs = map[string]int{}
