@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/vaultsite/vaultsite/site"
 	"github.com/vaultsite/vaultsite/templates"
@@ -224,5 +225,23 @@ func (b *builder) propValue(n *site.Note, key string, v site.Value) templates.Pr
 	if strings.HasPrefix(text, "https://") || strings.HasPrefix(text, "http://") {
 		return templates.PropValue{Text: text, URL: site.External(text)}
 	}
-	return templates.PropValue{Text: text}
+	return templates.PropValue{Text: formatDate(text)}
+}
+
+// formatDate shows a date or date-time value the way a reader says it
+// ("7 July 2023", "1 February 2024, 10:30"), as Obsidian's properties view
+// shows dates rather than their ISO text. Anything else, including an
+// impossible date such as 2023-13-45, is returned as written. The time
+// zone is not converted: the author's wall-clock time is what they meant,
+// and the build must not depend on the machine's zone.
+func formatDate(v string) string {
+	if t, err := time.Parse("2006-01-02", v); err == nil {
+		return t.Format("2 January 2006")
+	}
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04"} {
+		if t, err := time.Parse(layout, v); err == nil {
+			return t.Format("2 January 2006, 15:04")
+		}
+	}
+	return v
 }

@@ -119,3 +119,20 @@ func TestEmbeddedMathLoadsKaTeX(t *testing.T) {
 		}
 	}
 }
+
+// TestPropertyDates: dates in properties read as dates; other text, and
+// impossible dates, stay as written.
+func TestPropertyDates(t *testing.T) {
+	t.Parallel()
+	fsys := fstest.MapFS{"a.md": {Data: []byte("---\ndate: 2023-07-07\ncreated: 2024-02-01T10:30:00+02:00\nodd: 2023-13-45\ntype:: network+\n---\nx\n")}}
+	em := build.NewMemEmitter()
+	if _, err := build.Build(context.Background(), fsys, build.Options{}, em); err != nil {
+		t.Fatal(err)
+	}
+	page := string(em.Files["a/index.html"])
+	for _, want := range []string{"7 July 2023", "1 February 2024, 10:30", "2023-13-45", "network+"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the properties view lacks %q", want)
+		}
+	}
+}
