@@ -8,13 +8,31 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/vaultsite/vaultsite/site"
 	"github.com/vaultsite/vaultsite/templates"
 )
 
 // emitRest writes the listings, the 404 page and the files: everything
-// but the note pages.
+// but the note pages. The listings, the graph, the search index and the
+// discovery files read only what the earlier phases settled, so they run
+// side by side (on 10,000 notes each takes seconds); the files go last,
+// since they include the browser libraries the pages asked for.
 func (b *builder) emitRest(tree *folderTree, tags *tagIndex) error {
+	var g errgroup.Group
+	g.Go(func() error { return b.emitListings(tree, tags) })
+	g.Go(b.emitGraph)
+	g.Go(b.emitSearch)
+	g.Go(b.emitDiscovery)
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	return b.emitFiles()
+}
+
+// emitListings writes the folder pages, the tag pages and the 404 page.
+func (b *builder) emitListings(tree *folderTree, tags *tagIndex) error {
 	for _, f := range tree.sorted() {
 		if f.slug == "" && b.v.Home() != nil || f.note != nil || !b.wants(f.slug) {
 			continue // the home note or the folder note shows this listing
@@ -26,19 +44,7 @@ func (b *builder) emitRest(tree *folderTree, tags *tagIndex) error {
 	if err := b.emitTags(tags); err != nil {
 		return err
 	}
-	if err := b.emitGraph(); err != nil {
-		return err
-	}
-	if err := b.emitPage("", nil); err != nil {
-		return err
-	}
-	if err := b.emitSearch(); err != nil {
-		return err
-	}
-	if err := b.emitDiscovery(); err != nil {
-		return err
-	}
-	return b.emitFiles()
+	return b.emitPage("", nil)
 }
 
 // emitPage renders data and writes it at the page of slug; with nil data
