@@ -56,6 +56,10 @@ type builder struct {
 	graphOut graphOutput
 	// searchMemo is the analysis's, updated by emitSearch (search.go).
 	searchMemo **searchMemo
+	// redirectMemo is the analysis's, updated by emitRedirects.
+	redirectMemo *map[site.Slug]site.VaultPath
+	// redirectList is every redirect page of this build.
+	redirectList []Redirect
 	// explorerFile is written with the first page (explorer.go).
 	explorerFile explorerFile
 	// only, when set, limits a rebuild to these pages (incremental.go);
@@ -112,6 +116,7 @@ func buildFrom(ctx context.Context, a *Analysis, opts Options, em Emitter, only 
 	b.canvasIdx.parsed = a.canvases
 	b.graphOut.keep = &a.graphLayout
 	b.searchMemo = &a.searchMemo
+	b.redirectMemo = &a.redirects
 	_, b.opts.Site.Favicon, _ = b.favicon() // discover.go
 	b.tree, b.tags = newFolderTree(a.Vault), newTagIndex(a.Vault)
 	if err := b.emitCanvases(ctx, b.tree); err != nil {
@@ -146,6 +151,9 @@ type Analysis struct {
 	// searchMemo holds the notes' search terms, which a rebuild reuses
 	// for the notes it reuses (search_index.go).
 	searchMemo *searchMemo
+	// redirects maps each redirect page of the last build to its target
+	// note, so a rebuild writes only the redirects that changed.
+	redirects map[site.Slug]site.VaultPath
 }
 
 // Analyze runs the first three phases of Build: load, parse, resolve.

@@ -154,6 +154,9 @@ func (s *Site) partial(ctx context.Context, changed []string) (*Snapshot, *Updat
 		return nil, nil, err
 	}
 	pages := b.pageSet()
+	for _, r := range b.redirectList {
+		pages[r.From] = true // kept from the last build when not written again
+	}
 	assets := pageAssets(old.assets, b, only, pages)
 	files := compose(prev.Files, em.Files, pages)
 	dropUnused(files, old.a.Vault, a.Vault, assets)

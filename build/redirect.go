@@ -97,11 +97,21 @@ func propLine(n *site.Note, keys ...string) int {
 	return 0
 }
 
-// emitRedirects writes a page for each redirect. Every build writes them
-// all, incremental ones included: they are small, and any change to the
-// vault may add, move or remove one.
+// emitRedirects writes a page for each redirect. A redirect page shows
+// only its target's URL and title, so an incremental rebuild skips one
+// that already points at the same note when that note is not rendered
+// again (a note whose slug or title changed always is); every build
+// records the whole list, so a rebuild knows which pages still exist.
 func (b *builder) emitRedirects(rs []Redirect) error {
+	prev := *b.redirectMemo
+	next := make(map[site.Slug]site.VaultPath, len(rs))
+	b.redirectList = rs
+	defer func() { *b.redirectMemo = next }()
 	for _, r := range rs {
+		next[r.From] = r.To.Path
+		if b.only != nil && prev[r.From] == r.To.Path && !b.only[r.To.Slug] && b.have != nil && b.have(r.From.OutPath()) {
+			continue
+		}
 		url := r.From.LinkTo(r.To.Slug, "")
 		var buf bytes.Buffer
 		err := templates.RenderRedirect(&buf, templates.Redirect{
