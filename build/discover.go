@@ -140,7 +140,7 @@ func (b *builder) sitemap() ([]byte, error) {
 	}
 	var urls []sitemapURL
 	for slug := range b.pageSet() {
-		urls = append(urls, sitemapURL{Loc: b.absURL(rootURL(slug)), Lastmod: lastmod[slug]})
+		urls = append(urls, sitemapURL{Loc: b.absURL(slug.FromRoot()), Lastmod: lastmod[slug]})
 	}
 	sort.Slice(urls, func(i, j int) bool { return urls[i].Loc < urls[j].Loc })
 	return encodeXML(struct {

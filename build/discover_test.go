@@ -348,7 +348,7 @@ func checkRedirects(t *testing.T, em *MemEmitter, base string) map[site.OutPath]
 		wantCanon := m[1]
 		if base != "" {
 			slug, _ := target.PageSlug()
-			wantCanon = base + strings.TrimPrefix(string(rootURL(slug)), "./")
+			wantCanon = base + strings.TrimPrefix(string(slug.FromRoot()), "./")
 		}
 		if c == nil || c[1] != wantCanon {
 			t.Errorf("%s: canonical %v, want %q", p, c, wantCanon)

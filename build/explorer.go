@@ -99,14 +99,14 @@ func (b *builder) explorerJSON() []byte {
 // folder notes (the home note, and a note beside a folder of its name),
 // which the folders' own links reach.
 func explorerItems(f *folder) []explorerItem {
-	base := string(rootURL(f.slug))
+	base := string(f.slug.FromRoot())
 	if f.slug == "" {
 		base = ""
 	}
 	// url is the page's URL relative to base, which every page below f
 	// starts with; the "/" of a URL from the root stays a safeguard.
 	url := func(slug site.Slug) string {
-		u := string(rootURL(slug))
+		u := string(slug.FromRoot())
 		if rest, ok := strings.CutPrefix(u, base); ok {
 			return rest
 		}
@@ -134,6 +134,3 @@ func explorerItems(f *folder) []explorerItem {
 	}
 	return append(out, pages...)
 }
-
-// rootURL is the URL of the page slug as seen from the site root.
-func rootURL(slug site.Slug) site.RelURL { return site.Slug("").LinkTo(slug, "") }

@@ -122,7 +122,7 @@ func (b *builder) feed() ([]byte, error) {
 		ch.Description = "Recent notes"
 	}
 	for _, d := range notes {
-		u := b.absURL(rootURL(d.n.Slug))
+		u := b.absURL(d.n.Slug.FromRoot())
 		ch.Items = append(ch.Items, rssItem{Title: d.n.Title(), Link: u, GUID: rssGUID{"true", u},
 			PubDate: d.t.Format(time.RFC1123Z), Description: d.n.Props.Description})
 	}

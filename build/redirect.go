@@ -116,7 +116,7 @@ func (b *builder) emitRedirects(rs []Redirect) error {
 		var buf bytes.Buffer
 		err := templates.RenderRedirect(&buf, templates.Redirect{
 			Lang: b.opts.Site.Lang, Title: r.To.Title(), URL: url,
-			Canonical: templates.AbsURL(b.opts.Site.BaseURL, rootURL(r.To.Slug)),
+			Canonical: templates.AbsURL(b.opts.Site.BaseURL, r.To.Slug.FromRoot()),
 		})
 		if err != nil {
 			return err

@@ -106,7 +106,7 @@ func (b *builder) searchEntries() []searchEntry {
 		if !n.Published {
 			continue
 		}
-		e := searchEntry{Title: n.Title(), URL: site.Slug("").LinkTo(n.Slug, ""), Crumbs: crumbs(n.Path), doc: b.docs[i]}
+		e := searchEntry{Title: n.Title(), URL: n.Slug.FromRoot(), Crumbs: crumbs(n.Path), doc: b.docs[i]}
 		e.Fields[fieldTitle] = []string{n.Title()}
 		e.Fields[fieldAliases] = n.Props.Aliases
 		for _, h := range n.Headings {

@@ -246,6 +246,10 @@ func (s Slug) LinkTo(target Slug, fragment string) RelURL {
 	return withFragment(u, fragment)
 }
 
+// FromRoot returns the URL of the page s as seen from the site root
+// ("a/b/"), for data files, feeds and sitemaps that live at the root.
+func (s Slug) FromRoot() RelURL { return Slug("").LinkTo(s, "") }
+
 // AssetURL returns the URL of an attachment copied to its vault path, as
 // seen from the page s.
 func (s Slug) AssetURL(p VaultPath) RelURL {

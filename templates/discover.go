@@ -34,7 +34,7 @@ func (p *PageData) Canonical() string {
 	if p.Kind == PageNotFound {
 		return ""
 	}
-	return AbsURL(p.Site.BaseURL, site.Slug("").LinkTo(p.Slug, ""))
+	return AbsURL(p.Site.BaseURL, p.Slug.FromRoot())
 }
 
 // OGType is the page's OpenGraph type: "article" for a note, "website"

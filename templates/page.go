@@ -222,7 +222,7 @@ func (p *PageData) TOCMinLevel() int {
 // Self returns the page's URL as seen from the site root ("./" for the
 // home page, "protocols/http/"): how the explorer file names pages.
 func (p *PageData) Self() site.RelURL {
-	return site.Slug("").LinkTo(p.Slug, "")
+	return p.Slug.FromRoot()
 }
 
 // HasAside reports whether the page has the right sidebar (a note's

@@ -73,7 +73,7 @@ type planLine struct {
 func writePlanText(w io.Writer, p *build.Plan) {
 	var lines []planLine
 	for _, pg := range p.Pages {
-		msg := "published at " + string(rootURL(pg.Slug))
+		msg := "published at " + string(pg.Slug.FromRoot())
 		if pg.Permalink != "" {
 			msg += fmt.Sprintf(" (permalink %q)", pg.Permalink)
 		}
@@ -84,7 +84,7 @@ func writePlanText(w io.Writer, p *build.Plan) {
 		if r.Why == "permalink" {
 			why = "its path's URL, moved by the permalink"
 		}
-		lines = append(lines, planLine{r.To.Path, 1, r.Line, fmt.Sprintf("redirect from %s (%s)", rootURL(r.From), why)})
+		lines = append(lines, planLine{r.To.Path, 1, r.Line, fmt.Sprintf("redirect from %s (%s)", r.From.FromRoot(), why)})
 	}
 	for _, a := range p.Attachments {
 		lines = append(lines, planLine{a, 0, 0, "copied"})
@@ -113,8 +113,6 @@ func writePlanText(w io.Writer, p *build.Plan) {
 		fmt.Fprintf(w, "%s: %s\n", site.Pos{Path: l.path, Line: l.line}, l.msg)
 	}
 }
-
-func rootURL(s site.Slug) site.RelURL { return site.Slug("").LinkTo(s, "") }
 
 // planJSON is the documented schema of "build --dry-run --format json",
 // version 1. Every list is present (empty, never null) and sorted: pages,
@@ -214,7 +212,7 @@ func writePlanJSON(w io.Writer, vault string, bopts build.Options, p *build.Plan
 		r.Files = []site.OutPath{}
 	}
 	for _, pg := range p.Pages {
-		r.Pages = append(r.Pages, planJSONPage{Path: pg.Path, URL: rootURL(pg.Slug), Kind: fileKind(pg.Path), Permalink: pg.Permalink, Line: pg.Line})
+		r.Pages = append(r.Pages, planJSONPage{Path: pg.Path, URL: pg.Slug.FromRoot(), Kind: fileKind(pg.Path), Permalink: pg.Permalink, Line: pg.Line})
 	}
 	for _, a := range p.Attachments {
 		r.Attachments = append(r.Attachments, planJSONFile{Path: a, File: a.AssetOut()})
@@ -223,7 +221,7 @@ func writePlanJSON(w io.Writer, vault string, bopts build.Options, p *build.Plan
 		r.Icon = &planJSONFile{Path: p.Icon, File: p.IconOut}
 	}
 	for _, rd := range p.Redirects {
-		r.Redirects = append(r.Redirects, planJSONRedirect{URL: rootURL(rd.From), To: rootURL(rd.To.Slug),
+		r.Redirects = append(r.Redirects, planJSONRedirect{URL: rd.From.FromRoot(), To: rd.To.Slug.FromRoot(),
 			Path: rd.To.Path, Line: rd.Line, Why: rd.Why, Text: rd.Text})
 	}
 	for _, e := range p.Excluded {
