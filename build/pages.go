@@ -162,19 +162,16 @@ func (b *builder) backlinks(n *site.Note) []templates.Backlink {
 		last = bl.From
 		ctx := ""
 		if d := b.docs[b.noteIndex(bl.From)]; d != nil {
-			ctx = d.LinkContext(b.linkIndex(bl.From, bl.Link), backlinkContext)
+			ctx = d.LinkContext(bl.Index, backlinkContext)
 		}
 		out = append(out, templates.Backlink{Title: bl.From.Title(), URL: n.Slug.LinkTo(bl.From.Slug, ""), Context: ctx})
 	}
 	return out
 }
 
+// noteIndex is n's position in the vault's notes, which are sorted by path.
 func (b *builder) noteIndex(n *site.Note) int {
 	return sort.Search(len(b.v.Notes), func(i int) bool { return b.v.Notes[i].Path >= n.Path })
-}
-
-func (b *builder) linkIndex(n *site.Note, l site.Link) int {
-	return sort.Search(len(n.Links), func(i int) bool { return n.Links[i].Offset >= l.Offset })
 }
 
 // properties shows the frontmatter as Obsidian's properties view does:

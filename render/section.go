@@ -1,6 +1,8 @@
 package render
 
 import (
+	"strings"
+
 	"github.com/vaultsite/vaultsite/site"
 	"github.com/yuin/goldmark/ast"
 )
@@ -50,7 +52,7 @@ func (d *Doc) Block(id string) []ast.Node {
 			return ast.WalkContinue, nil
 		}
 		if v, ok := n.AttributeString("id"); ok {
-			if b, ok := v.([]byte); ok && equalFoldASCII(string(b), want) {
+			if b, ok := v.([]byte); ok && strings.EqualFold(string(b), want) {
 				found = n
 				return ast.WalkStop, nil
 			}
@@ -69,23 +71,4 @@ func (d *Doc) Block(id string) []ast.Node {
 		return []ast.Node{wrap}
 	}
 	return []ast.Node{found}
-}
-
-func equalFoldASCII(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		x, y := a[i], b[i]
-		if 'A' <= x && x <= 'Z' {
-			x += 'a' - 'A'
-		}
-		if 'A' <= y && y <= 'Z' {
-			y += 'a' - 'A'
-		}
-		if x != y {
-			return false
-		}
-	}
-	return true
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -68,17 +69,8 @@ With no VAULT argument, commands use ./vault.`,
 // wrong argument counts, which it does not type.
 func isCobraUsage(err error) bool {
 	msg := err.Error()
-	for _, p := range []string{"unknown command", "accepts at most", "accepts ", "requires at least", "unknown flag", "unknown shorthand"} {
-		if len(msg) >= len(p) && containsWord(msg, p) {
-			return true
-		}
-	}
-	return false
-}
-
-func containsWord(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
+	for _, p := range []string{"unknown command", "accepts ", "requires at least", "unknown flag", "unknown shorthand"} {
+		if strings.Contains(msg, p) {
 			return true
 		}
 	}
