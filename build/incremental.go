@@ -135,16 +135,18 @@ func (s *Site) full(ctx context.Context) (*Snapshot, *Update, error) {
 // only the affected pages over a copy of the previous snapshot.
 func (s *Site) partial(ctx context.Context, changed []string) (*Snapshot, *Update, error) {
 	old, prev := s.last, s.cur.load()
-	a, err := reanalyze(ctx, s.fsys, s.opts, old.a, changedPaths(changed))
+	changedSet := changedPaths(changed)
+	a, err := reanalyze(ctx, s.fsys, s.opts, old.a, changedSet)
 	if err != nil {
 		return nil, nil, err
 	}
 	only := affected(old, a)
 	em := NewMemEmitter()
-	changedSet := changedPaths(changed)
+	// A changed attachment the last build published is copied again by
+	// refreshAssets, and by nothing else, so it is written once.
 	have := func(p site.OutPath) bool {
 		_, ok := prev.Files[p]
-		return ok && !changedSet[site.VaultPath(p)]
+		return ok
 	}
 	b, rendered, err := buildFrom(ctx, a, s.opts, em, only, have)
 	if err != nil {

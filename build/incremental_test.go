@@ -177,3 +177,31 @@ func TestSettingsReread(t *testing.T) {
 		t.Error("a failed rebuild must keep the previous site")
 	}
 }
+
+// TestNoteAndImageChangedTogether: a save that changes a note and the
+// image it embeds serves the new image once (it used to be written twice,
+// which the in-memory emitter refuses).
+func TestNoteAndImageChangedTogether(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := func(name, body string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.md", "![[p.png]]\n")
+	write("p.png", "old")
+	s := NewSite(os.DirFS(dir), Options{})
+	ctx := context.Background()
+	if _, err := s.Update(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	write("a.md", "![[p.png]] again\n")
+	write("p.png", "new")
+	if _, err := s.Update(ctx, []string{"a.md", "p.png"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(s.Current().Files["p.png"]); got != "new" {
+		t.Errorf("p.png = %q, want the new bytes", got)
+	}
+}
