@@ -47,73 +47,84 @@ func Reload(old *Vault, fsys fs.FS, opts LoadOptions, changed map[VaultPath]bool
 }
 
 func loadVault(fsys fs.FS, opts LoadOptions, old *Vault, changed map[VaultPath]bool) (*Vault, Diagnostics, error) {
-	var diags Diagnostics
-	cfg, templates := readConfig(fsys, &diags)
-	var notes []*Note
-	var assets []*Asset
-	names := map[VaultPath]string{}
-	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if name == "." {
-				return err
-			}
-			diags.Add(Pos{Path: VaultPath(name)}, Warning, "unreadable", "cannot read: %v", unwrapPathErr(err))
-			return nil
-		}
-		if name == "." {
-			return nil
-		}
-		if strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			diags.Add(Pos{Path: VaultPath(name)}, Info, "symlink-skipped", "symbolic link not followed")
-			return nil
-		}
-		if d.IsDir() || !d.Type().IsRegular() {
-			return nil
-		}
-		vp, perr := ParseVaultPath(name)
-		if perr != nil {
-			diags.Add(Pos{Path: VaultPath(name)}, Warning, "bad-file-name", "file name is not valid UTF-8; skipped")
-			return nil
-		}
-		if prev, dup := names[vp]; dup {
-			diags.Add(Pos{Path: vp}, Warning, "duplicate-file", "%+q and %+q are the same name in NFC; the second is skipped", prev, name)
-			return nil
-		}
-		names[vp] = name
-		info, ierr := d.Info()
-		if ierr != nil {
-			diags.Add(Pos{Path: vp}, Warning, "unreadable", "cannot read: %v", unwrapPathErr(ierr))
-			return nil
-		}
-		if vp.Ext() == "md" {
-			notes = append(notes, reuse(old, changed, vp, info))
-		} else {
-			assets = append(assets, &Asset{Path: vp, Kind: KindOf(vp), Size: info.Size()})
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, diags, fmt.Errorf("load: %w", err)
+	w := &walker{old: old, changed: changed, names: map[VaultPath]string{}}
+	cfg, templates := readConfig(fsys, &w.diags)
+	if err := fs.WalkDir(fsys, ".", w.visit); err != nil {
+		return nil, w.diags, fmt.Errorf("load: %w", err)
 	}
-	v := NewVault(fsys, notes, assets)
+	v := NewVault(fsys, w.notes, w.assets)
 	v.Config, v.TemplatesFolder, v.home, v.opts = cfg, templates, opts.Home, opts
-	for p, name := range names {
+	for p, name := range w.names {
 		if string(p) != name {
 			v.names[p] = name
 		}
 	}
 	v.readNotes(opts)
+	diags := w.diags
 	for _, n := range v.Notes {
 		diags = append(diags, n.LoadDiags...)
 	}
 	v.AssignSlugs(&diags)
 	return v, diags, nil
+}
+
+// walker collects a vault's files during fs.WalkDir.
+type walker struct {
+	old     *Vault
+	changed map[VaultPath]bool
+	notes   []*Note
+	assets  []*Asset
+	names   map[VaultPath]string // vault path -> the name in the file system
+	diags   Diagnostics
+}
+
+// visit takes one directory entry: dot-entries and symlinks are skipped
+// (the latter with a note), regular files become notes or attachments.
+func (w *walker) visit(name string, d fs.DirEntry, err error) error {
+	switch {
+	case err != nil && name == ".":
+		return err
+	case err != nil:
+		w.diags.Add(Pos{Path: VaultPath(name)}, Warning, "unreadable", "cannot read: %v", unwrapPathErr(err))
+		return nil
+	case name == ".":
+		return nil
+	case strings.HasPrefix(d.Name(), ".") && d.IsDir():
+		return fs.SkipDir
+	case strings.HasPrefix(d.Name(), "."):
+		return nil
+	case d.Type()&fs.ModeSymlink != 0:
+		w.diags.Add(Pos{Path: VaultPath(name)}, Info, "symlink-skipped", "symbolic link not followed")
+		return nil
+	case d.IsDir() || !d.Type().IsRegular():
+		return nil
+	}
+	w.addFile(name, d)
+	return nil
+}
+
+// addFile records a regular file under its NFC vault path.
+func (w *walker) addFile(name string, d fs.DirEntry) {
+	vp, err := ParseVaultPath(name)
+	if err != nil {
+		w.diags.Add(Pos{Path: VaultPath(name)}, Warning, "bad-file-name", "file name is not valid UTF-8; skipped")
+		return
+	}
+	if prev, dup := w.names[vp]; dup {
+		w.diags.Add(Pos{Path: vp}, Warning, "duplicate-file", "%+q and %+q are the same name in NFC; the second is skipped", prev, name)
+		return
+	}
+	w.names[vp] = name
+	info, err := d.Info()
+	if err != nil {
+		w.diags.Add(Pos{Path: vp}, Warning, "unreadable", "cannot read: %v", unwrapPathErr(err))
+		return
+	}
+	if vp.Ext() == "md" {
+		w.notes = append(w.notes, reuse(w.old, w.changed, vp, info))
+	} else {
+		w.assets = append(w.assets, &Asset{Path: vp, Kind: KindOf(vp), Size: info.Size()})
+	}
 }
 
 // reuse returns old's note at p when its file did not change, or a new
