@@ -8,8 +8,6 @@ import (
 	"path/filepath"
 	"sort"
 	"testing"
-
-	"github.com/vaultsite/vaultsite/site"
 )
 
 // copyVault copies a vault folder into a temp dir the test may edit.
@@ -136,8 +134,6 @@ func TestIncrementalEqualsFull(t *testing.T) {
 func bytesReplace(s, old, new string) string {
 	return string(bytes.Replace([]byte(s), []byte(old), []byte(new), 1))
 }
-
-var _ = site.Slug("")
 
 // TestSettingsReread: an edit to vaultsite.yaml reaches the next build
 // through Site.Settings, and a broken file keeps the previous site.
