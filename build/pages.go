@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"sort"
 	"strings"
@@ -69,11 +68,7 @@ func (b *builder) emitPage(slug site.Slug, data *templates.PageData) error {
 	if err := templates.Render(&buf, data); err != nil {
 		return err
 	}
-	page, err := minifyHTML(buf.Bytes())
-	if err != nil {
-		return fmt.Errorf("%s: %w", out, err)
-	}
-	return b.emit(out, page)
+	return b.emit(out, buf.Bytes())
 }
 
 func (b *builder) emit(p site.OutPath, data []byte) error {

@@ -70,7 +70,7 @@ type Redirect struct {
 }
 
 var redirectLayout = sync.OnceValue(func() *template.Template {
-	return template.Must(template.ParseFS(layoutFS, "layouts/redirect.html"))
+	return parseLayouts(template.New("redirect.html"), "layouts/redirect.html")
 })
 
 // RenderRedirect writes the page of r: a meta refresh, a canonical link

@@ -56,7 +56,7 @@ func TestSearchButton(t *testing.T) {
 		`data-root="../"`, `data-index="../_site/search/index.json"`,
 		`data-script="../` + string(script) + `"`,
 		`data-lib="../_site/thirdparty/minisearch-7.2.0/minisearch.min.js"`,
-		`window.vaultsiteSearch`, `e.ctrlKey || e.metaKey`,
+		`window.vaultsiteSearch`, `(e.ctrlKey||e.metaKey)`, // minified
 	} {
 		if !strings.Contains(note, want) {
 			t.Errorf("note page lacks %s", want)

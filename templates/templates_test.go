@@ -62,7 +62,7 @@ func render(t *testing.T, p *PageData) string {
 func TestRenderLandmarks(t *testing.T) {
 	t.Parallel()
 	always := []string{
-		"<!DOCTYPE html>", `<html lang="en-GB">`, `<meta charset="utf-8">`,
+		"<!doctype html>", `<html lang="en-GB">`, `<meta charset="utf-8">`,
 		`<meta name="viewport" content="width=device-width, initial-scale=1">`,
 		`<a class="skip-link" href="#vs.main">`, "<header", `<main id="vs.main"`, "<footer",
 		`<meta name="description" content="How ports are scanned.">`,

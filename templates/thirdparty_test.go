@@ -198,7 +198,7 @@ func TestPagesLoadLibrariesOnlyWhenNeeded(t *testing.T) {
 			`<link rel="stylesheet" href="../_site/thirdparty/katex-0.19.1/katex.min.css">`,
 			`<script src="../_site/thirdparty/katex-0.19.1/katex.min.js" defer></script>`,
 			`<script src="../_site/thirdparty/katex-0.19.1/contrib/auto-render.min.js" defer></script>`,
-			`renderMathInElement(el, opts)`, `throwOnError: false`, `{left: "\\(", right: "\\)", display: false}`,
+			`renderMathInElement(t,e)`, `throwOnError:!1`, `{left:"\\(",right:"\\)",display:!1}`, // minified
 		}},
 		{mermaid: true, want: []string{
 			`<link rel="modulepreload" href="../_site/thirdparty/mermaid-12.3.0/mermaid.esm.min.mjs" data-library="mermaid">`,
