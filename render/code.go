@@ -113,5 +113,5 @@ func lexerFor(lang string) chroma.Lexer {
 	if l == nil {
 		return nil
 	}
-	return chroma.Coalesce(l)
+	return chroma.Coalesce(fastLexerFor(l))
 }

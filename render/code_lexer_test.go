@@ -1,0 +1,97 @@
+package render
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/lexers"
+)
+
+// TestFastLexerMatchesChroma runs every chroma lexer that has test
+// inputs in chroma's module, fast and as chroma does, and wants the same
+// tokens; the languages notes use most also get awkward samples (foreign
+// lexers are not run on them: some of chroma's never end on text that is
+// not their language).
+func TestFastLexerMatchesChroma(t *testing.T) {
+	t.Parallel()
+	inputs := chromaTestInputs(t)
+	samples := []string{
+		"func main() {\n\tfmt.Println(\"hi\") // c\n}\n",
+		"def f(x, *, y=1):\n    return [a for a in x if a > 0]  # c\n",
+		"<div class=\"a\">&amp; {{ x }}</div>\n<script>var a = 1;</script>\n",
+		"SELECT * FROM t WHERE a = 'x''y' -- c\n",
+		"echo \"$HOME\" | grep -v '^#' && exit 1\r\nünïcødé 🙂 \\ \t\n",
+		"", "\n", "unclosed \"string\n'and another\n/* comment",
+	}
+	for _, lang := range []string{"go", "python", "javascript", "typescript", "bash", "html", "css", "json", "yaml", "sql", "c", "rust", "java", "markdown"} {
+		l := lexers.Get(lang)
+		inputs[strings.ToLower(l.Config().Name)] = append(inputs[strings.ToLower(l.Config().Name)], samples...)
+	}
+	fast, compared := 0, 0
+	for _, l := range lexers.GlobalLexerRegistry.Lexers {
+		f := fastLexerFor(l)
+		if f == l {
+			continue // not a RegexLexer: chroma's own is used
+		}
+		fast++
+		name := l.Config().Name
+		for i, text := range inputs[strings.ToLower(name)] {
+			compared++
+			want, err1 := chroma.Tokenise(l, nil, text)
+			got, err2 := chroma.Tokenise(f, nil, text)
+			if (err1 == nil) != (err2 == nil) {
+				t.Errorf("%s, text %d: errors %v and %v", name, i, err1, err2)
+				continue
+			}
+			if !equalTokens(got, want) {
+				t.Errorf("%s, text %d: tokens differ from chroma's", name, i)
+			}
+		}
+	}
+	if fast < 200 || compared < 240 {
+		t.Errorf("%d fast lexers, %d texts compared", fast, compared)
+	}
+}
+
+func equalTokens(a, b []chroma.Token) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// chromaTestInputs reads chroma's lexer test inputs (lexers/testdata/
+// NAME.actual) from the module cache, by lexer name in lower case.
+func chromaTestInputs(t *testing.T) map[string][]string {
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/alecthomas/chroma/v2").Output()
+	if err != nil {
+		t.Fatalf("go list chroma: %v", err)
+	}
+	dir := filepath.Join(strings.TrimSpace(string(out)), "lexers", "testdata")
+	files, err := filepath.Glob(filepath.Join(dir, "*.actual"))
+	if err != nil || len(files) < 100 {
+		t.Fatalf("chroma's test inputs in %s: %d files, %v", dir, len(files), err)
+	}
+	inputs := map[string][]string{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := strings.TrimSuffix(filepath.Base(f), ".actual")
+		if l := lexers.Get(name); l != nil {
+			name = strings.ToLower(l.Config().Name)
+		}
+		inputs[name] = append(inputs[name], string(data))
+	}
+	return inputs
+}
