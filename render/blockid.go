@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -19,6 +20,23 @@ const blockIDTransformerPriority = 200
 // digits, "-" and "_" (SPEC §6.4), after a space, at the start, or right
 // after another node such as an embed.
 var blockIDRE = regexp.MustCompile(`(?:^|[ \t])\^([A-Za-z0-9_-]+)[ \t]*$`)
+
+// findBlockID is blockIDRE.FindSubmatchIndex(val), run only from the
+// last "^": an id holds no "^", so a match starts there or nowhere, and
+// running the expression over every paragraph in full showed in a
+// 10,000-note build's profile.
+func findBlockID(val []byte) []int {
+	i := bytes.LastIndexByte(val, '^')
+	if i < 0 || i > 0 && val[i-1] != ' ' && val[i-1] != '\t' {
+		return nil
+	}
+	off := max(i-1, 0)
+	m := blockIDRE.FindSubmatchIndex(val[off:])
+	for k := range m {
+		m[k] += off
+	}
+	return m
+}
 
 // blockIDTransformer names blocks by their "^id" (SPEC §6.4) and hides
 // the marker: it sets id="^id" on the named node, which links and block
@@ -89,7 +107,7 @@ func nameBlock(p ast.Node, src []byte) (b namedBlock, ok bool) {
 	}
 	start := run[0].Segment.Start
 	val := src[start:run[len(run)-1].Segment.Stop]
-	m := blockIDRE.FindSubmatchIndex(val)
+	m := findBlockID(val)
 	if m == nil {
 		return b, false
 	}

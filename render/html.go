@@ -138,9 +138,13 @@ func cleanAttrs(attrs []html.Attribute) []html.Attribute {
 // an attribute that holds a URL, a data: URL that is not an image (when
 // image) or any data: URL. It reads v as a browser would: without leading
 // spaces and control characters, without tabs and newlines, in any case.
+// urlSpaceRemover drops the characters browsers ignore inside a URL's
+// scheme; it is built once, as building one per call showed in profiles.
+var urlSpaceRemover = strings.NewReplacer("\t", "", "\n", "", "\r", "")
+
 func unsafeURL(v string, isURL, image bool) bool {
 	v = strings.TrimLeft(v, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\v\f\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
-	v = strings.ToLower(strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(v))
+	v = strings.ToLower(urlSpaceRemover.Replace(v))
 	switch {
 	case strings.HasPrefix(v, "javascript:"), strings.HasPrefix(v, "vbscript:"):
 		return true
