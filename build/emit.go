@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -13,7 +14,8 @@ import (
 )
 
 // Emitter receives the built files. Emit may be called concurrently for
-// distinct paths.
+// distinct paths. data is the caller's again once Emit returns (pages
+// are rendered into reused buffers), so an Emitter that keeps it copies.
 type Emitter interface {
 	Emit(p site.OutPath, data []byte) error
 }
@@ -34,7 +36,7 @@ func (m *MemEmitter) Emit(p site.OutPath, data []byte) error {
 	if _, dup := m.Files[p]; dup {
 		return fmt.Errorf("emit %s: written twice", p)
 	}
-	m.Files[p] = data
+	m.Files[p] = bytes.Clone(data)
 	return nil
 }
 
