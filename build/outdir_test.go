@@ -1,0 +1,205 @@
+package build
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/vaultsite/vaultsite/site"
+)
+
+// writeFiles is a build that emits files, or fails after emitting them
+// when fail is set.
+func writeFiles(files map[string]string, fail bool) func(Emitter) error {
+	return func(em Emitter) error {
+		for p, data := range files {
+			if err := em.Emit(site.OutPath(p), []byte(data)); err != nil {
+				return err
+			}
+		}
+		if fail {
+			return errors.New("the build failed")
+		}
+		return nil
+	}
+}
+
+// readTree returns every file below dir but the marker, by slash path.
+func readTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() || e.Name() == markerFile {
+			return err
+		}
+		if !e.Type().IsRegular() {
+			t.Errorf("%s is not a regular file", path)
+		}
+		data, err := os.ReadFile(path)
+		rel, _ := filepath.Rel(dir, path)
+		out[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func sameTree(t *testing.T, got, want map[string]string) {
+	t.Helper()
+	var diffs []string
+	for p, w := range want {
+		if got[p] != w {
+			diffs = append(diffs, p+": "+got[p]+" (want "+w+")")
+		}
+	}
+	for p := range got {
+		if _, ok := want[p]; !ok {
+			diffs = append(diffs, p+": not wanted")
+		}
+	}
+	sort.Strings(diffs)
+	if len(diffs) > 0 {
+		t.Errorf("output differs:\n%s", strings.Join(diffs, "\n"))
+	}
+}
+
+// TestWriteDir builds into one folder again and again: each success
+// replaces the output exactly, reusing the previous output's files; a
+// failure leaves the output as it was.
+func TestWriteDir(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	builds := []map[string]string{
+		{"index.html": "home", "a/index.html": "A", "a/b/index.html": "B", "_site/x.css": "x"},
+		{"index.html": "home", "a/index.html": "A2", "c/index.html": "C"},
+		{"index.html": "home", "a/index.html": "A2", "a/b/index.html": "B", "c": "c is a file now"},
+		{"index.html": "home", "c/index.html": "c is a folder again", "a": "a too"},
+		{"index.html": "home"},
+	}
+	for i, files := range builds {
+		if err := WriteDir(out, "", writeFiles(files, false)); err != nil {
+			t.Fatalf("build %d: %v", i, err)
+		}
+		sameTree(t, readTree(t, out), files)
+		if _, err := os.Stat(filepath.Join(out, markerFile)); err != nil {
+			t.Errorf("build %d: no marker", i)
+		}
+	}
+	before := readTree(t, out)
+	if err := WriteDir(out, "", writeFiles(map[string]string{"index.html": "broken", "z/index.html": "Z"}, true)); err == nil {
+		t.Fatal("a failed build succeeded")
+	}
+	sameTree(t, readTree(t, out), before)
+	if err := WriteDir(out, "", writeFiles(builds[0], false)); err != nil {
+		t.Fatal(err)
+	}
+	sameTree(t, readTree(t, out), builds[0])
+	leftovers, _ := filepath.Glob(filepath.Join(dir, ".public.new-*"))
+	if len(leftovers) > 0 {
+		t.Errorf("temporary folders left: %v", leftovers)
+	}
+}
+
+// TestWriteDirReusesFiles: a file whose bytes did not change keeps its
+// inode across builds; one that changed is rewritten.
+func TestWriteDirReusesFiles(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "public")
+	files := map[string]string{"same/index.html": "same", "changed/index.html": "v1"}
+	stat := func(p string) os.FileInfo {
+		fi, err := os.Stat(filepath.Join(out, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fi
+	}
+	var first os.FileInfo
+	for i := range 3 {
+		if i == 2 {
+			files["changed/index.html"] = "v2"
+		}
+		if err := WriteDir(out, "", writeFiles(files, false)); err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = stat("same/index.html")
+		}
+	}
+	// Build 3 wrote into build 1's folder.
+	if !os.SameFile(first, stat("same/index.html")) {
+		t.Error("an unchanged file was written anew")
+	}
+	sameTree(t, readTree(t, out), files)
+}
+
+// TestWriteDirPreviousWithLink: a link planted in the previous output is
+// removed, never followed, so a build cannot write through it.
+func TestWriteDirPreviousWithLink(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	out, outside := filepath.Join(dir, "public"), filepath.Join(dir, "outside")
+	if err := os.Mkdir(outside, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{"a/index.html": "A", "b/index.html": "B"}
+	for range 2 {
+		if err := WriteDir(out, "", writeFiles(files, false)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	previous := previousDir(out)
+	if err := os.RemoveAll(filepath.Join(previous, "a")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(previous, "a")); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	if err := os.Remove(filepath.Join(previous, "b", "index.html")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(outside, "x"), filepath.Join(previous, "b", "index.html")); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteDir(out, "", writeFiles(files, false)); err != nil {
+		t.Fatal(err)
+	}
+	sameTree(t, readTree(t, out), files)
+	if entries, _ := os.ReadDir(outside); len(entries) > 0 {
+		t.Errorf("the build wrote outside its folder: %v", entries)
+	}
+}
+
+// TestWriteDirRefuses: a folder vaultsite did not make, and a folder that
+// overlaps the vault, are never written.
+func TestWriteDirRefuses(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	foreign := filepath.Join(dir, "docs")
+	if err := os.MkdirAll(foreign, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(foreign, "mine.txt"), []byte("keep"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	vault := filepath.Join(dir, "vault")
+	for _, tt := range []struct{ out, vault string }{
+		{foreign, ""},
+		{vault, vault},
+		{filepath.Join(vault, "public"), vault},
+		{dir, vault},
+	} {
+		err := WriteDir(tt.out, tt.vault, writeFiles(map[string]string{"index.html": "x"}, false))
+		if !errors.Is(err, errUnsafeOut) {
+			t.Errorf("WriteDir(%s, vault %s) = %v, want a refusal", tt.out, tt.vault, err)
+		}
+	}
+	if data, _ := os.ReadFile(filepath.Join(foreign, "mine.txt")); string(data) != "keep" {
+		t.Error("the foreign folder changed")
+	}
+}
