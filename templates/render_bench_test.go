@@ -14,7 +14,7 @@ import (
 // 10,000-note vault, with a hub's share of backlinks.
 func benchPage() *PageData {
 	p := &PageData{Kind: PageNote, Title: "Timeout evening process partner", Root: "../../",
-		Content: template.HTML(strings.Repeat("<p>Some text with a <a href=\"../x/\">link</a>.</p>\n", 150)),
+		Content:  template.HTML(strings.Repeat("<p>Some text with a <a href=\"../x/\">link</a>.</p>\n", 150)),
 		Explorer: "_site/explorer.json", Slug: "math/timeout-evening", HasMath: true,
 		Nav: []Link{{"Tags", "../../tags/"}, {"Graph", "../../graph/"}}, GraphData: "../../_site/graph.json"}
 	p.Breadcrumbs = []Link{{"Home", "../../"}, {"Math", "../"}}
