@@ -54,8 +54,8 @@ type builder struct {
 	canvasIdx canvasIndex
 	// graphOut is the site graph, made on first use (graph_page.go).
 	graphOut graphOutput
-	// searchMemo is the analysis's, updated by emitSearch (search.go).
-	searchMemo **searchMemo
+	// search is the analysis's index, replaced by emitSearch (search.go).
+	search **searchOut
 	// redirectMemo is the analysis's, updated by emitRedirects.
 	redirectMemo *map[site.Slug]site.VaultPath
 	// redirectList is every redirect page of this build.
@@ -115,7 +115,7 @@ func buildFrom(ctx context.Context, a *Analysis, opts Options, em Emitter, only 
 		use: &usage{assets: map[site.VaultPath]*site.Asset{}}, only: only, have: have}
 	b.canvasIdx.parsed = a.canvases
 	b.graphOut.keep = &a.graphLayout
-	b.searchMemo = &a.searchMemo
+	b.search = &a.search
 	b.redirectMemo = &a.redirects
 	_, b.opts.Site.Favicon, _ = b.favicon() // discover.go
 	b.tree, b.tags = newFolderTree(a.Vault), newTagIndex(a.Vault)
@@ -148,9 +148,9 @@ type Analysis struct {
 	// graphLayout is the link graph as last laid out, which a rebuild
 	// reuses while the graph is unchanged (graph_page.go).
 	graphLayout *graphLayout
-	// searchMemo holds the notes' search terms, which a rebuild reuses
-	// for the notes it reuses (search_index.go).
-	searchMemo *searchMemo
+	// search is the search index as last written, which a rebuild
+	// updates (search_update.go) or takes the notes' terms from.
+	search *searchOut
 	// redirects maps each redirect page of the last build to its target
 	// note, so a rebuild writes only the redirects that changed.
 	redirects map[site.Slug]site.VaultPath

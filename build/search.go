@@ -70,17 +70,22 @@ type searchEntry struct {
 	// doc, when set, is the parsed note: its searchText is added to the
 	// text field while the index is built, concurrently.
 	doc *render.Doc
+	// path, note and slug say which note the entry is, and at which URL,
+	// so that a rebuild can tell the entries it can keep.
+	path site.VaultPath
+	note *site.Note
+	slug site.Slug
 }
 
 // emitSearch writes the search index of the published notes
-// (search_files.go), and keeps their term counts for the next build.
+// (search_files.go), and keeps it for the next build.
 func (b *builder) emitSearch() error {
-	idx, memo, err := newSearchIndex(context.Background(), b.searchEntries(), *b.searchMemo)
+	out, err := nextSearch(context.Background(), *b.search, b.searchEntries(*b.search))
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
-	*b.searchMemo = memo
-	files, err := idx.files()
+	*b.search = out
+	files, err := out.files()
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
@@ -97,25 +102,66 @@ func (b *builder) emitSearch() error {
 	return nil
 }
 
+// nextSearch returns the index of entries as files: prev's updated, when
+// the entries index the same notes in the same order (search_update.go),
+// else a new index, which takes from prev the terms of the notes that
+// did not change. prev may be nil.
+func nextSearch(ctx context.Context, prev *searchOut, entries []searchEntry) (*searchOut, error) {
+	if prev != nil && prev.idx.sameDocs(entries) {
+		idx, dirty, err := prev.idx.update(ctx, entries)
+		if err != nil {
+			return nil, err
+		}
+		return prev.rewrite(idx, dirty)
+	}
+	var old *searchIndex
+	if prev != nil {
+		old = prev.idx
+	}
+	idx, err := newSearchIndex(ctx, entries, old)
+	if err != nil {
+		return nil, err
+	}
+	return cutIndex(idx)
+}
+
 // searchEntries returns the published notes in path order, with what the
 // index takes from each: title, aliases, headings, tags and, through the
-// parsed doc, the text.
-func (b *builder) searchEntries() []searchEntry {
+// parsed doc, the text. A note that prev indexed and that is the same,
+// with the same doc and URL, keeps its entry.
+func (b *builder) searchEntries(prev *searchOut) []searchEntry {
+	var old []searchEntry
+	if prev != nil {
+		old = prev.idx.entries
+	}
 	var out []searchEntry
+	k := 0
 	for i, n := range b.v.Notes {
 		if !n.Published {
 			continue
 		}
-		e := searchEntry{Title: n.Title(), URL: n.Slug.FromRoot(), Crumbs: crumbs(n.Path), doc: b.docs[i]}
-		e.Fields[fieldTitle] = []string{n.Title()}
-		e.Fields[fieldAliases] = n.Props.Aliases
-		for _, h := range n.Headings {
-			e.Fields[fieldHeadings] = append(e.Fields[fieldHeadings], h.Plain)
+		for k < len(old) && old[k].path < n.Path {
+			k++
 		}
-		e.Fields[fieldTags] = noteTags(n)
-		out = append(out, e)
+		if k < len(old) && old[k].note == n && old[k].doc == b.docs[i] && old[k].slug == n.Slug {
+			out = append(out, old[k])
+		} else {
+			out = append(out, newSearchEntry(n, b.docs[i]))
+		}
 	}
 	return out
+}
+
+// newSearchEntry returns the entry of the published note n.
+func newSearchEntry(n *site.Note, doc *render.Doc) searchEntry {
+	e := searchEntry{Title: n.Title(), URL: n.Slug.FromRoot(), Crumbs: crumbs(n.Path), doc: doc, path: n.Path, note: n, slug: n.Slug}
+	e.Fields[fieldTitle] = []string{n.Title()}
+	e.Fields[fieldAliases] = n.Props.Aliases
+	for _, h := range n.Headings {
+		e.Fields[fieldHeadings] = append(e.Fields[fieldHeadings], h.Plain)
+	}
+	e.Fields[fieldTags] = noteTags(n)
+	return e
 }
 
 // crumbs returns the folders of p joined for display, "Projects / Alpha".

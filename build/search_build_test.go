@@ -144,35 +144,47 @@ func checkSearchRefs(t *testing.T, em *MemEmitter) {
 	}
 }
 
-// TestSearchMemo builds the index of searchVault twice, the second time
-// from the first's memo: it tokenizes nothing again, reuses every note's
-// terms, and writes the same files.
-func TestSearchMemo(t *testing.T) {
+// TestSearchReusesTerms builds the index of searchVault twice, the
+// second time from the first: it tokenizes nothing again, reuses every
+// note's terms and the dictionary, and writes the same files.
+func TestSearchReusesTerms(t *testing.T) {
 	t.Parallel()
 	a, err := Analyze(context.Background(), searchVault, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	b := &builder{v: a.Vault, docs: a.docs}
-	first, memo, err := newSearchIndex(context.Background(), b.searchEntries(), nil)
+	first, err := newSearchIndex(context.Background(), b.searchEntries(nil), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, memo2, err := newSearchIndex(context.Background(), b.searchEntries(), memo)
+	second, err := newSearchIndex(context.Background(), b.searchEntries(nil), first)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(memo.docs) != 2 || len(memo2.docs) != 2 || memo2.dict != memo.dict {
-		t.Fatalf("memo of %d docs, then %d; dictionary kept: %v", len(memo.docs), len(memo2.docs), memo2.dict == memo.dict)
+	if len(first.counts) != 2 || second.dict != first.dict {
+		t.Fatalf("%d documents; dictionary kept: %v", len(first.counts), second.dict == first.dict)
 	}
-	for d, c := range memo.docs {
-		if memo2.docs[d] != c {
-			t.Errorf("%s was tokenized again", d.Note.Path)
+	for i, c := range first.counts {
+		if second.counts[i] != c {
+			t.Errorf("%s was tokenized again", first.entries[i].path)
 		}
 	}
-	f1, _ := first.files()
-	f2, _ := second.files()
-	if diff := cmp.Diff(f1, f2, cmp.AllowUnexported(searchFile{})); diff != "" {
-		t.Errorf("the index built from the memo differs (-fresh +memo):\n%s", diff)
+	if diff := cmp.Diff(cutFiles(t, first), cutFiles(t, second), cmp.AllowUnexported(searchFile{})); diff != "" {
+		t.Errorf("the index built from the first differs (-fresh +reused):\n%s", diff)
 	}
+}
+
+// cutFiles cuts idx into its files.
+func cutFiles(t *testing.T, idx *searchIndex) []searchFile {
+	t.Helper()
+	out, err := cutIndex(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := out.files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
 }

@@ -5,8 +5,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"sort"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -77,33 +75,6 @@ func (r shardRef) MarshalJSON() ([]byte, error) {
 	return fmt.Appendf(nil, "[%q,%d]", r.Hash, r.Size), nil
 }
 
-// files returns the index cut into files, index.json first and then the
-// shards and document files in name order.
-func (idx *searchIndex) files() ([]searchFile, error) {
-	meta := idx.meta()
-	var out []searchFile
-	for _, s := range idx.shards() {
-		f, hash := hashedFile("t/"+shardFileName(s.key), s.data)
-		meta.Shards[s.key] = shardRef{Hash: hash, Size: len(s.data)}
-		out = append(out, f)
-	}
-	for i := 0; i*searchDocsPerFile < len(idx.entries); i++ {
-		data, err := idx.docsJSON(i)
-		if err != nil {
-			return nil, err
-		}
-		f, hash := hashedFile("d/"+strconv.Itoa(i), data)
-		meta.Docs = append(meta.Docs, hash)
-		out = append(out, f)
-	}
-	data, err := json.Marshal(meta)
-	if err != nil {
-		return nil, err
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].rel < out[j].rel })
-	return append([]searchFile{{rel: "index.json", data: data}}, out...), nil
-}
-
 // searchFile is one file of the index; rel is its path below searchDir.
 type searchFile struct {
 	rel  string
@@ -151,73 +122,6 @@ func (idx *searchIndex) meta() *searchMeta {
 	return m
 }
 
-// shard is the index entries of one key, encoded.
-type shard struct {
-	key  string
-	data []byte
-}
-
-// Shards are cut by the first characters of their terms: two, and more
-// where the terms sharing a prefix would make a file over shardBudget
-// bytes, up to maxKeyLen. A query term then needs the shard of the
-// longest key it starts with, plus, for its prefix matches, the shards
-// of keys it is the start of. In the generated 10,000-note vault a shard
-// is at most about 18 KB compressed, while "re" as one shard would be
-// 790 KB (212 KB compressed).
-const (
-	shardBudget = 64 << 10
-	maxKeyLen   = 6
-)
-
-// shards returns the index's shards in key order.
-func (idx *searchIndex) shards() []shard {
-	var ids []uint32
-	for id, p := range idx.postings {
-		if p != nil {
-			ids = append(ids, uint32(id))
-		}
-	}
-	term := func(id uint32) string { return idx.dict.terms[id] }
-	sort.Slice(ids, func(i, j int) bool { return term(ids[i]) < term(ids[j]) })
-	var out []shard
-	for i := 0; i < len(ids); {
-		key := runePrefix(term(ids[i]), minTermLen)
-		j := i + 1
-		for j < len(ids) && strings.HasPrefix(term(ids[j]), key) {
-			j++
-		}
-		out = idx.cut(out, key, ids[i:j])
-		i = j
-	}
-	return out
-}
-
-// cut appends the shards of the terms ids, sorted, which all start with
-// key, to out: one shard when they fit the budget, else the term equal to
-// key (if any) and the shards of each longer key.
-func (idx *searchIndex) cut(out []shard, key string, ids []uint32) []shard {
-	data := idx.entriesJSON(ids)
-	n := utf8.RuneCountInString(key)
-	if len(data) <= shardBudget || n >= maxKeyLen || len(ids) == 1 {
-		return append(out, shard{key: key, data: data})
-	}
-	term := func(i int) string { return idx.dict.terms[ids[i]] }
-	if term(0) == key { // sorted first
-		out = append(out, shard{key: key, data: idx.entriesJSON(ids[:1])})
-		ids = ids[1:]
-	}
-	for i := 0; i < len(ids); {
-		sub := runePrefix(term(i), n+1)
-		j := i + 1
-		for j < len(ids) && strings.HasPrefix(term(j), sub) {
-			j++
-		}
-		out = idx.cut(out, sub, ids[i:j])
-		i = j
-	}
-	return out
-}
-
 // runePrefix returns the first n characters of s, or s when shorter.
 func runePrefix(s string, n int) string {
 	i := 0
@@ -226,53 +130,6 @@ func runePrefix(s string, n int) string {
 		i += size
 	}
 	return s[:i]
-}
-
-// entriesJSON writes the postings of the terms ids in the shard format, a JSON
-// array with one array per term:
-//
-//	[term, fieldId, [doc, doc, …], [tf, tf, …], fieldId, …]
-//
-// with each field's documents as differences from the previous one (the
-// first from 0) and their normalised frequencies. It is MiniSearch's
-// index entry [term, {fieldId: {doc: tf}}] with the numbers packed:
-// search.js unpacks it before MiniSearch.loadJS. The packing halves the
-// size, compressed or not: at 10,000 notes the whole index is 2.8 MB
-// compressed instead of 6.4 MB.
-func (idx *searchIndex) entriesJSON(ids []uint32) []byte {
-	buf := []byte{'['}
-	for i, id := range ids {
-		if i > 0 {
-			buf = append(buf, ',')
-		}
-		q, _ := json.Marshal(idx.dict.terms[id]) // a string always marshals
-		buf = append(append(buf, '['), q...)
-		for f, ps := range idx.postings[id] {
-			if len(ps) == 0 {
-				continue
-			}
-			buf = strconv.AppendInt(append(buf, ','), int64(f), 10)
-			buf = append(buf, ",["...)
-			prev := int32(0)
-			for k, p := range ps {
-				if k > 0 {
-					buf = append(buf, ',')
-				}
-				buf = strconv.AppendInt(buf, int64(p.doc-prev), 10)
-				prev = p.doc
-			}
-			buf = append(buf, "],["...)
-			for k, p := range ps {
-				if k > 0 {
-					buf = append(buf, ',')
-				}
-				buf = strconv.AppendInt(buf, int64(p.tf), 10)
-			}
-			buf = append(buf, ']')
-		}
-		buf = append(buf, ']')
-	}
-	return append(buf, ']')
 }
 
 // docsJSON writes documents file i: [[title, url, folders],…].

@@ -23,20 +23,26 @@ const (
 	tfScale = 10
 )
 
-// posting is one document's normalised frequency of a term in a field.
-type posting struct{ doc, tf int32 }
+// posting is one document's frequency of a term in a field: n times,
+// normalised to tf. n is kept so that a rebuild can normalise again when
+// the average length moves (search_update.go).
+type posting struct{ doc, n, tf int32 }
 
 // searchIndex is the whole index, before it is cut into files.
 type searchIndex struct {
 	entries  []searchEntry // by document id
+	counts   []*docTerms   // by document id; never modified once made
 	dict     *termDict
 	postings []*[numFields][]posting // by term id; nil for a term no entry has
-	avgLen   [numFields]float64      // average distinct terms, over documents with the field
+	// sum and with give avgLen: the distinct terms of each field summed
+	// over the documents, and how many documents have the field.
+	sum, with [numFields]int
+	avgLen    [numFields]float64 // average distinct terms, over documents with the field
 }
 
-// termDict numbers terms. A memo and the indexes made with it share one,
-// so counts kept from an earlier build keep their meaning; it only grows,
-// by the few terms an edit brings.
+// termDict numbers terms. The indexes of one Site share one, so counts
+// kept from an earlier build keep their meaning; it only grows, by the
+// few terms an edit brings.
 type termDict struct {
 	mu    sync.Mutex
 	ids   map[string]uint32
@@ -61,67 +67,69 @@ func (d *termDict) intern(m map[string]int) []termCount {
 	return out
 }
 
+// size returns how many terms d holds.
+func (d *termDict) size() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return len(d.terms)
+}
+
 // termCount is how often a term occurs in one field of one document.
 type termCount struct{ id, n uint32 }
 
-// docTerms is one document's terms per field, each once.
+// docTerms is one document's terms per field, each once. It holds term
+// ids, not maps (15 MB at 10,000 notes instead of 280 MB).
 type docTerms [numFields][]termCount
 
-// searchMemo keeps each parsed note's terms from one build to the next.
-// A rebuild reuses the docs of the notes that did not change, and all
-// the index takes from a note comes with its doc, so only changed notes
-// are tokenized again: at 10,000 notes that is two thirds of the index's
-// work. It holds term ids, not maps (15 MB there instead of 280 MB), and
-// nothing in it is modified once made.
-type searchMemo struct {
-	dict *termDict
-	docs map[*render.Doc]*docTerms
-}
-
-// newSearchIndex tokenizes the entries concurrently, reusing the terms
-// memo holds for their docs, and builds the index, with document ids in
-// entry order. It returns the memo of this index's docs. The result does
-// not depend on scheduling.
-func newSearchIndex(ctx context.Context, entries []searchEntry, memo *searchMemo) (*searchIndex, *searchMemo, error) {
-	next := &searchMemo{dict: &termDict{ids: map[string]uint32{}}, docs: map[*render.Doc]*docTerms{}}
-	if memo != nil {
-		next.dict = memo.dict
-	}
-	counts := make([]*docTerms, len(entries))
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i := range entries {
-		if c := memo.get(entries[i].doc); c != nil {
-			counts[i] = c
-			continue
+// newSearchIndex tokenizes the entries concurrently and builds the index,
+// with document ids in entry order. An entry whose doc prev also indexed
+// keeps its terms from prev instead of being tokenized again: a rebuild
+// reuses the docs of the notes that did not change, and everything the
+// index takes from a note comes with its doc. The result does not depend
+// on scheduling.
+func newSearchIndex(ctx context.Context, entries []searchEntry, prev *searchIndex) (*searchIndex, error) {
+	idx := &searchIndex{entries: entries, dict: &termDict{ids: map[string]uint32{}}, counts: make([]*docTerms, len(entries))}
+	kept := map[*render.Doc]*docTerms{}
+	if prev != nil {
+		idx.dict = prev.dict
+		for i, e := range prev.entries {
+			if e.doc != nil {
+				kept[e.doc] = prev.counts[i]
+			}
 		}
-		g.Go(func() error {
-			counts[i] = entries[i].count(next.dict)
-			return ctx.Err()
-		})
 	}
-	if err := g.Wait(); err != nil {
-		return nil, nil, err
-	}
-	idx := &searchIndex{entries: entries, dict: next.dict, postings: make([]*[numFields][]posting, len(next.dict.terms))}
-	idx.average(counts)
-	for doc, c := range counts {
-		if e := entries[doc]; e.doc != nil {
-			next.docs[e.doc] = c
+	var fresh []int
+	for i, e := range entries {
+		if c := kept[e.doc]; c != nil {
+			idx.counts[i] = c
+		} else {
+			fresh = append(fresh, i)
 		}
+	}
+	if err := idx.count(ctx, fresh); err != nil {
+		return nil, err
+	}
+	idx.postings = make([]*[numFields][]posting, idx.dict.size())
+	idx.average()
+	for doc, c := range idx.counts {
 		for f, terms := range c {
 			idx.add(int32(doc), f, terms)
 		}
 	}
-	return idx, next, nil
+	return idx, nil
 }
 
-// get returns the terms kept for doc, or nil.
-func (m *searchMemo) get(doc *render.Doc) *docTerms {
-	if m == nil || doc == nil {
-		return nil
+// count tokenizes the entries at the positions docs, concurrently.
+func (idx *searchIndex) count(ctx context.Context, docs []int) error {
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, i := range docs {
+		g.Go(func() error {
+			idx.counts[i] = idx.entries[i].count(idx.dict)
+			return ctx.Err()
+		})
 	}
-	return m.docs[doc]
+	return g.Wait()
 }
 
 // count returns the entry's terms, with its doc's text.
@@ -147,20 +155,25 @@ func countTerms(texts []string) map[string]int {
 	return m
 }
 
-// average sets avgLen. A field's length is its number of distinct terms,
-// as in MiniSearch.
-func (idx *searchIndex) average(counts []*docTerms) {
-	var sum, n [numFields]int
-	for _, c := range counts {
+// average sets sum, with and avgLen. A field's length is its number of
+// distinct terms, as in MiniSearch.
+func (idx *searchIndex) average() {
+	idx.sum, idx.with = [numFields]int{}, [numFields]int{}
+	for _, c := range idx.counts {
 		for f, terms := range c {
 			if len(terms) > 0 {
-				sum[f] += len(terms)
-				n[f]++
+				idx.sum[f] += len(terms)
+				idx.with[f]++
 			}
 		}
 	}
+	idx.setAverage()
+}
+
+// setAverage sets avgLen from sum and with.
+func (idx *searchIndex) setAverage() {
 	for f := range idx.avgLen {
-		idx.avgLen[f] = float64(sum[f]) / float64(max(n[f], 1))
+		idx.avgLen[f] = float64(idx.sum[f]) / float64(max(idx.with[f], 1))
 	}
 }
 
@@ -173,7 +186,7 @@ func (idx *searchIndex) add(doc int32, f int, terms []termCount) {
 			p = new([numFields][]posting)
 			idx.postings[tc.id] = p
 		}
-		p[f] = append(p[f], posting{doc: doc, tf: normTF(int(tc.n), len(terms), idx.avgLen[f])})
+		p[f] = append(p[f], posting{doc: doc, n: int32(tc.n), tf: normTF(int(tc.n), len(terms), idx.avgLen[f])})
 	}
 }
 

@@ -164,11 +164,15 @@ func TestSearchIndexFormat(t *testing.T) {
 		{Title: "Beta", URL: "notes/beta/", Crumbs: "Notes", Fields: [numFields][]string{fieldTitle: {"Beta"}, fieldAliases: {"Second"}, fieldText: {"zeppelin"}}},
 		{Title: "Gamma", URL: "gamma/", Fields: [numFields][]string{fieldTitle: {"Gamma"}, fieldHeadings: {"Noon plans"}, fieldTags: {"plan/noon"}}},
 	}
-	idx, _, err := newSearchIndex(context.Background(), entries, nil)
+	idx, err := newSearchIndex(context.Background(), entries, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := idx.files()
+	out, err := cutIndex(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := out.files()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,7 +237,11 @@ func TestSearchShardsCut(t *testing.T) {
 		add(term, 4000) // about 12 KB each
 	}
 	add("readme", 30000) // over the budget on its own
-	shards := idx.shards()
+	out, err := cutIndex(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shards := out.shards
 	keys := map[string]bool{}
 	var got []string
 	for _, s := range shards {
@@ -242,8 +250,8 @@ func TestSearchShardsCut(t *testing.T) {
 		}
 		keys[s.key] = true
 		got = append(got, s.key)
-		if len(s.data) > shardBudget && strings.Count(string(s.data), `",4,[`) != 1 {
-			t.Errorf("shard %q has %d bytes and more than one term", s.key, len(s.data))
+		if len(s.file.data) > shardBudget && strings.Count(string(s.file.data), `",4,[`) != 1 {
+			t.Errorf("shard %q has %d bytes and more than one term", s.key, len(s.file.data))
 		}
 	}
 	want := []string{"re", "rea", "reac", "read", "reade", "readi", "readm", "reb", "zz", "東"}
@@ -252,7 +260,7 @@ func TestSearchShardsCut(t *testing.T) {
 	}
 	for _, s := range shards {
 		var packed [][]json.RawMessage
-		if err := json.Unmarshal(s.data, &packed); err != nil {
+		if err := json.Unmarshal(s.file.data, &packed); err != nil {
 			t.Fatalf("shard %q: %v", s.key, err)
 		}
 		for _, e := range packed {
