@@ -20,7 +20,7 @@ func reanalyze(ctx context.Context, fsys fs.FS, opts Options, old *Analysis, cha
 	if err != nil {
 		return nil, err
 	}
-	a := &Analysis{Vault: v, r: old.r, graphLayout: old.graphLayout, search: old.search, redirects: old.redirects}
+	a := &Analysis{Vault: v, r: old.r, graphLayout: old.graphLayout, search: old.search, explorer: old.explorer, redirects: old.redirects}
 	if v.Config.StrictLineBreaks != old.Vault.Config.StrictLineBreaks {
 		return nil, fmt.Errorf("line-break setting changed: a full rebuild is needed")
 	}

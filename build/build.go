@@ -60,8 +60,10 @@ type builder struct {
 	redirectMemo *map[site.Slug]site.VaultPath
 	// redirectList is every redirect page of this build.
 	redirectList []Redirect
-	// explorerFile is written with the first page (explorer.go).
+	// explorerFile is written with the first page (explorer.go), from
+	// the analysis's explorerMemo when the pages it lists are the same.
 	explorerFile explorerFile
+	explorerMemo **explorerMemo
 	// only, when set, limits a rebuild to these pages (incremental.go);
 	// have tells which files the previous build already wrote, so a
 	// rebuild does not copy them again.
@@ -116,6 +118,7 @@ func buildFrom(ctx context.Context, a *Analysis, opts Options, em Emitter, only 
 	b.canvasIdx.parsed = a.canvases
 	b.graphOut.keep = &a.graphLayout
 	b.search = &a.search
+	b.explorerMemo = &a.explorer
 	b.redirectMemo = &a.redirects
 	_, b.opts.Site.Favicon, _ = b.favicon() // discover.go
 	b.tree, b.tags = newFolderTree(a.Vault), newTagIndex(a.Vault)
@@ -151,6 +154,8 @@ type Analysis struct {
 	// search is the search index as last written, which a rebuild
 	// updates (search_update.go) or takes the notes' terms from.
 	search *searchOut
+	// explorer is the explorer file as last made (explorer.go).
+	explorer *explorerMemo
 	// redirects maps each redirect page of the last build to its target
 	// note, so a rebuild writes only the redirects that changed.
 	redirects map[site.Slug]site.VaultPath

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -73,10 +74,51 @@ func (it explorerItem) MarshalJSON() ([]byte, error) {
 
 // explorerJSON returns the explorer file's content: the published notes
 // and canvases by folder, in the order of the folder listings (folders,
-// then pages, each by name without case). The folder tree is built anew
-// with the canvases, as emitCanvases does to its own, so every page may
-// ask for the file, canvas pages first. It returns nil for an empty site.
+// then pages, each by name without case). It returns nil for an empty
+// site. The file depends only on the pages' paths, URLs and titles, so a
+// rebuild that changes none of them takes the last build's bytes: at
+// 10,000 notes making it costs about 35 ms of a live-preview save.
 func (b *builder) explorerJSON() []byte {
+	keys := b.explorerKeys()
+	if m := *b.explorerMemo; m != nil && slices.Equal(m.keys, keys) {
+		return m.data
+	}
+	data := b.makeExplorerJSON()
+	*b.explorerMemo = &explorerMemo{keys: keys, data: data}
+	return data
+}
+
+// explorerMemo is an explorer file with what it was made from.
+type explorerMemo struct {
+	keys []explorerKey
+	data []byte
+}
+
+// explorerKey is what the explorer shows of one page.
+type explorerKey struct {
+	path  site.VaultPath
+	slug  site.Slug
+	title string
+}
+
+// explorerKeys lists the published notes, then the canvases.
+func (b *builder) explorerKeys() []explorerKey {
+	var out []explorerKey
+	for _, n := range b.v.Notes {
+		if n.Published {
+			out = append(out, explorerKey{n.Path, n.Slug, n.Title()})
+		}
+	}
+	for _, c := range b.canvases().pages {
+		out = append(out, explorerKey{c.asset.Path, c.slug, c.title})
+	}
+	return out
+}
+
+// makeExplorerJSON makes the explorer file. The folder tree is built anew
+// with the canvases, as emitCanvases does to its own, so every page may
+// ask for the file, canvas pages first.
+func (b *builder) makeExplorerJSON() []byte {
 	tree := newFolderTree(b.v)
 	tree.addCanvases(b.v, b.canvases().pages)
 	items := explorerItems(tree.root)
