@@ -53,6 +53,8 @@ func reanalyze(ctx context.Context, fsys fs.FS, opts Options, old *Analysis, cha
 //     publishing), or that was added or removed: the pages that link to
 //     it, its folders, its tag pages, the tag index and the home page;
 //   - the pages that embed any of these notes, through any depth;
+//   - the pages whose local graph an added or removed edge of the site
+//     graph changes (affected_graph.go);
 //   - when files were added or removed: every page with a link whose
 //     name matches theirs, since such a link may now go elsewhere;
 //   - every canvas page (a vault has few; emitPage always writes them).
@@ -89,6 +91,12 @@ func affected(old *state, a *Analysis) map[site.Slug]bool {
 		w.byName(names)
 	}
 	w.embedders()
+	var before *siteGraph
+	if old.a.graphLayout != nil {
+		before = old.a.graphLayout.sg
+	}
+	a.siteGraph = newSiteGraph(v, a.Graph) // the builder draws it too
+	w.localGraphs(before, a.siteGraph)
 	return w.pages
 }
 

@@ -116,7 +116,7 @@ func buildFrom(ctx context.Context, a *Analysis, opts Options, em Emitter, only 
 	b := &builder{opts: opts, v: a.Vault, r: a.r, graph: a.Graph, docs: a.docs, em: em,
 		use: &usage{assets: map[site.VaultPath]*site.Asset{}}, only: only, have: have}
 	b.canvasIdx.parsed = a.canvases
-	b.graphOut.keep = &a.graphLayout
+	b.graphOut.keep, b.graphOut.sg = &a.graphLayout, a.siteGraph
 	b.search = &a.search
 	b.explorerMemo = &a.explorer
 	b.redirectMemo = &a.redirects
@@ -151,6 +151,9 @@ type Analysis struct {
 	// graphLayout is the link graph as last laid out, which a rebuild
 	// reuses while the graph is unchanged (graph_page.go).
 	graphLayout *graphLayout
+	// siteGraph, when set, is this analysis's site graph, which a rebuild
+	// made to see what changed (affected.go).
+	siteGraph *siteGraph
 	// search is the search index as last written, which a rebuild
 	// updates (search_update.go) or takes the notes' terms from.
 	search *searchOut

@@ -13,8 +13,8 @@ import (
 // the graph page draws it.
 type graphOutput struct {
 	once sync.Once
-	sg   *siteGraph
-	data []byte // the graph JSON, written at graphDataPath
+	sg   *siteGraph // made on first use, unless the analysis has it
+	data []byte     // the graph JSON, written at graphDataPath
 	// keep, when set, holds the layout of the build before, and receives
 	// this one's.
 	keep **graphLayout
@@ -32,7 +32,9 @@ type graphLayout struct {
 func (b *builder) siteGraph() *graphOutput {
 	g := &b.graphOut
 	g.once.Do(func() {
-		g.sg = newSiteGraph(b.v, b.graph)
+		if g.sg == nil {
+			g.sg = newSiteGraph(b.v, b.graph)
+		}
 		if g.keep != nil && *g.keep != nil && (*g.keep).sg.same(g.sg) {
 			g.data = (*g.keep).data
 		} else {

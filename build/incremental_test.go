@@ -102,6 +102,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		partial bool // must not render every page
 	}{
 		{"body edit", func() { write(tcp, read(tcp)+"\nA new closing line about windows.\n") }, []string{tcp}, true},
+		{"link added", func() { write(tcp, read(tcp)+"\nCompare [[UDP]] and [[SMB]].\n") }, []string{tcp}, true},
 		{"heading renamed", func() { write(tcp, bytesReplace(read(tcp), "## Three-way handshake", "## Handshake in three steps")) }, []string{tcp}, true},
 		{"tags changed", func() { write(udp, "---\ntags: [transport, fresh-tag]\n---\n"+read(udp)) }, []string{udp}, true},
 		{"note added that a link now finds", func() { write("Subnetting.md", "# Subnetting\nSee [[ports]] and [[UDP]].\n") }, []string{"Subnetting.md"}, true},
