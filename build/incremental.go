@@ -73,8 +73,14 @@ func (s *Site) Current() *Snapshot { return s.cur.load() }
 // call, a nil changed, or a change to the vault's settings rebuilds
 // everything; otherwise only the notes whose files changed are read and
 // parsed again, and only the pages that show something of them are
-// rendered again (affected.go). On error the previous snapshot stays
-// current.
+// rendered again (affected.go).
+//
+// When changed names only files the last build had, Update trusts it and
+// looks at nothing else; otherwise, and for an empty changed, it walks
+// the vault, which also finds changes that no event reported. So an
+// empty changed is a rescan: a file watcher calls it after its rebuilds,
+// and when the walk finds nothing, nothing is built. On error the
+// previous snapshot stays current.
 func (s *Site) Update(ctx context.Context, changed []string) (*Update, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -136,7 +142,14 @@ func (s *Site) full(ctx context.Context) (*Snapshot, *Update, error) {
 func (s *Site) partial(ctx context.Context, changed []string) (*Snapshot, *Update, error) {
 	old, prev := s.last, s.cur.load()
 	changedSet := changedPaths(changed)
-	a, err := reanalyze(ctx, s.fsys, s.opts, old.a, changedSet)
+	v, diags, err := reload(s.fsys, s.opts, old.a.Vault, changedSet)
+	if err != nil {
+		return nil, nil, err
+	}
+	if sameFiles(old.a.Vault, v) {
+		return prev, &Update{}, nil // a rescan that found nothing, or a save of the same bytes
+	}
+	a, err := reanalyze(ctx, v, diags, old.a)
 	if err != nil {
 		return nil, nil, err
 	}

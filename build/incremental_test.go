@@ -100,33 +100,59 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		edit    func()
 		changed []string
 		partial bool // must not render every page
-	}{
-		{"body edit", func() { write(tcp, read(tcp)+"\nA new closing line about windows.\n") }, []string{tcp}, true},
-		{"link added", func() { write(tcp, read(tcp)+"\nCompare [[UDP]] and [[SMB]].\n") }, []string{tcp}, true},
-		{"heading renamed", func() { write(tcp, bytesReplace(read(tcp), "## Three-way handshake", "## Handshake in three steps")) }, []string{tcp}, true},
-		{"tags changed", func() { write(udp, "---\ntags: [transport, fresh-tag]\n---\n"+read(udp)) }, []string{udp}, true},
-		{"note added that a link now finds", func() { write("Subnetting.md", "# Subnetting\nSee [[ports]] and [[UDP]].\n") }, []string{"Subnetting.md"}, true},
+		rescan  bool // the watcher rescans after the update
+	}{ // a nil edit changes nothing
+		{"body edit", func() { write(tcp, read(tcp)+"\nA new closing line about windows.\n") }, []string{tcp}, true, false},
+		{"words swapped, same length", func() { write(tcp, bytesReplace(read(tcp), "windows", "zeugmas")) }, []string{tcp}, true, false},
+		{"title changed", func() {
+			write(tcp, bytesReplace(read(tcp), "date: 2023-07-09", "date: 2023-07-09\ntitle: Transmission Control"))
+		}, []string{tcp}, true, false},
+		{"link added", func() { write(tcp, read(tcp)+"\nCompare [[UDP]] and [[SMB]].\n") }, []string{tcp}, true, false},
+		{"an editor's save: a temporary file renamed over the note", func() {
+			write(tcp+".tmp", read(tcp)+"\nSaved through a temporary file.\n")
+			if err := os.Rename(filepath.Join(dir, filepath.FromSlash(tcp+".tmp")), filepath.Join(dir, filepath.FromSlash(tcp))); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{tcp, tcp + ".tmp"}, true, false},
+		{"an edit nobody reported, beside one reported", func() {
+			write(tcp, read(tcp)+"\nReported.\n")
+			write(udp, read(udp)+"\nNot reported.\n")
+		}, []string{tcp}, true, true},
+		{"a rescan that finds nothing", nil, []string{}, true, false},
+		{"heading renamed", func() { write(tcp, bytesReplace(read(tcp), "## Three-way handshake", "## Handshake in three steps")) }, []string{tcp}, true, false},
+		{"tags changed", func() { write(udp, "---\ntags: [transport, fresh-tag]\n---\n"+read(udp)) }, []string{udp}, true, false},
+		{"note added that a link now finds", func() { write("Subnetting.md", "# Subnetting\nSee [[ports]] and [[UDP]].\n") }, []string{"Subnetting.md"}, true, false},
 		{"note renamed", func() {
 			if err := os.Rename(filepath.Join(dir, "Subnetting.md"), filepath.Join(dir, "Subnets.md")); err != nil {
 				t.Fatal(err)
 			}
-		}, []string{"Subnetting.md", "Subnets.md"}, true},
-		{"note unpublished", func() { write(udp, "---\npublish: false\n---\n"+read(udp)) }, []string{udp}, false},
+		}, []string{"Subnetting.md", "Subnets.md"}, true, false},
+		{"note unpublished", func() { write(udp, "---\npublish: false\n---\n"+read(udp)) }, []string{udp}, false, false},
 		{"note deleted", func() {
 			if err := os.Remove(filepath.Join(dir, "Subnets.md")); err != nil {
 				t.Fatal(err)
 			}
-		}, []string{"Subnets.md"}, true},
-		{"a watcher that missed the event", func() { write(tcp, read(tcp)+"\nAnother line.\n") }, []string{}, true},
+		}, []string{"Subnets.md"}, true, false},
+		{"a watcher that missed the event", func() { write(tcp, read(tcp)+"\nAnother line.\n") }, []string{}, true, false},
 	}
 	for _, st := range steps {
-		st.edit()
+		if st.edit != nil {
+			st.edit()
+		}
 		up, err := s.Update(context.Background(), st.changed)
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}
+		if st.edit == nil && (up.Pages > 0 || len(up.Changed)+len(up.Removed) > 0) {
+			t.Errorf("%s: rendered %d pages, changed %q, removed %q; want nothing", st.name, up.Pages, up.Changed, up.Removed)
+		}
 		if up.Full || st.partial && up.Pages >= total {
 			t.Errorf("%s: rendered %d of %d pages (full %v); want a partial rebuild", st.name, up.Pages, total, up.Full)
+		}
+		if st.rescan {
+			if _, err := s.Update(context.Background(), []string{}); err != nil {
+				t.Fatalf("%s, rescan: %v", st.name, err)
+			}
 		}
 		sameAsFull(t, st.name, dir, s)
 	}

@@ -43,7 +43,11 @@ func TestSearchUpdateEqualsNew(t *testing.T) {
 			fsys[string(p)] = &fstest.MapFile{Data: []byte(randomNote(rng, 1000+round))}
 			changed[p] = true
 		}
-		if a, err = reanalyze(ctx, fsys, Options{}, a, changed); err != nil {
+		v, diags, err := reload(fsys, Options{}, a.Vault, changed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a, err = reanalyze(ctx, v, diags, a); err != nil {
 			t.Fatal(err)
 		}
 		b := &builder{v: a.Vault, docs: a.docs}

@@ -47,25 +47,77 @@ func Reload(old *Vault, fsys fs.FS, opts LoadOptions, changed map[VaultPath]bool
 }
 
 func loadVault(fsys fs.FS, opts LoadOptions, old *Vault, changed map[VaultPath]bool) (*Vault, Diagnostics, error) {
+	var diags Diagnostics
+	cfg, templates := readConfig(fsys, &diags)
 	w := &walker{old: old, changed: changed, names: map[VaultPath]string{}}
-	cfg, templates := readConfig(fsys, &w.diags)
 	if err := fs.WalkDir(fsys, ".", w.visit); err != nil {
-		return nil, w.diags, fmt.Errorf("load: %w", err)
+		return nil, append(diags, w.diags...), fmt.Errorf("load: %w", err)
 	}
 	v := NewVault(fsys, w.notes, w.assets)
-	v.Config, v.TemplatesFolder, v.home, v.opts = cfg, templates, opts.Home, opts
+	v.walkDiags = w.diags
 	for p, name := range w.names {
 		if string(p) != name {
 			v.names[p] = name
 		}
 	}
+	return v, v.finish(cfg, templates, opts, diags), nil
+}
+
+// finish reads the notes not read yet, decides what is published and
+// assigns slugs; it returns diags with every finding of the load added.
+func (v *Vault) finish(cfg AppConfig, templates string, opts LoadOptions, diags Diagnostics) Diagnostics {
+	v.Config, v.TemplatesFolder, v.home, v.opts = cfg, templates, opts.Home, opts
 	v.readNotes(opts)
-	diags := w.diags
+	diags = append(diags, v.walkDiags...)
 	for _, n := range v.Notes {
 		diags = append(diags, n.LoadDiags...)
 	}
 	v.AssignSlugs(&diags)
-	return v, diags, nil
+	return diags
+}
+
+// ReloadKnown is Reload for a caller that knows every file that changed,
+// such as a file watcher, when each of them is a file of old that is
+// still a regular file: it looks only at those files instead of walking
+// the vault, which on a vault of 10,000 notes is most of a reload. A
+// named file that old lacks and that no longer exists (an editor's
+// temporary file, written and renamed away) changes nothing. It reports
+// false, having read nothing, when changed is empty, or names a new file,
+// a file of old that is gone, or one that is no longer a regular file:
+// an added, removed or renamed file needs Reload's walk.
+func ReloadKnown(old *Vault, fsys fs.FS, opts LoadOptions, changed map[VaultPath]bool) (*Vault, Diagnostics, bool) {
+	if old == nil || len(changed) == 0 {
+		return nil, nil, false
+	}
+	infos := map[VaultPath]fs.FileInfo{}
+	for p := range changed {
+		known := old.byPath[p] != nil || old.asset(p) != nil
+		info, err := fs.Lstat(fsys, old.FSName(p))
+		switch {
+		case !known && errors.Is(err, fs.ErrNotExist):
+			continue
+		case !known || err != nil || !info.Mode().IsRegular():
+			return nil, nil, false
+		}
+		infos[p] = info
+	}
+	var diags Diagnostics
+	cfg, templates := readConfig(fsys, &diags)
+	notes := make([]*Note, len(old.Notes))
+	for i, n := range old.Notes {
+		if notes[i] = n; infos[n.Path] != nil {
+			notes[i] = &Note{Path: n.Path, size: infos[n.Path].Size(), modTime: infos[n.Path].ModTime()}
+		}
+	}
+	assets := make([]*Asset, len(old.Assets))
+	for i, a := range old.Assets {
+		if assets[i] = a; infos[a.Path] != nil {
+			assets[i] = &Asset{Path: a.Path, Kind: a.Kind, Size: infos[a.Path].Size()}
+		}
+	}
+	v := NewVault(fsys, notes, assets)
+	v.walkDiags, v.names = old.walkDiags, old.names
+	return v, v.finish(cfg, templates, opts, diags), true
 }
 
 // walker collects a vault's files during fs.WalkDir.

@@ -30,6 +30,9 @@ type Vault struct {
 
 	byPath map[VaultPath]*Note
 	names  map[VaultPath]string // the name in FS, when it differs (NFD)
+	// walkDiags are what the walk of the vault's folders found, which
+	// ReloadKnown, walking nothing, keeps.
+	walkDiags Diagnostics
 }
 
 // NewVault assembles a vault from notes and assets, sorting both; tests
@@ -46,6 +49,15 @@ func NewVault(fsys fs.FS, notes []*Note, assets []*Asset) *Vault {
 
 // Note returns the note at p, or nil.
 func (v *Vault) Note(p VaultPath) *Note { return v.byPath[p] }
+
+// asset returns the attachment at p, or nil.
+func (v *Vault) asset(p VaultPath) *Asset {
+	i := sort.Search(len(v.Assets), func(i int) bool { return v.Assets[i].Path >= p })
+	if i < len(v.Assets) && v.Assets[i].Path == p {
+		return v.Assets[i]
+	}
+	return nil
+}
 
 // FSName returns the name under which p is stored in v.FS.
 func (v *Vault) FSName(p VaultPath) string {
