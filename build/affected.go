@@ -44,9 +44,10 @@ func sameFiles(old, v *site.Vault) bool {
 }
 
 // reanalyze is Analyze after reload gave v: every note it reused keeps
-// its parse. Resolution runs over the whole vault again: it is cheap
-// (about 25 ms for 10,000 notes) and any new or removed file can change
-// where any link goes.
+// its parse. When no file was added, removed or renamed, only the links
+// of the notes read again are resolved again (links.Graph.Update); else
+// resolution runs over the whole vault again, since a new or removed
+// file can change where any link goes.
 func reanalyze(ctx context.Context, v *site.Vault, diags site.Diagnostics, old *Analysis) (*Analysis, error) {
 	a := &Analysis{Vault: v, r: old.r, graphLayout: old.graphLayout, search: old.search, explorer: old.explorer, redirects: old.redirects}
 	if v.Config.StrictLineBreaks != old.Vault.Config.StrictLineBreaks {
@@ -65,8 +66,10 @@ func reanalyze(ctx context.Context, v *site.Vault, diags site.Diagnostics, old *
 	}
 	a.Diags = append(diags, a.parse(ctx)...)
 	a.Diags = append(a.Diags, a.parseCanvases()...)
-	a.Graph = links.NewGraph(v)
-	a.Graph.Index()
+	if a.Graph = old.Graph.Update(v); a.Graph == nil {
+		a.Graph = links.NewGraph(v)
+		a.Graph.Index()
+	}
 	return a, ctx.Err()
 }
 

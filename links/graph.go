@@ -30,12 +30,46 @@ func (g *Graph) Index() { g.once.Do(g.index) }
 // flat arrays cut by backAt and outAt, which keeps 80,000 links to a few
 // allocations.
 func (g *Graph) index() {
+	g.at = linkOffsets(g.v.Notes)
+	g.to = make([]int32, g.at[len(g.v.Notes)])
+	all := make([]int, len(g.v.Notes))
+	for i := range all {
+		all[i] = i
+	}
+	g.resolveAll(all)
+	g.group()
+}
+
+// indexFrom is index for a graph made by Update: the notes that old's
+// vault has too keep their resolutions.
+func (g *Graph) indexFrom(old *Graph) {
 	notes := g.v.Notes
-	at := make([]int32, len(notes)+1) // notes[i]'s links resolve into to[at[i]:at[i+1]]
+	g.at = linkOffsets(notes)
+	g.to = make([]int32, g.at[len(notes)])
+	var fresh []int
+	for i, n := range notes {
+		if n == old.v.Notes[i] {
+			copy(g.to[g.at[i]:g.at[i+1]], old.to[old.at[i]:old.at[i+1]])
+		} else {
+			fresh = append(fresh, i)
+		}
+	}
+	g.resolveAll(fresh)
+	g.group()
+}
+
+// linkOffsets returns at: notes[i]'s links resolve into to[at[i]:at[i+1]].
+func linkOffsets(notes []*site.Note) []int32 {
+	at := make([]int32, len(notes)+1)
 	for i, n := range notes {
 		at[i+1] = at[i] + int32(len(n.Links))
 	}
-	to := g.resolveAll(at)
+	return at
+}
+
+// group fills backs and outs from the resolutions.
+func (g *Graph) group() {
+	notes, at, to := g.v.Notes, g.at, g.to
 	g.backAt = make([]int32, len(notes)+1)
 	for i, src := range notes {
 		for _, t := range to[at[i]:at[i+1]] {
@@ -71,34 +105,38 @@ func (g *Graph) index() {
 	g.sortBacklinks()
 }
 
-// resolveAll resolves every note's links on GOMAXPROCS goroutines into one
-// array, cut by at: each link's target note's position in v.Notes, or -1
-// for an asset, the note itself or nothing.
-func (g *Graph) resolveAll(at []int32) []int32 {
-	notes := g.v.Notes
-	to := make([]int32, at[len(notes)])
+// resolveAll resolves the links of the notes at the positions only on
+// GOMAXPROCS goroutines into to: each link's target note's position in
+// v.Notes, or -1 for an asset, the note itself or nothing.
+func (g *Graph) resolveAll(only []int) {
+	n := len(only)
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(notes)/indexChunk+1) {
+	for range min(runtime.GOMAXPROCS(0), n/indexChunk+1) {
 		wg.Go(func() {
 			for {
 				lo := int(next.Add(indexChunk)) - indexChunk
-				if lo >= len(notes) {
+				if lo >= n {
 					return
 				}
-				for i := lo; i < min(lo+indexChunk, len(notes)); i++ {
-					for j, l := range notes[i].Links {
-						to[int(at[i])+j] = -1
-						if _, k := g.resolve(notes[i], l.Path); k >= 0 {
-							to[int(at[i])+j] = g.files[k].note
-						}
-					}
+				for _, i := range only[lo:min(lo+indexChunk, n)] {
+					g.resolveNote(i)
 				}
 			}
 		})
 	}
 	wg.Wait()
-	return to
+}
+
+// resolveNote resolves the links of v.Notes[i] into to.
+func (g *Graph) resolveNote(i int) {
+	n := g.v.Notes[i]
+	for j, l := range n.Links {
+		g.to[int(g.at[i])+j] = -1
+		if _, k := g.resolve(n, l.Path); k >= 0 {
+			g.to[int(g.at[i])+j] = g.files[k].note
+		}
+	}
 }
 
 // indexChunk is how many notes a worker resolves at a time: enough to make

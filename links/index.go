@@ -38,6 +38,8 @@ type Graph struct {
 
 	// Index fills these, once.
 	once   sync.Once
+	at     []int32   // v.Notes[i]'s links resolve into to[at[i]:at[i+1]]
+	to     []int32   // each link's target note's position in v.Notes, or -1
 	backs  []linkRef // backlinks grouped by target
 	backAt []int32   // backs[backAt[i]:backAt[i+1]] are the links to v.Notes[i]
 	outs   []int32   // outlinks grouped by source, as positions in v.Notes
@@ -48,6 +50,7 @@ type Graph struct {
 type file struct {
 	target site.Target
 	note   int32 // position in v.Notes, or -1 for an asset
+	asset  int32 // position in v.Assets, or -1 for a note
 	path   string
 	folded string // fold(path)
 	base   int    // byte offset of the base name in folded
@@ -86,19 +89,19 @@ func indexFiles(v *site.Vault) []file {
 	files := make([]file, 0, len(v.Notes)+len(v.Assets))
 	ends := make([]int, 0, cap(files))
 	arena := make([]byte, 0, 48*cap(files)) // a guess at the mean path length; append grows it if needed
-	add := func(t site.Target, note int32, p site.VaultPath) {
+	add := func(t site.Target, note, asset int32, p site.VaultPath) {
 		s := nfc(string(p))
 		if !hidden(s) {
 			arena = appendFold(arena, s)
 			ends = append(ends, len(arena))
-			files = append(files, file{target: t, note: note, path: s, u16: utf16Len(s), next: -1})
+			files = append(files, file{target: t, note: note, asset: asset, path: s, u16: utf16Len(s), next: -1})
 		}
 	}
 	for i, n := range v.Notes {
-		add(site.Target{Note: n}, int32(i), n.Path)
+		add(site.Target{Note: n}, int32(i), -1, n.Path)
 	}
-	for _, a := range v.Assets {
-		add(site.Target{Asset: a}, -1, a.Path)
+	for i, a := range v.Assets {
+		add(site.Target{Asset: a}, -1, int32(i), a.Path)
 	}
 	folded, start := string(arena), 0
 	for k := range files {
