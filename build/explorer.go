@@ -103,7 +103,7 @@ type explorerKey struct {
 
 // explorerKeys lists the published notes, then the canvases.
 func (b *builder) explorerKeys() []explorerKey {
-	var out []explorerKey
+	out := make([]explorerKey, 0, len(b.v.Notes))
 	for _, n := range b.v.Notes {
 		if n.Published {
 			out = append(out, explorerKey{n.Path, n.Slug, n.Title()})

@@ -55,7 +55,10 @@ func (b *builder) redirects(tree *folderTree) []Redirect {
 	}
 	published := b.v.Published()
 	for _, n := range published {
-		if old := n.Path.Slug(); n.Props.Permalink != "" && n.Slug != old && n.Slug != "" {
+		if n.Props.Permalink == "" || n.Slug == "" {
+			continue
+		}
+		if old := n.Path.Slug(); n.Slug != old {
 			add(Redirect{From: old, To: n, Why: "permalink", Text: n.Props.Permalink, Line: propLine(n, "permalink")})
 		}
 	}

@@ -134,7 +134,7 @@ func (b *builder) searchEntries(prev *searchOut) []searchEntry {
 	if prev != nil {
 		old = prev.idx.entries
 	}
-	var out []searchEntry
+	out := make([]searchEntry, 0, len(old)+1) // about as many as the last build
 	k := 0
 	for i, n := range b.v.Notes {
 		if !n.Published {

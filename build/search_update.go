@@ -1,6 +1,7 @@
 package build
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"sort"
@@ -143,16 +144,19 @@ func (idx *searchIndex) apply(ed postingEdits) []uint32 {
 	for id, e := range ed {
 		old := idx.postings[id]
 		var next [numFields][]posting
-		empty := true
+		empty, changed := true, false
 		for f := range next {
-			var was []posting
 			if old != nil {
-				was = old[f]
+				next[f] = old[f]
 			}
-			next[f] = mergePostings(was, e[f])
+			edits := e[f]
+			sort.SliceStable(edits, func(i, j int) bool { return edits[i].doc < edits[j].doc })
+			if len(edits) > 0 && !noop(next[f], edits) {
+				next[f], changed = mergePostings(next[f], edits), true
+			}
 			empty = empty && len(next[f]) == 0
 		}
-		if old != nil && samePostings(old, &next) || old == nil && empty {
+		if !changed {
 			continue
 		}
 		if idx.postings[id] = &next; empty {
@@ -164,13 +168,9 @@ func (idx *searchIndex) apply(ed postingEdits) []uint32 {
 	return dirty
 }
 
-// mergePostings returns list, sorted by document, with the edits made;
-// list itself is left as it is. With no edits it returns list.
+// mergePostings returns a copy of list, sorted by document, with the
+// edits, sorted likewise, made.
 func mergePostings(list, edits []posting) []posting {
-	if len(edits) == 0 {
-		return list
-	}
-	sort.SliceStable(edits, func(i, j int) bool { return edits[i].doc < edits[j].doc })
 	out := make([]posting, 0, len(list)+len(edits))
 	i := 0
 	for k, e := range edits {
@@ -190,9 +190,17 @@ func mergePostings(list, edits []posting) []posting {
 	return append(out, list[i:]...)
 }
 
-func samePostings(a, b *[numFields][]posting) bool {
-	for f := range a {
-		if !slices.Equal(a[f], b[f]) {
+// noop reports whether the edits, sorted by document, leave list as it
+// is: each document's last edit sets the posting it has, or removes one
+// it does not have, as for a note read again whose frequency of the
+// term stayed.
+func noop(list, edits []posting) bool {
+	for k, e := range edits {
+		if k+1 < len(edits) && edits[k+1].doc == e.doc {
+			continue
+		}
+		i, found := slices.BinarySearchFunc(list, e.doc, func(p posting, d int32) int { return cmp.Compare(p.doc, d) })
+		if found != (e.tf != 0) || found && list[i] != e {
 			return false
 		}
 	}

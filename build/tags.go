@@ -1,6 +1,7 @@
 package build
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -18,18 +19,21 @@ type tagIndex struct {
 }
 
 type tag struct {
-	name  string // first spelling seen, in path order
-	notes []*site.Note
-	own   map[*site.Note]bool
+	name  string       // first spelling seen, in path order
+	notes []*site.Note // in path order, each once
 }
 
 func newTagIndex(v *site.Vault) *tagIndex {
 	ti := &tagIndex{tags: map[string]*tag{}, slugs: map[string]site.Slug{}}
-	for _, n := range v.Published() {
+	for _, n := range v.Notes {
+		if !n.Published {
+			continue
+		}
 		for _, name := range noteTags(n) {
-			parts := strings.Split(name, "/")
-			for i := range parts {
-				ti.add(strings.Join(parts[:i+1], "/"), n)
+			for i := range len(name) + 1 { // "a/b/c" adds "a", "a/b" and "a/b/c"
+				if i == len(name) || name[i] == '/' {
+					ti.add(name[:i], n)
+				}
 			}
 		}
 	}
@@ -40,6 +44,9 @@ func newTagIndex(v *site.Vault) *tagIndex {
 	return ti
 }
 
+// add lists n under the tag name. Notes come in path order, so a note
+// that two of its tags share a prefix of ("a/b" and "a/c") comes twice
+// in a row.
 func (ti *tagIndex) add(name string, n *site.Note) {
 	// Keyed by page, so tags that differ only in case or punctuation
 	// ("C++" and "c") share one page instead of overwriting each other.
@@ -51,24 +58,24 @@ func (ti *tagIndex) add(name string, n *site.Note) {
 	key := string(slug)
 	t := ti.tags[key]
 	if t == nil {
-		t = &tag{name: name, own: map[*site.Note]bool{}}
+		t = &tag{name: name}
 		ti.tags[key] = t
 	}
-	if !t.own[n] {
-		t.own[n] = true
+	if len(t.notes) == 0 || t.notes[len(t.notes)-1] != n {
 		t.notes = append(t.notes, n)
 	}
 }
 
 // noteTags returns a note's tags, frontmatter first, then body, each
-// once (without case) in its first spelling.
+// once (without case) in its first spelling. A note has a handful, so
+// each is compared with those before it rather than through a map.
 func noteTags(n *site.Note) []string {
-	seen := map[string]bool{}
-	var out []string
+	out := make([]string, 0, len(n.Props.Tags)+len(n.Tags))
+	var seen []string // out, lower-cased
 	add := func(t string) {
 		t = strings.Trim(t, "/")
-		if k := strings.ToLower(t); t != "" && !seen[k] {
-			seen[k] = true
+		if k := strings.ToLower(t); t != "" && !slices.Contains(seen, k) {
+			seen = append(seen, k)
 			out = append(out, t)
 		}
 	}

@@ -25,12 +25,13 @@ type folder struct {
 type folderTree struct {
 	root   *folder
 	bySlug map[site.Slug]*folder
+	byPath map[string]*folder // the same folders by path, which spares a slug per note
 }
 
 // newFolderTree builds the folders of the published notes. Folders whose
 // names give the same slug share one page.
 func newFolderTree(v *site.Vault) *folderTree {
-	t := &folderTree{root: &folder{}, bySlug: map[site.Slug]*folder{}}
+	t := &folderTree{root: &folder{}, bySlug: map[site.Slug]*folder{}, byPath: map[string]*folder{}}
 	t.bySlug[""] = t.root
 	for _, n := range v.Published() {
 		f := t.folder(n.Path.Dir())
@@ -76,14 +77,18 @@ func (t *folderTree) folder(path string) *folder {
 	if path == "" {
 		return t.root
 	}
+	if f := t.byPath[path]; f != nil {
+		return f
+	}
 	slug := site.FolderSlug(path)
 	if f := t.bySlug[slug]; f != nil {
+		t.byPath[path] = f
 		return f
 	}
 	parent := t.folder(site.VaultPath(path).Dir())
 	f := &folder{name: site.VaultPath(path).Base(), path: path, slug: slug}
 	parent.subs = append(parent.subs, f)
-	t.bySlug[slug] = f
+	t.bySlug[slug], t.byPath[path] = f, f
 	return f
 }
 
