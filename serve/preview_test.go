@@ -176,6 +176,28 @@ func TestPreviewFailedRebuild(t *testing.T) {
 	}
 }
 
+// TestPreviewFindsUnreportedChanges edits a note through a hard link from
+// outside the vault, which the watcher never hears of, and then saves
+// another note: the rescan after that rebuild finds the first edit too.
+func TestPreviewFindsUnreportedChanges(t *testing.T) {
+	t.Parallel()
+	p := startPreview(t, smallVault)
+	s := openStream(t, p.url, "/")
+	s.next(t, waitHello)
+	outside := filepath.Join(t.TempDir(), "c.md")
+	writeFile(t, outside, "# Gamma\n\ngamma v1\n")
+	if err := os.Link(outside, filepath.Join(p.dir, "c.md")); err != nil {
+		t.Skipf("no hard links here: %v", err)
+	}
+	s.waitFor(t, "c linked in", changed("c/index.html"))
+	writeFile(t, outside, "# Gamma\n\ngamma v2, written where no watch sees it\n")
+	p.write(t, "a.md", "# Alpha\n\nalpha v2\n")
+	s.waitFor(t, "the unreported edit", changed("c/index.html"))
+	if _, body := p.get(t, "c/"); !strings.Contains(body, "gamma v2") {
+		t.Errorf("GET /c/ after the rescan:\n%s", body)
+	}
+}
+
 // TestPreviewUnderLoad reads a page in a loop while the note is edited 20
 // times: no request fails, and every body is exactly one build's page.
 func TestPreviewUnderLoad(t *testing.T) {

@@ -33,6 +33,9 @@ type Watcher struct {
 	// OnError, if set, hears problems that do not stop watching, such
 	// as a new folder that cannot be watched. It runs on Run's goroutine.
 	OnError func(error)
+	// RescanAfter, if set, is how long the vault must be quiet after a
+	// batch before Run hands over an empty one (see Run).
+	RescanAfter time.Duration
 
 	root     string
 	debounce time.Duration
@@ -70,18 +73,18 @@ func (w *Watcher) Close() error { return w.fw.Close() }
 // Run calls fn with each batch of changed vault paths (slash-separated,
 // relative to root, sorted; a removed or renamed folder appears as its
 // own path; nil means events were lost and anything may have changed).
+// With RescanAfter set, once the vault has been quiet that long after a
+// batch, Run also calls fn with an empty batch: nothing is known to have
+// changed, but the caller may look for changes no event reported.
 // Calls to fn never overlap: events that arrive while fn runs form the
 // next batch. Run returns nil when ctx is done, after fn has returned.
 func (w *Watcher) Run(ctx context.Context, fn func(changed []string)) error {
-	timer := time.NewTimer(time.Hour)
-	timer.Stop()
-	done := make(chan struct{}, 1)
-	busy, due := false, false
+	r := &runner{w: w, fn: fn, done: make(chan bool, 1), quiet: stoppedTimer(), idle: stoppedTimer()}
 	for {
 		select {
 		case <-ctx.Done():
-			if busy {
-				<-done
+			if r.busy {
+				<-r.done
 			}
 			return nil
 		case ev, ok := <-w.fw.Events:
@@ -89,31 +92,75 @@ func (w *Watcher) Run(ctx context.Context, fn func(changed []string)) error {
 				return errors.New("watch: closed")
 			}
 			if w.handle(ev) {
-				due = false // wait for quiet again
-				timer.Reset(w.delay())
+				r.wait()
 			}
 		case err, ok := <-w.fw.Errors:
 			if !ok {
 				return errors.New("watch: closed")
 			}
 			if w.fail(err) {
-				due = false
-				timer.Reset(w.delay())
+				r.wait()
 			}
-		case <-timer.C:
-			due = true
-		case <-done:
-			busy = false
+		case <-r.quiet.C:
+			r.due = true
+		case <-r.idle.C:
+			r.rescanDue = true
+		case rescan := <-r.done:
+			r.busy = false
+			if !rescan && w.RescanAfter > 0 {
+				r.idle.Reset(w.RescanAfter)
+			}
 		}
-		if due && !busy {
-			due = false
-			if w.all || len(w.pending) > 0 {
-				batch := w.take()
-				busy = true
-				go func() { fn(batch); done <- struct{}{} }()
-			}
+		r.next()
+	}
+}
+
+// runner is the state of one Run: its timers and whether fn is running.
+type runner struct {
+	w           *Watcher
+	fn          func([]string)
+	done        chan bool   // fn returned; true after a rescan
+	quiet, idle *time.Timer // the debounce; the wait before a rescan
+	busy        bool        // fn is running
+	due         bool        // the vault has been quiet for the debounce time
+	rescanDue   bool        // … and for RescanAfter since the last batch
+}
+
+func stoppedTimer() *time.Timer {
+	t := time.NewTimer(time.Hour)
+	t.Stop()
+	return t
+}
+
+// wait starts the wait for quiet again after an event that matters; a
+// rescan waits until after the batch it brings.
+func (r *runner) wait() {
+	r.due, r.rescanDue = false, false
+	r.idle.Stop()
+	r.quiet.Reset(r.w.delay())
+}
+
+// next hands over the due batch, else the due rescan, unless fn runs.
+func (r *runner) next() {
+	if r.busy {
+		return
+	}
+	if r.due {
+		r.due = false
+		if r.w.all || len(r.w.pending) > 0 {
+			r.start(r.w.take(), false)
+			return
 		}
 	}
+	if r.rescanDue {
+		r.rescanDue = false
+		r.start([]string{}, true)
+	}
+}
+
+func (r *runner) start(batch []string, rescan bool) {
+	r.busy = true
+	go func() { r.fn(batch); r.done <- rescan }()
 }
 
 // delay returns the wait before the next batch: the debounce time, but

@@ -21,11 +21,17 @@ const quiet = 300 * time.Millisecond
 // returns the folder and the channel of batches.
 func watchDir(t *testing.T, files map[string]string) (string, <-chan []string) {
 	t.Helper()
+	return watchDirEvery(t, files, testDebounce)
+}
+
+// watchDirEvery is watchDir with the given debounce time.
+func watchDirEvery(t *testing.T, files map[string]string, debounce time.Duration) (string, <-chan []string) {
+	t.Helper()
 	dir := t.TempDir()
 	for name, body := range files {
 		writeFile(t, filepath.Join(dir, name), body)
 	}
-	w, err := NewWatcher(dir, testDebounce)
+	w, err := NewWatcher(dir, debounce)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,10 +83,11 @@ func noBatch(t *testing.T, batches <-chan []string) {
 }
 
 // TestWatchEditorSave plays a save as editors do it (write a temporary
-// file, rename it over the note, chmod) and expects one batch.
+// file, rename it over the note, chmod) and expects one batch, with the
+// preview's own debounce time.
 func TestWatchEditorSave(t *testing.T) {
 	t.Parallel()
-	dir, batches := watchDir(t, map[string]string{"a.md": "one"})
+	dir, batches := watchDirEvery(t, map[string]string{"a.md": "one"}, DefaultDebounce)
 	tmp := filepath.Join(dir, "a.md.tmp.123")
 	writeFile(t, tmp, "two")
 	if err := os.Rename(tmp, filepath.Join(dir, "a.md")); err != nil {
@@ -93,6 +100,36 @@ func TestWatchEditorSave(t *testing.T) {
 		t.Errorf("batch = %q, want a.md in it", got)
 	}
 	noBatch(t, batches)
+}
+
+// TestWatchRescansWhenQuiet: with RescanAfter set, a batch is followed,
+// once the vault is quiet, by one empty batch, and only one.
+func TestWatchRescansWhenQuiet(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	w, err := NewWatcher(dir, testDebounce)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	w.RescanAfter = 2 * testDebounce
+	batches := make(chan []string, 16)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- w.Run(ctx, func(b []string) { batches <- b }) }()
+	noBatch(t, batches) // nothing before the first batch
+	writeFile(t, filepath.Join(dir, "a.md"), "one")
+	if got := nextBatch(t, batches); !slices.Equal(got, []string{"a.md"}) {
+		t.Errorf("batch = %q, want [a.md]", got)
+	}
+	if got := nextBatch(t, batches); got == nil || len(got) != 0 {
+		t.Errorf("batch after a quiet while = %q, want an empty one", got)
+	}
+	noBatch(t, batches)
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestWatchNewFolders(t *testing.T) {
