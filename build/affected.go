@@ -122,12 +122,8 @@ func affected(old *state, a *Analysis) map[site.Slug]bool {
 		w.byName(names)
 	}
 	w.embedders()
-	var before *siteGraph
-	if old.a.graphLayout != nil {
-		before = old.a.graphLayout.sg
-	}
 	a.siteGraph = newSiteGraph(v, a.Graph) // the builder draws it too
-	w.localGraphs(before, a.siteGraph)
+	w.localGraphs(old.graph, a.siteGraph)
 	return w.pages
 }
 

@@ -97,7 +97,7 @@ func Build(ctx context.Context, fsys fs.FS, opts Options, em Emitter) (*Result, 
 	if err != nil {
 		return nil, err
 	}
-	b, pages, err := buildFrom(ctx, a, opts, em, nil, nil)
+	b, pages, err := buildFrom(ctx, a, opts, em, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -109,12 +109,24 @@ func Build(ctx context.Context, fsys fs.FS, opts Options, em Emitter) (*Result, 
 	}, nil
 }
 
-// buildFrom runs the render and emit phases on an analysis. With only
-// set, it renders just those pages (an incremental rebuild), and skips
-// the files have says are already written.
-func buildFrom(ctx context.Context, a *Analysis, opts Options, em Emitter, only map[site.Slug]bool, have func(site.OutPath) bool) (*builder, int, error) {
+// increment is what a rebuild of the live preview may leave out: it
+// renders only the pages in only, skips the files have says the last
+// build wrote, and, with layoutLater, leaves a changed graph's layout to
+// Site.Settle.
+type increment struct {
+	only        map[site.Slug]bool
+	have        func(site.OutPath) bool
+	layoutLater bool
+}
+
+// buildFrom runs the render and emit phases on an analysis: all of them,
+// or, with inc set, an incremental rebuild.
+func buildFrom(ctx context.Context, a *Analysis, opts Options, em Emitter, inc *increment) (*builder, int, error) {
 	b := &builder{opts: opts, v: a.Vault, r: a.r, graph: a.Graph, docs: a.docs, em: em,
-		use: &usage{assets: map[site.VaultPath]*site.Asset{}}, only: only, have: have}
+		use: &usage{assets: map[site.VaultPath]*site.Asset{}}}
+	if inc != nil {
+		b.only, b.have, b.graphOut.later = inc.only, inc.have, inc.layoutLater
+	}
 	b.canvasIdx.parsed = a.canvases
 	b.graphOut.keep, b.graphOut.sg = &a.graphLayout, a.siteGraph
 	b.search = &a.search

@@ -71,7 +71,11 @@ const graphJSONVersion = 1
 
 // encode lays the graph out and returns its JSON.
 func (sg *siteGraph) encode() []byte {
-	pos := layoutGraph(sg.adj, graphSeed)
+	return sg.encodeAt(layoutGraph(sg.adj, graphSeed))
+}
+
+// encodeAt returns the graph's JSON with the nodes at pos.
+func (sg *siteGraph) encodeAt(pos []point) []byte {
 	var root site.Slug // the home page: URLs are relative to the site root
 	n := len(sg.notes)
 	out := graphJSON{ // empty columns, not nulls, for a site without notes
@@ -127,6 +131,13 @@ func (sg *siteGraph) same(o *siteGraph) bool {
 		}
 	}
 	return true
+}
+
+// sameShape reports whether sg and o have the same edges between the
+// same number of nodes, whatever the notes: then they have the same
+// layout, which depends on nothing else.
+func (sg *siteGraph) sameShape(o *siteGraph) bool {
+	return len(sg.adj) == len(o.adj) && sg.edges == o.edges && slices.EqualFunc(sg.adj, o.adj, slices.Equal)
 }
 
 // byDegree orders nodes by degree, highest first, then by path: which

@@ -2,6 +2,7 @@ package build
 
 import (
 	"cmp"
+	"context"
 	"math"
 	"runtime"
 	"slices"
@@ -58,6 +59,13 @@ type fa2 struct {
 // adj and returns their positions scaled into ±layoutSpan and rounded to
 // one decimal. seed fixes the starting positions.
 func layoutGraph(adj [][]int32, seed uint64) []point {
+	pos, _ := layoutGraphCtx(context.Background(), adj, seed)
+	return pos
+}
+
+// layoutGraphCtx is layoutGraph that gives up, between two iterations,
+// when ctx is done, with ctx's error.
+func layoutGraphCtx(ctx context.Context, adj [][]int32, seed uint64) ([]point, error) {
 	l := &fa2{adj: adj, speed: 1, speedRatio: 1}
 	n := len(adj)
 	l.pos, l.mass = make([]point, n), make([]float64, n)
@@ -72,10 +80,13 @@ func layoutGraph(adj [][]int32, seed uint64) []point {
 		l.pos[i] = point{d * math.Cos(a), d * math.Sin(a)}
 	}
 	for range layoutIterations {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		l.step()
 	}
 	pullIn(l.pos, l.mass)
-	return normalize(l.pos)
+	return normalize(l.pos), nil
 }
 
 // step runs one iteration: forces, then the adaptive move.

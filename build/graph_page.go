@@ -18,13 +18,19 @@ type graphOutput struct {
 	// keep, when set, holds the layout of the build before, and receives
 	// this one's.
 	keep **graphLayout
+	// later lets a build whose edges changed write keep's file as it
+	// was and leave the layout to Site.Settle; pending is then the graph
+	// to lay out.
+	later   bool
+	pending *siteGraph
 }
 
-// graphLayout is a graph with its JSON, kept from one build to the next:
-// laying out 10,000 notes takes most of a second, and most rebuilds of
-// the live preview change text, not links.
+// graphLayout is a graph as laid out, with its JSON, kept from one build
+// to the next: laying out 10,000 notes takes most of a second, and most
+// rebuilds of the live preview change text, not links.
 type graphLayout struct {
 	sg   *siteGraph
+	pos  []point
 	data []byte
 }
 
@@ -35,16 +41,34 @@ func (b *builder) siteGraph() *graphOutput {
 		if g.sg == nil {
 			g.sg = newSiteGraph(b.v, b.graph)
 		}
-		if g.keep != nil && *g.keep != nil && (*g.keep).sg.same(g.sg) {
-			g.data = (*g.keep).data
-		} else {
-			g.data = g.sg.encode()
-		}
+		var last *graphLayout
 		if g.keep != nil {
-			*g.keep = &graphLayout{sg: g.sg, data: g.data}
+			last = *g.keep
+		}
+		next := g.place(last)
+		if g.data = next.data; g.keep != nil {
+			*g.keep = next
 		}
 	})
 	return g
+}
+
+// place returns the layout of the build's graph: last's when the graph
+// is the same; last's positions with new titles and URLs when only those
+// changed; else a new layout, or, when later allows, last itself, stale,
+// with the graph left pending.
+func (g *graphOutput) place(last *graphLayout) *graphLayout {
+	switch {
+	case last != nil && last.sg.same(g.sg):
+		return &graphLayout{sg: g.sg, pos: last.pos, data: last.data}
+	case last != nil && last.sg.sameShape(g.sg):
+		return &graphLayout{sg: g.sg, pos: last.pos, data: g.sg.encodeAt(last.pos)}
+	case last != nil && g.later:
+		g.pending = g.sg
+		return last
+	}
+	pos := layoutGraph(g.sg.adj, graphSeed)
+	return &graphLayout{sg: g.sg, pos: pos, data: g.sg.encodeAt(pos)}
 }
 
 // emitGraph writes the graph JSON, on every build and rebuild since any

@@ -266,7 +266,7 @@ func TestGraphLayoutKept(t *testing.T) {
 	build := func(a *Analysis) []byte {
 		t.Helper()
 		em := NewMemEmitter()
-		if _, _, err := buildFrom(context.Background(), a, opts, em, nil, nil); err != nil {
+		if _, _, err := buildFrom(context.Background(), a, opts, em, nil); err != nil {
 			t.Fatal(err)
 		}
 		return em.Files[graphDataPath]

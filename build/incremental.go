@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
+	"maps"
 	"sort"
 	"strings"
 	"sync"
@@ -22,10 +23,18 @@ type Site struct {
 	// file changed, so an edit to vaultsite.yaml takes effect at once; an
 	// error keeps the previous site.
 	Settings func() (Options, error)
+	// LayoutLater lets a rebuild whose links change the site graph keep
+	// the graph's file as it was, and leave the new layout (most of a
+	// second at 10,000 notes) to Settle, so that the pages that changed
+	// are served at once.
+	LayoutLater bool
 
 	mu   sync.Mutex // serialises builds
 	cur  snapshotPtr
 	last *state // what the last build knew, for the next incremental one
+	// pending is the site graph whose layout the last build left for
+	// Settle, or nil.
+	pending *siteGraph
 }
 
 // Snapshot is one complete build's files. It is never modified.
@@ -57,6 +66,8 @@ type state struct {
 	// an attachment no page uses any more (it must not outlive the note
 	// that was unpublished or deleted).
 	assets map[site.Slug]map[site.VaultPath]bool
+	// graph is the build's site graph, which local graphs showed.
+	graph *siteGraph
 }
 
 // NewSite prepares a site for the vault in fsys; nothing is built yet.
@@ -129,11 +140,12 @@ func (s *Site) full(ctx context.Context) (*Snapshot, *Update, error) {
 		return nil, nil, err
 	}
 	em := NewMemEmitter()
-	b, pages, err := buildFrom(ctx, a, s.opts, em, nil, nil)
+	b, pages, err := buildFrom(ctx, a, s.opts, em, nil)
 	if err != nil {
 		return nil, nil, err
 	}
-	s.last = &state{a: a, slugs: publishedSlugs(a.Vault), renderDiags: b.use.diags, assets: b.use.byPage}
+	s.last = &state{a: a, slugs: publishedSlugs(a.Vault), renderDiags: b.use.diags, assets: b.use.byPage, graph: b.graphOut.sg}
+	s.pending = nil
 	return &Snapshot{Files: em.Files, Diags: mergeDiags(a.Diags, b.use.diags), Pages: b.pageFiles()}, &Update{Pages: pages, Full: true}, nil
 }
 
@@ -161,7 +173,7 @@ func (s *Site) partial(ctx context.Context, changed []string) (*Snapshot, *Updat
 		_, ok := prev.Files[p]
 		return ok
 	}
-	b, rendered, err := buildFrom(ctx, a, s.opts, em, only, have)
+	b, rendered, err := buildFrom(ctx, a, s.opts, em, &increment{only: only, have: have, layoutLater: s.LayoutLater})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -177,7 +189,8 @@ func (s *Site) partial(ctx context.Context, changed []string) (*Snapshot, *Updat
 	dropUnused(files, old.a.Vault, a.Vault, assets)
 	rdiags := keepDiags(old.renderDiags, only, a) // render findings of pages not rendered again
 	rdiags = append(rdiags, b.use.diags...)
-	s.last = &state{a: a, slugs: publishedSlugs(a.Vault), renderDiags: rdiags, assets: assets}
+	s.last = &state{a: a, slugs: publishedSlugs(a.Vault), renderDiags: rdiags, assets: assets, graph: b.graphOut.sg}
+	s.pending = b.graphOut.pending
 	return &Snapshot{Files: files, Diags: mergeDiags(a.Diags, rdiags), Pages: b.pageFiles()}, &Update{Pages: rendered}, nil
 }
 
@@ -325,4 +338,36 @@ func diffSnapshots(old, next *Snapshot) *Update {
 	sort.Slice(up.Changed, func(i, j int) bool { return up.Changed[i] < up.Changed[j] })
 	sort.Slice(up.Removed, func(i, j int) bool { return up.Removed[i] < up.Removed[j] })
 	return up
+}
+
+// Settle lays out the site graph that the last rebuild left for later
+// (LayoutLater) and serves its file, reporting it as changed; with
+// nothing left for later it returns nil. It lays out without holding
+// the lock, so rebuilds go on meanwhile; a rebuild that leaves a newer
+// graph, or none, makes this one's result moot, and Settle drops it and
+// returns nil. When ctx is done it stops early with ctx's error.
+func (s *Site) Settle(ctx context.Context) (*Update, error) {
+	s.mu.Lock()
+	sg := s.pending
+	s.mu.Unlock()
+	if sg == nil {
+		return nil, nil
+	}
+	start := time.Now()
+	pos, err := layoutGraphCtx(ctx, sg.adj, graphSeed)
+	if err != nil {
+		return nil, err
+	}
+	laid := &graphLayout{sg: sg, pos: pos, data: sg.encodeAt(pos)}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.pending != sg {
+		return nil, nil
+	}
+	s.pending, s.last.a.graphLayout = nil, laid
+	cur := s.cur.load()
+	files := maps.Clone(cur.Files)
+	files[graphDataPath] = laid.data
+	s.cur.store(&Snapshot{Files: files, Diags: cur.Diags, Pages: cur.Pages})
+	return &Update{Changed: []site.OutPath{graphDataPath}, Diags: cur.Diags, Took: time.Since(start)}, nil
 }

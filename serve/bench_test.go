@@ -49,6 +49,7 @@ func (s *timedSite) Update(ctx context.Context, changed []string) (*build.Update
 func BenchmarkSaveToReload(b *testing.B) {
 	dir, notes := genVault(b)
 	ts := &timedSite{Site: build.NewSite(os.DirFS(dir), build.Options{})}
+	ts.LayoutLater = true // as vaultsite serve does
 	start := time.Now()
 	if _, err := ts.Update(context.Background(), nil); err != nil {
 		b.Fatal(err)

@@ -124,8 +124,12 @@ func (s *recordingSite) Update(ctx context.Context, changed []string) (*build.Up
 	return up, err
 }
 
+// newSite returns a site of dir as vaultsite serve makes one, leaving a
+// changed graph's layout for later.
 func newSite(dir string) *build.Site {
-	return build.NewSite(os.DirFS(dir), build.Options{Site: templates.Site{Title: "Test"}})
+	s := build.NewSite(os.DirFS(dir), build.Options{Site: templates.Site{Title: "Test"}})
+	s.LayoutLater = true
+	return s
 }
 
 // testPreview is a running preview of a temporary copy of a vault.

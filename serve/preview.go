@@ -8,6 +8,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/vaultsite/vaultsite/build"
@@ -131,6 +132,7 @@ func (p *preview) serve(ctx context.Context, ln net.Listener, w *Watcher) error 
 		err = serr
 	}
 	<-watched
+	p.layout.wg.Wait()
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil
 	}
@@ -139,33 +141,44 @@ func (p *preview) serve(ctx context.Context, ln net.Listener, w *Watcher) error 
 
 // preview is one running preview.
 type preview struct {
-	cfg   Config
-	hub   *Hub
-	log   io.Writer
-	diags []Diag // of the last successful build, kept while rebuilds fail
+	cfg Config
+	hub *Hub
+	log io.Writer
+	// mu guards diags, the broadcasts and the log: rebuilds and
+	// background layouts (settle.go) finish on different goroutines.
+	mu     sync.Mutex
+	diags  []Diag // of the last successful build, kept while rebuilds fail
+	layout layoutRun
 }
 
 // rebuild updates the site, tells the pages and logs what happened. A
 // failed rebuild is broadcast with the previous diagnostics and returned.
 func (p *preview) rebuild(ctx context.Context, changed []string) error {
+	p.stopLayout()
 	up, err := p.cfg.Site.Update(ctx, changed)
 	if err != nil {
 		if ctx.Err() != nil {
 			return err // shutting down: nobody is listening
 		}
+		p.mu.Lock()
 		fmt.Fprintf(p.log, "rebuild failed, still serving the previous site: %v\n", err)
 		p.hub.Broadcast(Event{Diags: p.diags, Error: err.Error()})
+		p.mu.Unlock()
+		p.settle(ctx) // the layout it stopped, if any, is still due
 		return err
 	}
-	p.publish(changed, up)
+	p.publish(up, func() { p.logUpdate(changed, up) })
+	p.settle(ctx)
 	return nil
 }
 
-// publish tells the pages what an update changed and logs it.
-func (p *preview) publish(changed []string, up *build.Update) {
+// publish tells the pages what an update changed, and logs it with logf.
+func (p *preview) publish(up *build.Update, logf func()) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	p.diags = toDiags(up.Diags, p.cfg.Site.Current().Pages)
 	p.hub.Broadcast(Event{Changed: up.Changed, Removed: up.Removed, Diags: p.diags})
-	p.logUpdate(changed, up)
+	logf()
 }
 
 // rescan looks for changes no event reported (a network file system
@@ -179,7 +192,9 @@ func (p *preview) rescan(ctx context.Context) {
 	if err != nil || len(up.Changed)+len(up.Removed) == 0 {
 		return
 	}
-	p.publish([]string{}, up)
+	p.publish(up, func() { p.logUpdate([]string{}, up) })
+	p.stopLayout() // it may lay out a graph this update replaced
+	p.settle(ctx)
 }
 
 // logUpdate prints the diagnostics of the changed files (all of them for

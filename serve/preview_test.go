@@ -198,6 +198,26 @@ func TestPreviewFindsUnreportedChanges(t *testing.T) {
 	}
 }
 
+// TestPreviewLaysOutLater adds a link, which changes the site graph: the
+// page's reload comes first, without the graph's file, and the file
+// follows once the graph is laid out in the background.
+func TestPreviewLaysOutLater(t *testing.T) {
+	t.Parallel()
+	p := startPreview(t, smallVault)
+	s := openStream(t, p.url, "/a/")
+	s.next(t, waitHello)
+	_, before := p.get(t, "_site/graph.json")
+	p.write(t, "a.md", "---\ntitle: Alpha\n---\n# Alpha\n\nalpha links to [[b]]\n")
+	m := s.waitFor(t, "a/index.html changed", changed("a/index.html"))
+	if slices.Contains(m.Changed, "_site/graph.json") {
+		t.Error("the rebuild laid the graph out before the page's reload")
+	}
+	s.waitFor(t, "the graph laid out", changed("_site/graph.json"))
+	if _, after := p.get(t, "_site/graph.json"); after == before || !strings.Contains(after, `"edges":[`) || strings.Contains(after, `"edges":[]`) {
+		t.Errorf("graph.json after the layout:\n%s", after)
+	}
+}
+
 // TestPreviewUnderLoad reads a page in a loop while the note is edited 20
 // times: no request fails, and every body is exactly one build's page.
 func TestPreviewUnderLoad(t *testing.T) {

@@ -78,6 +78,7 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 		return err
 	}
 	s := build.NewSite(fsys, buildOpts(cfg))
+	s.LayoutLater = true // the preview settles it in the background
 	s.Settings = func() (build.Options, error) {
 		cfg, err := opts.settings(fsys, opts.vault)
 		return buildOpts(cfg), err
