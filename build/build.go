@@ -71,6 +71,16 @@ type builder struct {
 	have func(site.OutPath) bool
 	tree *folderTree
 	tags *tagIndex
+	// kept is what a rebuild takes from the last build, or nil.
+	kept *kept
+}
+
+// tagIndex returns the kept tag index, or a new one.
+func (b *builder) tagIndex() *tagIndex {
+	if b.kept != nil && b.kept.tags != nil {
+		return b.kept.tags
+	}
+	return newTagIndex(b.v)
 }
 
 // wants reports whether this build writes the page at slug.
@@ -111,11 +121,12 @@ func Build(ctx context.Context, fsys fs.FS, opts Options, em Emitter) (*Result, 
 
 // increment is what a rebuild of the live preview may leave out: it
 // renders only the pages in only, skips the files have says the last
-// build wrote, and, with layoutLater, leaves a changed graph's layout to
-// Site.Settle.
+// build wrote, takes what kept holds from the last build (carry.go),
+// and, with layoutLater, leaves a changed graph's layout to Site.Settle.
 type increment struct {
 	only        map[site.Slug]bool
 	have        func(site.OutPath) bool
+	kept        *kept
 	layoutLater bool
 }
 
@@ -125,7 +136,7 @@ func buildFrom(ctx context.Context, a *Analysis, opts Options, em Emitter, inc *
 	b := &builder{opts: opts, v: a.Vault, r: a.r, graph: a.Graph, docs: a.docs, em: em,
 		use: &usage{assets: map[site.VaultPath]*site.Asset{}}}
 	if inc != nil {
-		b.only, b.have, b.graphOut.later = inc.only, inc.have, inc.layoutLater
+		b.only, b.have, b.kept, b.graphOut.later = inc.only, inc.have, inc.kept, inc.layoutLater
 	}
 	b.canvasIdx.parsed = a.canvases
 	b.graphOut.keep, b.graphOut.sg = &a.graphLayout, a.siteGraph
@@ -133,7 +144,7 @@ func buildFrom(ctx context.Context, a *Analysis, opts Options, em Emitter, inc *
 	b.explorerMemo = &a.explorer
 	b.redirectMemo = &a.redirects
 	_, b.opts.Site.Favicon, _ = b.favicon() // discover.go
-	b.tree, b.tags = newFolderTree(a.Vault), newTagIndex(a.Vault)
+	b.tree, b.tags = newFolderTree(a.Vault), b.tagIndex()
 	if err := b.emitCanvases(ctx, b.tree); err != nil {
 		return nil, 0, fmt.Errorf("render: %w", err)
 	}

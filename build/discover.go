@@ -31,7 +31,7 @@ const feedSize = 20
 // URLs must be absolute. Every build writes them, incremental ones
 // included: they are cheap, and any change may alter them.
 func (b *builder) emitDiscovery() error {
-	if err := b.emitRedirects(b.redirects(b.tree)); err != nil {
+	if err := b.emitRedirects(b.siteRedirects()); err != nil {
 		return err
 	}
 	if err := b.emit(robotsPath, b.robots()); err != nil {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -155,7 +154,7 @@ func explorerItems(f *folder) []explorerItem {
 		return "/" + u
 	}
 	subs := append([]*folder(nil), f.subs...)
-	sort.Slice(subs, func(i, j int) bool { return lessFold(subs[i].name, subs[j].name) })
+	sortFold(subs, func(f *folder) string { return f.name }, false)
 	folders := map[site.Slug]bool{f.slug: true}
 	for _, s := range subs {
 		folders[s.slug] = true
@@ -169,7 +168,7 @@ func explorerItems(f *folder) []explorerItem {
 	for _, c := range f.canvases {
 		pages = append(pages, explorerItem{name: c.title, url: url(c.slug)})
 	}
-	sort.SliceStable(pages, func(i, j int) bool { return lessFold(pages[i].name, pages[j].name) })
+	sortFold(pages, func(it explorerItem) string { return it.name }, true)
 	out := make([]explorerItem, 0, len(subs)+len(pages))
 	for _, s := range subs {
 		out = append(out, explorerItem{name: s.name, url: url(s.slug), items: explorerItems(s), dir: true})

@@ -68,6 +68,9 @@ type state struct {
 	assets map[site.Slug]map[site.VaultPath]bool
 	// graph is the build's site graph, which local graphs showed.
 	graph *siteGraph
+	// tags and redirects are the build's, which the next may keep.
+	tags      *tagIndex
+	redirects []Redirect
 }
 
 // NewSite prepares a site for the vault in fsys; nothing is built yet.
@@ -144,7 +147,8 @@ func (s *Site) full(ctx context.Context) (*Snapshot, *Update, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	s.last = &state{a: a, slugs: publishedSlugs(a.Vault), renderDiags: b.use.diags, assets: b.use.byPage, graph: b.graphOut.sg}
+	s.last = &state{a: a, slugs: publishedSlugs(a.Vault), renderDiags: b.use.diags, assets: b.use.byPage, graph: b.graphOut.sg,
+		tags: b.tags, redirects: b.redirectList}
 	s.pending = nil
 	return &Snapshot{Files: em.Files, Diags: mergeDiags(a.Diags, b.use.diags), Pages: b.pageFiles()}, &Update{Pages: pages, Full: true}, nil
 }
@@ -173,7 +177,7 @@ func (s *Site) partial(ctx context.Context, changed []string) (*Snapshot, *Updat
 		_, ok := prev.Files[p]
 		return ok
 	}
-	b, rendered, err := buildFrom(ctx, a, s.opts, em, &increment{only: only, have: have, layoutLater: s.LayoutLater})
+	b, rendered, err := buildFrom(ctx, a, s.opts, em, &increment{only: only, have: have, kept: keeps(old, a), layoutLater: s.LayoutLater})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -189,7 +193,8 @@ func (s *Site) partial(ctx context.Context, changed []string) (*Snapshot, *Updat
 	dropUnused(files, old.a.Vault, a.Vault, assets)
 	rdiags := keepDiags(old.renderDiags, only, a) // render findings of pages not rendered again
 	rdiags = append(rdiags, b.use.diags...)
-	s.last = &state{a: a, slugs: publishedSlugs(a.Vault), renderDiags: rdiags, assets: assets, graph: b.graphOut.sg}
+	s.last = &state{a: a, slugs: publishedSlugs(a.Vault), renderDiags: rdiags, assets: assets, graph: b.graphOut.sg,
+		tags: b.tags, redirects: b.redirectList}
 	s.pending = b.graphOut.pending
 	return &Snapshot{Files: files, Diags: mergeDiags(a.Diags, rdiags), Pages: b.pageFiles()}, &Update{Pages: rendered}, nil
 }

@@ -11,7 +11,9 @@ import (
 
 // tagIndex groups the published notes by tag. Tags group without case
 // and show their first spelling (SPEC §6.3); a note tagged "a/b" also
-// belongs to "a".
+// belongs to "a". Notes are held by their position in the vault, so an
+// index stays true for a vault loaded again with the same notes in the
+// same places, tagged alike (Site keeps it then).
 type tagIndex struct {
 	tags  map[string]*tag      // by page slug
 	order []*tag               // by folded name
@@ -19,20 +21,21 @@ type tagIndex struct {
 }
 
 type tag struct {
-	name  string       // first spelling seen, in path order
-	notes []*site.Note // in path order, each once
+	name  string  // first spelling seen, in path order
+	lower string  // name in lower case
+	notes []int32 // positions in the vault's notes, in path order, each once
 }
 
 func newTagIndex(v *site.Vault) *tagIndex {
 	ti := &tagIndex{tags: map[string]*tag{}, slugs: map[string]site.Slug{}}
-	for _, n := range v.Notes {
+	for i, n := range v.Notes {
 		if !n.Published {
 			continue
 		}
 		for _, name := range noteTags(n) {
-			for i := range len(name) + 1 { // "a/b/c" adds "a", "a/b" and "a/b/c"
-				if i == len(name) || name[i] == '/' {
-					ti.add(name[:i], n)
+			for k := range len(name) + 1 { // "a/b/c" adds "a", "a/b" and "a/b/c"
+				if k == len(name) || name[k] == '/' {
+					ti.add(name[:k], int32(i))
 				}
 			}
 		}
@@ -40,14 +43,14 @@ func newTagIndex(v *site.Vault) *tagIndex {
 	for _, t := range ti.tags {
 		ti.order = append(ti.order, t)
 	}
-	sort.Slice(ti.order, func(i, j int) bool { return strings.ToLower(ti.order[i].name) < strings.ToLower(ti.order[j].name) })
+	sort.Slice(ti.order, func(i, j int) bool { return ti.order[i].lower < ti.order[j].lower })
 	return ti
 }
 
-// add lists n under the tag name. Notes come in path order, so a note
-// that two of its tags share a prefix of ("a/b" and "a/c") comes twice
-// in a row.
-func (ti *tagIndex) add(name string, n *site.Note) {
+// add lists note i under the tag name. Notes come in path order, so a
+// note that two of its tags share a prefix of ("a/b" and "a/c") comes
+// twice in a row.
+func (ti *tagIndex) add(name string, i int32) {
 	// Keyed by page, so tags that differ only in case or punctuation
 	// ("C++" and "c") share one page instead of overwriting each other.
 	slug, ok := ti.slugs[name]
@@ -58,11 +61,11 @@ func (ti *tagIndex) add(name string, n *site.Note) {
 	key := string(slug)
 	t := ti.tags[key]
 	if t == nil {
-		t = &tag{name: name}
+		t = &tag{name: name, lower: strings.ToLower(name)}
 		ti.tags[key] = t
 	}
-	if len(t.notes) == 0 || t.notes[len(t.notes)-1] != n {
-		t.notes = append(t.notes, n)
+	if len(t.notes) == 0 || t.notes[len(t.notes)-1] != i {
+		t.notes = append(t.notes, i)
 	}
 }
 
@@ -100,26 +103,10 @@ func (ti *tagIndex) links(n *site.Note, from site.Slug) []templates.Link {
 // emitTags writes one page per tag and the tag index.
 func (b *builder) emitTags(ti *tagIndex) error {
 	for _, t := range ti.order {
-		slug := site.TagSlug(t.name)
-		if !b.wants(slug) {
-			continue
-		}
-		data := &templates.PageData{
-			Site: b.opts.Site, Kind: templates.PageTag, Title: "#" + t.name, Root: slug.Root(), Nav: b.nav(slug),
-			Breadcrumbs: []templates.Link{{Text: "Home", URL: slug.Root()}, {Text: "Tags", URL: slug.LinkTo(site.TagIndexSlug, "")}},
-		}
-		for _, child := range ti.order {
-			if strings.HasPrefix(strings.ToLower(child.name), strings.ToLower(t.name)+"/") && !strings.Contains(child.name[len(t.name)+1:], "/") {
-				data.Entries = append(data.Entries, templates.ListEntry{Text: "#" + child.name, URL: slug.LinkTo(site.TagSlug(child.name), ""), IsFolder: true, Count: len(child.notes)})
+		if slug := site.TagSlug(t.name); b.wants(slug) {
+			if err := b.emitPage(slug, b.tagPage(ti, t, slug)); err != nil {
+				return err
 			}
-		}
-		notes := append([]*site.Note(nil), t.notes...)
-		sort.Slice(notes, func(i, j int) bool { return lessFold(notes[i].Title(), notes[j].Title()) })
-		for _, n := range notes {
-			data.Entries = append(data.Entries, templates.ListEntry{Text: n.Title(), URL: slug.LinkTo(n.Slug, "")})
-		}
-		if err := b.emitPage(slug, data); err != nil {
-			return err
 		}
 	}
 	slug := site.TagIndexSlug
@@ -134,4 +121,26 @@ func (b *builder) emitTags(ti *tagIndex) error {
 		data.Entries = append(data.Entries, templates.ListEntry{Text: "#" + t.name, URL: slug.LinkTo(site.TagSlug(t.name), ""), Count: len(t.notes)})
 	}
 	return b.emitPage(slug, data)
+}
+
+// tagPage lists a tag's child tags, then its notes by title.
+func (b *builder) tagPage(ti *tagIndex, t *tag, slug site.Slug) *templates.PageData {
+	data := &templates.PageData{
+		Site: b.opts.Site, Kind: templates.PageTag, Title: "#" + t.name, Root: slug.Root(), Nav: b.nav(slug),
+		Breadcrumbs: []templates.Link{{Text: "Home", URL: slug.Root()}, {Text: "Tags", URL: slug.LinkTo(site.TagIndexSlug, "")}},
+	}
+	for _, child := range ti.order {
+		if strings.HasPrefix(child.lower, t.lower+"/") && !strings.Contains(child.name[len(t.name)+1:], "/") {
+			data.Entries = append(data.Entries, templates.ListEntry{Text: "#" + child.name, URL: slug.LinkTo(site.TagSlug(child.name), ""), IsFolder: true, Count: len(child.notes)})
+		}
+	}
+	notes := make([]*site.Note, len(t.notes))
+	for k, i := range t.notes {
+		notes[k] = b.v.Notes[i]
+	}
+	sortFold(notes, (*site.Note).Title, false)
+	for _, n := range notes {
+		data.Entries = append(data.Entries, templates.ListEntry{Text: n.Title(), URL: slug.LinkTo(n.Slug, "")})
+	}
+	return data
 }
