@@ -18,6 +18,9 @@ import (
 type kept struct {
 	tags      *tagIndex  // positions in the vault, which stay
 	redirects []Redirect // with the last vault's notes as targets
+	// reread maps the last vault's versions of the notes read again to
+	// this vault's; every other note is the same in both.
+	reread map[*site.Note]*site.Note
 }
 
 // keeps returns what the rebuild from old to the analysis a may keep,
@@ -27,12 +30,13 @@ func keeps(old *state, a *Analysis) *kept {
 	if !sameLayout(old, v) {
 		return nil
 	}
-	k := &kept{tags: old.tags, redirects: old.redirects}
+	k := &kept{tags: old.tags, redirects: old.redirects, reread: map[*site.Note]*site.Note{}}
 	for i, n := range v.Notes {
 		o := oldV.Notes[i]
 		if o == n {
 			continue
 		}
+		k.reread[o] = n
 		if !slices.Equal(noteTags(o), noteTags(n)) {
 			k.tags = nil
 		}
@@ -76,7 +80,9 @@ func (b *builder) siteRedirects() []Redirect {
 	}
 	out := slices.Clone(b.kept.redirects)
 	for i := range out {
-		out[i].To = b.v.Note(out[i].To.Path)
+		if n, ok := b.kept.reread[out[i].To]; ok {
+			out[i].To = n
+		}
 	}
 	return out
 }

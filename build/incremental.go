@@ -177,7 +177,8 @@ func (s *Site) partial(ctx context.Context, changed []string) (*Snapshot, *Updat
 		_, ok := prev.Files[p]
 		return ok
 	}
-	b, rendered, err := buildFrom(ctx, a, s.opts, em, &increment{only: only, have: have, kept: keeps(old, a), layoutLater: s.LayoutLater})
+	inc := &increment{only: only, have: have, kept: keeps(old, a), layoutLater: s.LayoutLater}
+	b, rendered, err := buildFrom(ctx, a, s.opts, em, inc)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -193,7 +194,11 @@ func (s *Site) partial(ctx context.Context, changed []string) (*Snapshot, *Updat
 	dropUnused(files, old.a.Vault, a.Vault, assets)
 	rdiags := keepDiags(old.renderDiags, only, a) // render findings of pages not rendered again
 	rdiags = append(rdiags, b.use.diags...)
-	s.last = &state{a: a, slugs: publishedSlugs(a.Vault), renderDiags: rdiags, assets: assets, graph: b.graphOut.sg,
+	slugs := old.slugs // no page moved
+	if inc.kept == nil {
+		slugs = publishedSlugs(a.Vault)
+	}
+	s.last = &state{a: a, slugs: slugs, renderDiags: rdiags, assets: assets, graph: b.graphOut.sg,
 		tags: b.tags, redirects: b.redirectList}
 	s.pending = b.graphOut.pending
 	return &Snapshot{Files: files, Diags: mergeDiags(a.Diags, rdiags), Pages: b.pageFiles()}, &Update{Pages: rendered}, nil

@@ -105,28 +105,42 @@ func propLine(n *site.Note, keys ...string) int {
 // that already points at the same note when that note is not rendered
 // again (a note whose slug or title changed always is); every build
 // records the whole list, so a rebuild knows which pages still exist.
+// Kept redirects (carry.go) are the last build's, all written.
 func (b *builder) emitRedirects(rs []Redirect) error {
+	b.redirectList = rs
+	if b.kept != nil && b.kept.redirects != nil {
+		for _, r := range rs {
+			if err := b.emitRedirect(r, b.only[r.To.Slug]); err != nil {
+				return err
+			}
+		}
+		return nil // the memo stays as it is
+	}
 	prev := *b.redirectMemo
 	next := make(map[site.Slug]site.VaultPath, len(rs))
-	b.redirectList = rs
 	defer func() { *b.redirectMemo = next }()
 	for _, r := range rs {
 		next[r.From] = r.To.Path
-		if b.only != nil && prev[r.From] == r.To.Path && !b.only[r.To.Slug] && b.have != nil && b.have(r.From.OutPath()) {
-			continue
-		}
-		url := r.From.LinkTo(r.To.Slug, "")
-		var buf bytes.Buffer
-		err := templates.RenderRedirect(&buf, templates.Redirect{
-			Lang: b.opts.Site.Lang, Title: r.To.Title(), URL: url,
-			Canonical: templates.AbsURL(b.opts.Site.BaseURL, r.To.Slug.FromRoot()),
-		})
-		if err != nil {
-			return err
-		}
-		if err := b.emit(r.From.OutPath(), buf.Bytes()); err != nil {
+		same := b.only != nil && prev[r.From] == r.To.Path && !b.only[r.To.Slug] && b.have != nil && b.have(r.From.OutPath())
+		if err := b.emitRedirect(r, !same); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// emitRedirect writes the page of r, if write.
+func (b *builder) emitRedirect(r Redirect, write bool) error {
+	if !write {
+		return nil
+	}
+	var buf bytes.Buffer
+	err := templates.RenderRedirect(&buf, templates.Redirect{
+		Lang: b.opts.Site.Lang, Title: r.To.Title(), URL: r.From.LinkTo(r.To.Slug, ""),
+		Canonical: templates.AbsURL(b.opts.Site.BaseURL, r.To.Slug.FromRoot()),
+	})
+	if err != nil {
+		return err
+	}
+	return b.emit(r.From.OutPath(), buf.Bytes())
 }

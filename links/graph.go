@@ -145,16 +145,26 @@ const indexChunk = 64
 
 // sortBacklinks puts each target's backlinks in (source, offset) order.
 // They arrive in source order, which is path order because v.Notes is
-// sorted; only a parser that lists links out of offset order needs the
-// stable sort.
+// sorted, and within a source in the order of its Links; only a parser
+// that lists a note's links out of offset order needs the stable sort,
+// so only targets linked from such a note are looked at.
 func (g *Graph) sortBacklinks() {
+	unsorted := make([]bool, len(g.v.Notes))
+	some := false
+	for i, n := range g.v.Notes {
+		unsorted[i] = !slices.IsSortedFunc(n.Links, func(a, b site.Link) int { return cmp.Compare(a.Offset, b.Offset) })
+		some = some || unsorted[i]
+	}
+	if !some {
+		return
+	}
 	byOffset := func(a, b linkRef) int {
 		return cmp.Or(cmp.Compare(a.src, b.src),
 			cmp.Compare(g.v.Notes[a.src].Links[a.link].Offset, g.v.Notes[b.src].Links[b.link].Offset))
 	}
 	for i := range len(g.backAt) - 1 {
 		refs := g.backs[g.backAt[i]:g.backAt[i+1]]
-		if !slices.IsSortedFunc(refs, byOffset) {
+		if slices.ContainsFunc(refs, func(r linkRef) bool { return unsorted[r.src] }) && !slices.IsSortedFunc(refs, byOffset) {
 			slices.SortStableFunc(refs, byOffset)
 		}
 	}
