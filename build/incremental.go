@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
-	"maps"
 	"sort"
 	"strings"
 	"sync"
@@ -169,15 +168,14 @@ func (s *Site) partial(ctx context.Context, changed []string) (*Snapshot, *Updat
 	if err != nil {
 		return nil, nil, err
 	}
-	only := affected(old, a)
-	em := NewMemEmitter()
 	// A changed attachment the last build published is copied again by
 	// refreshAssets, and by nothing else, so it is written once.
 	have := func(p site.OutPath) bool {
 		_, ok := prev.Files[p]
 		return ok
 	}
-	inc := &increment{only: only, have: have, kept: keeps(old, a), layoutLater: s.LayoutLater}
+	inc := &increment{only: affected(old, a), have: have, kept: keeps(old, a), layoutLater: s.LayoutLater}
+	em := NewMemEmitter()
 	b, rendered, err := buildFrom(ctx, a, s.opts, em, inc)
 	if err != nil {
 		return nil, nil, err
@@ -185,14 +183,21 @@ func (s *Site) partial(ctx context.Context, changed []string) (*Snapshot, *Updat
 	if err := refreshAssets(a.Vault, prev.Files, em, changedSet); err != nil {
 		return nil, nil, err
 	}
+	return s.record(prev, a, b, inc, em.Files), &Update{Pages: rendered}, nil
+}
+
+// record lays the files of a rebuild over the previous snapshot, keeps
+// what the next rebuild starts from, and returns the new snapshot.
+func (s *Site) record(prev *Snapshot, a *Analysis, b *builder, inc *increment, fresh map[site.OutPath][]byte) *Snapshot {
+	old := s.last
 	pages := b.pageSet()
 	for _, r := range b.redirectList {
 		pages[r.From] = true // kept from the last build when not written again
 	}
-	assets := pageAssets(old.assets, b, only, pages)
-	files := compose(prev.Files, em.Files, pages)
+	assets := pageAssets(old.assets, b, inc.only, pages)
+	files := compose(prev.Files, fresh, pages)
 	dropUnused(files, old.a.Vault, a.Vault, assets)
-	rdiags := keepDiags(old.renderDiags, only, a) // render findings of pages not rendered again
+	rdiags := keepDiags(old.renderDiags, inc.only, a) // render findings of pages not rendered again
 	rdiags = append(rdiags, b.use.diags...)
 	slugs := old.slugs // no page moved
 	if inc.kept == nil {
@@ -201,7 +206,7 @@ func (s *Site) partial(ctx context.Context, changed []string) (*Snapshot, *Updat
 	s.last = &state{a: a, slugs: slugs, renderDiags: rdiags, assets: assets, graph: b.graphOut.sg,
 		tags: b.tags, redirects: b.redirectList}
 	s.pending = b.graphOut.pending
-	return &Snapshot{Files: files, Diags: mergeDiags(a.Diags, rdiags), Pages: b.pageFiles()}, &Update{Pages: rendered}, nil
+	return &Snapshot{Files: files, Diags: mergeDiags(a.Diags, rdiags), Pages: b.pageFiles()}
 }
 
 // refreshAssets copies again every changed attachment that the previous
@@ -348,36 +353,4 @@ func diffSnapshots(old, next *Snapshot) *Update {
 	sort.Slice(up.Changed, func(i, j int) bool { return up.Changed[i] < up.Changed[j] })
 	sort.Slice(up.Removed, func(i, j int) bool { return up.Removed[i] < up.Removed[j] })
 	return up
-}
-
-// Settle lays out the site graph that the last rebuild left for later
-// (LayoutLater) and serves its file, reporting it as changed; with
-// nothing left for later it returns nil. It lays out without holding
-// the lock, so rebuilds go on meanwhile; a rebuild that leaves a newer
-// graph, or none, makes this one's result moot, and Settle drops it and
-// returns nil. When ctx is done it stops early with ctx's error.
-func (s *Site) Settle(ctx context.Context) (*Update, error) {
-	s.mu.Lock()
-	sg := s.pending
-	s.mu.Unlock()
-	if sg == nil {
-		return nil, nil
-	}
-	start := time.Now()
-	pos, err := layoutGraphCtx(ctx, sg.adj, graphSeed)
-	if err != nil {
-		return nil, err
-	}
-	laid := &graphLayout{sg: sg, pos: pos, data: sg.encodeAt(pos)}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.pending != sg {
-		return nil, nil
-	}
-	s.pending, s.last.a.graphLayout = nil, laid
-	cur := s.cur.load()
-	files := maps.Clone(cur.Files)
-	files[graphDataPath] = laid.data
-	s.cur.store(&Snapshot{Files: files, Diags: cur.Diags, Pages: cur.Pages})
-	return &Update{Changed: []site.OutPath{graphDataPath}, Diags: cur.Diags, Took: time.Since(start)}, nil
 }
