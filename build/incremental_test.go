@@ -118,6 +118,7 @@ func incrementalSteps(t *testing.T, later bool) {
 	}{ // a nil edit changes nothing
 		{"body edit", func() { write(tcp, read(tcp)+"\nA new closing line about windows.\n") }, []string{tcp}, true, false},
 		{"words swapped, same length", func() { write(tcp, bytesReplace(read(tcp), "windows", "zeugmas")) }, []string{tcp}, true, false},
+		{"a rescan that finds nothing", nil, []string{}, true, false},
 		{"title changed", func() {
 			write(tcp, bytesReplace(read(tcp), "date: 2023-07-09", "date: 2023-07-09\ntitle: Transmission Control"))
 		}, []string{tcp}, true, false},
@@ -132,7 +133,6 @@ func incrementalSteps(t *testing.T, later bool) {
 			write(tcp, read(tcp)+"\nReported.\n")
 			write(udp, read(udp)+"\nNot reported.\n")
 		}, []string{tcp}, true, true},
-		{"a rescan that finds nothing", nil, []string{}, true, false},
 		{"heading renamed", func() { write(tcp, bytesReplace(read(tcp), "## Three-way handshake", "## Handshake in three steps")) }, []string{tcp}, true, false},
 		{"tags changed", func() { write(udp, "---\ntags: [transport, fresh-tag]\n---\n"+read(udp)) }, []string{udp}, true, false},
 		{"note added that a link now finds", func() { write("Subnetting.md", "# Subnetting\nSee [[ports]] and [[UDP]].\n") }, []string{"Subnetting.md"}, true, false},
