@@ -25,16 +25,21 @@ type siteGraph struct {
 
 // newSiteGraph builds the graph of v's published notes from g's outlinks.
 func newSiteGraph(v *site.Vault, g *links.Graph) *siteGraph {
-	sg := &siteGraph{notes: v.Published(), index: map[*site.Note]int32{}}
-	for i, n := range sg.notes {
-		sg.index[n] = int32(i)
+	sg := &siteGraph{notes: make([]*site.Note, 0, len(v.Notes)), index: map[*site.Note]int32{}}
+	node := make([]int32, len(v.Notes)) // each note's node, or -1 when unpublished
+	for k, n := range v.Notes {
+		if node[k] = -1; n.Published {
+			node[k] = int32(len(sg.notes))
+			sg.index[n] = node[k]
+			sg.notes = append(sg.notes, n)
+		}
 	}
 	sg.adj = make([][]int32, len(sg.notes))
-	for i, n := range sg.notes {
-		for _, t := range g.Outlinks(n) {
-			if j, ok := sg.index[t]; ok { // published targets only
+	for k, i := range node {
+		for _, t := range g.OutlinkPositions(k) {
+			if j := node[t]; i >= 0 && j >= 0 { // published notes only
 				sg.adj[i] = append(sg.adj[i], j)
-				sg.adj[j] = append(sg.adj[j], int32(i))
+				sg.adj[j] = append(sg.adj[j], i)
 			}
 		}
 	}

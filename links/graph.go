@@ -188,6 +188,14 @@ func (g *Graph) Backlinks(n *site.Note) []Backlink {
 	return out
 }
 
+// OutlinkPositions is Outlinks for the note at position i in the vault's
+// notes, as positions: it allocates nothing, for a caller that walks
+// every note. The slice is the graph's own and must not be changed.
+func (g *Graph) OutlinkPositions(i int) []int32 {
+	g.Index()
+	return g.outs[g.outAt[i]:g.outAt[i+1]:g.outAt[i+1]]
+}
+
 // Outlinks returns the distinct notes other than n that n's links resolve
 // to, published or not, sorted by path; nil when there are none or n is not
 // in the vault.

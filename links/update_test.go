@@ -62,3 +62,19 @@ func backPaths(bs []Backlink) []string {
 	}
 	return out
 }
+
+// TestOutlinkPositions: the positions name the notes Outlinks returns.
+func TestOutlinkPositions(t *testing.T) {
+	t.Parallel()
+	v := graphVault()
+	g := NewGraph(v)
+	for i, n := range v.Notes {
+		var got []site.VaultPath
+		for _, k := range g.OutlinkPositions(i) {
+			got = append(got, v.Notes[k].Path)
+		}
+		if diff := cmp.Diff(paths(g.Outlinks(n)), got); diff != "" {
+			t.Errorf("%s (-Outlinks +positions):\n%s", n.Path, diff)
+		}
+	}
+}
