@@ -54,8 +54,10 @@ type builder struct {
 	canvasIdx canvasIndex
 	// graphOut is the site graph, made on first use (graph_page.go).
 	graphOut graphOutput
-	// search is the analysis's index, replaced by emitSearch (search.go).
-	search **searchOut
+	// search is the analysis's index, replaced by emitSearch (search.go);
+	// searchFiles are the index's files, written or kept.
+	search      **searchOut
+	searchFiles map[site.OutPath]bool
 	// redirectMemo is the analysis's, updated by emitRedirects.
 	redirectMemo *map[site.Slug]site.VaultPath
 	// redirectList is every redirect page of this build.
@@ -85,6 +87,9 @@ func (b *builder) tagIndex() *tagIndex {
 
 // wants reports whether this build writes the page at slug.
 func (b *builder) wants(slug site.Slug) bool { return b.only == nil || b.only[slug] }
+
+// has reports whether this is a rebuild whose last build wrote p.
+func (b *builder) has(p site.OutPath) bool { return b.have != nil && b.have(p) }
 
 // Build turns the vault in fsys into a site written to em. The phases
 // run in this order:

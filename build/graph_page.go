@@ -23,6 +23,8 @@ type graphOutput struct {
 	// to lay out.
 	later   bool
 	pending *siteGraph
+	// same says that data is the file of the build before.
+	same bool
 }
 
 // graphLayout is a graph as laid out, with its JSON, kept from one build
@@ -45,8 +47,8 @@ func (b *builder) siteGraph() *graphOutput {
 		if g.keep != nil {
 			last = *g.keep
 		}
-		next := g.place(last)
-		if g.data = next.data; g.keep != nil {
+		next, same := g.place(last)
+		if g.data, g.same = next.data, same; g.keep != nil {
 			*g.keep = next
 		}
 	})
@@ -56,26 +58,28 @@ func (b *builder) siteGraph() *graphOutput {
 // place returns the layout of the build's graph: last's when the graph
 // is the same; last's positions with new titles and URLs when only those
 // changed; else a new layout, or, when later allows, last itself, stale,
-// with the graph left pending.
-func (g *graphOutput) place(last *graphLayout) *graphLayout {
+// with the graph left pending. same says the file is last's.
+func (g *graphOutput) place(last *graphLayout) (laid *graphLayout, same bool) {
 	switch {
 	case last != nil && last.sg.same(g.sg):
-		return &graphLayout{sg: g.sg, pos: last.pos, data: last.data}
+		return &graphLayout{sg: g.sg, pos: last.pos, data: last.data}, true
 	case last != nil && last.sg.sameShape(g.sg):
-		return &graphLayout{sg: g.sg, pos: last.pos, data: g.sg.encodeAt(last.pos)}
+		return &graphLayout{sg: g.sg, pos: last.pos, data: g.sg.encodeAt(last.pos)}, false
 	case last != nil && g.later:
 		g.pending = g.sg
-		return last
+		return last, true
 	}
 	pos := layoutGraph(g.sg.adj, graphSeed)
-	return &graphLayout{sg: g.sg, pos: pos, data: g.sg.encodeAt(pos)}
+	return &graphLayout{sg: g.sg, pos: pos, data: g.sg.encodeAt(pos)}, false
 }
 
 // emitGraph writes the graph JSON, on every build and rebuild since any
 // change to a note may change it, and the graph page.
 func (b *builder) emitGraph() error {
-	if err := b.emit(graphDataPath, b.siteGraph().data); err != nil {
-		return err
+	if g := b.siteGraph(); !g.same || !b.has(graphDataPath) {
+		if err := b.emit(graphDataPath, g.data); err != nil {
+			return err
+		}
 	}
 	slug := site.GraphSlug
 	return b.emitPage(slug, &templates.PageData{

@@ -190,12 +190,9 @@ func (s *Site) partial(ctx context.Context, changed []string) (*Snapshot, *Updat
 // what the next rebuild starts from, and returns the new snapshot.
 func (s *Site) record(prev *Snapshot, a *Analysis, b *builder, inc *increment, fresh map[site.OutPath][]byte) *Snapshot {
 	old := s.last
-	pages := b.pageSet()
-	for _, r := range b.redirectList {
-		pages[r.From] = true // kept from the last build when not written again
-	}
+	pages, pageFiles := b.pages(inc, prev)
 	assets := pageAssets(old.assets, b, inc.only, pages)
-	files := compose(prev.Files, fresh, pages)
+	files := compose(prev.Files, fresh, pages, b.searchFiles)
 	dropUnused(files, old.a.Vault, a.Vault, assets)
 	rdiags := keepDiags(old.renderDiags, inc.only, a) // render findings of pages not rendered again
 	rdiags = append(rdiags, b.use.diags...)
@@ -206,7 +203,23 @@ func (s *Site) record(prev *Snapshot, a *Analysis, b *builder, inc *increment, f
 	s.last = &state{a: a, slugs: slugs, renderDiags: rdiags, assets: assets, graph: b.graphOut.sg,
 		tags: b.tags, redirects: b.redirectList}
 	s.pending = b.graphOut.pending
-	return &Snapshot{Files: files, Diags: mergeDiags(a.Diags, rdiags), Pages: b.pageFiles()}
+	return &Snapshot{Files: files, Diags: mergeDiags(a.Diags, rdiags), Pages: pageFiles}
+}
+
+// pages returns the set of the site's pages, redirects included, and
+// the page of each note and canvas (pageFiles). A rebuild that keeps the
+// last build's layout, tags and redirects (carry.go) has the same pages:
+// then the set is nil, for "all of the last build's", and the files are
+// the previous snapshot's.
+func (b *builder) pages(inc *increment, prev *Snapshot) (map[site.Slug]bool, map[site.VaultPath]site.OutPath) {
+	if k := inc.kept; k != nil && k.tags != nil && k.redirects != nil {
+		return nil, prev.Pages
+	}
+	pages := b.pageSet()
+	for _, r := range b.redirectList {
+		pages[r.From] = true // kept from the last build when not written again
+	}
+	return pages, b.pageFiles()
 }
 
 // refreshAssets copies again every changed attachment that the previous
@@ -242,11 +255,12 @@ func (b *builder) pageFiles() map[site.VaultPath]site.OutPath {
 
 // pageAssets updates which page uses which attachment: pages rendered
 // again (those in only, and canvases, which always are) report afresh,
-// pages that no longer exist report nothing, the rest keep theirs.
+// pages that no longer exist report nothing (a nil pages keeps them
+// all), the rest keep theirs.
 func pageAssets(old map[site.Slug]map[site.VaultPath]bool, b *builder, only, pages map[site.Slug]bool) map[site.Slug]map[site.VaultPath]bool {
-	out := map[site.Slug]map[site.VaultPath]bool{}
+	out := make(map[site.Slug]map[site.VaultPath]bool, len(old))
 	for slug, set := range old {
-		if pages[slug] && !only[slug] {
+		if (pages == nil || pages[slug]) && !only[slug] {
 			out[slug] = set
 		}
 	}
@@ -316,16 +330,17 @@ func keepDiags(diags site.Diagnostics, only map[site.Slug]bool, a *Analysis) sit
 }
 
 // compose lays the files of a rebuild over the previous snapshot, and
-// drops the pages that no longer exist: an index.html whose page is not
-// in pages, the set of pages of the new build.
-func compose(prev, fresh map[site.OutPath][]byte, pages map[site.Slug]bool) map[site.OutPath][]byte {
+// drops the pages that no longer exist (an index.html whose page is not
+// in pages, the set of pages of the new build; nil keeps every page) and
+// the search index's files that are not in search, the new build's.
+func compose(prev, fresh map[site.OutPath][]byte, pages map[site.Slug]bool, search map[site.OutPath]bool) map[site.OutPath][]byte {
 	out := make(map[site.OutPath][]byte, len(prev)+len(fresh))
 	for p, data := range prev {
-		if slug, isPage := p.PageSlug(); isPage && !pages[slug] {
+		if pages != nil && pageGone(p, pages) {
 			continue
 		}
-		if strings.HasPrefix(string(p), searchDir+"/") {
-			continue // every build writes the whole search index
+		if strings.HasPrefix(string(p), searchDir+"/") && !search[p] {
+			continue
 		}
 		out[p] = data
 	}
@@ -333,6 +348,12 @@ func compose(prev, fresh map[site.OutPath][]byte, pages map[site.Slug]bool) map[
 		out[p] = data
 	}
 	return out
+}
+
+// pageGone reports whether p is a page not in pages.
+func pageGone(p site.OutPath, pages map[site.Slug]bool) bool {
+	slug, isPage := p.PageSlug()
+	return isPage && !pages[slug]
 }
 
 // diffSnapshots lists the files that differ between two builds.

@@ -78,9 +78,12 @@ type searchEntry struct {
 }
 
 // emitSearch writes the search index of the published notes
-// (search_files.go), and keeps it for the next build.
+// (search_files.go), and keeps it for the next build. A rebuild writes
+// only the files it did not take from the last build's index as they
+// were: the emitter copies what it is given, 13 MB at 10,000 notes.
 func (b *builder) emitSearch() error {
-	out, err := nextSearch(context.Background(), *b.search, b.searchEntries(*b.search))
+	prev := *b.search
+	out, err := nextSearch(context.Background(), prev, b.searchEntries(prev))
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
@@ -89,14 +92,21 @@ func (b *builder) emitSearch() error {
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
+	kept := prev.keptFiles(out)
+	b.searchFiles = make(map[site.OutPath]bool, len(files))
 	for _, f := range files {
+		if b.searchFiles[f.path()] = true; kept[f.rel] && b.has(f.path()) {
+			continue
+		}
 		if err := b.emit(f.path(), f.data); err != nil {
 			return err
 		}
 	}
 	for _, f := range templates.SearchLibrary() {
-		if err := b.emit(f.Path, f.Data); err != nil {
-			return err
+		if !b.has(f.Path) { // named by its version
+			if err := b.emit(f.Path, f.Data); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -278,6 +278,42 @@ func sameRow(a, b searchEntry) bool {
 	return a.Title == b.Title && a.URL == b.URL && a.Crumbs == b.Crumbs
 }
 
+// keptFiles returns the files (by their path below searchDir) that next
+// took from o as they were: the very same bytes. o may be nil. Every
+// file is a JSON array, never empty.
+func (o *searchOut) keptFiles(next *searchOut) map[string]bool {
+	out := map[string]bool{}
+	if o == nil {
+		return out
+	}
+	was := map[string]*byte{}
+	for _, f := range append(o.shardFiles(), o.docFiles()...) {
+		was[f.rel] = &f.data[0]
+	}
+	for _, f := range append(next.shardFiles(), next.docFiles()...) {
+		if p, ok := was[f.rel]; ok && p == &f.data[0] {
+			out[f.rel] = true
+		}
+	}
+	return out
+}
+
+func (o *searchOut) shardFiles() []searchFile {
+	out := make([]searchFile, len(o.shards))
+	for i, s := range o.shards {
+		out[i] = s.file
+	}
+	return out
+}
+
+func (o *searchOut) docFiles() []searchFile {
+	out := make([]searchFile, len(o.docs))
+	for i, d := range o.docs {
+		out[i] = d.file
+	}
+	return out
+}
+
 // files returns the index as files, index.json first and then the shards
 // and documents files in name order.
 func (o *searchOut) files() ([]searchFile, error) {
