@@ -37,19 +37,7 @@ func TestSearchUpdateEqualsNew(t *testing.T) {
 	}
 	renormalized := 0
 	for round := range 40 {
-		changed := map[site.VaultPath]bool{}
-		for range 1 + rng.IntN(3) {
-			p := site.VaultPath(fmt.Sprintf("n%03d.md", rng.IntN(300)))
-			fsys[string(p)] = &fstest.MapFile{Data: []byte(randomNote(rng, 1000+round))}
-			changed[p] = true
-		}
-		v, diags, err := reload(fsys, Options{}, a.Vault, changed)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if a, err = reanalyze(ctx, v, diags, a); err != nil {
-			t.Fatal(err)
-		}
+		a = editRandomNotes(t, rng, fsys, a, 1000+round)
 		b := &builder{v: a.Vault, docs: a.docs}
 		entries := b.searchEntries(out)
 		if !out.idx.sameDocs(entries) {
@@ -75,6 +63,26 @@ func TestSearchUpdateEqualsNew(t *testing.T) {
 	if renormalized == 0 {
 		t.Error("no round changed a posting of a note it did not read again; the test vault does not exercise renormalize")
 	}
+}
+
+// editRandomNotes rewrites one to three notes of fsys with randomNote
+// (serial for their own words) and returns the analysis of a rebuild.
+func editRandomNotes(t *testing.T, rng *rand.Rand, fsys fstest.MapFS, a *Analysis, serial int) *Analysis {
+	t.Helper()
+	changed := map[site.VaultPath]bool{}
+	for range 1 + rng.IntN(3) {
+		p := site.VaultPath(fmt.Sprintf("n%03d.md", rng.IntN(300)))
+		fsys[string(p)] = &fstest.MapFile{Data: []byte(randomNote(rng, serial))}
+		changed[p] = true
+	}
+	v, diags, err := reload(fsys, Options{}, a.Vault, changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, err = reanalyze(context.Background(), v, diags, a); err != nil {
+		t.Fatal(err)
+	}
+	return a
 }
 
 // outsideOf counts the dirty terms that no changed document has, before

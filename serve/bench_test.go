@@ -77,28 +77,33 @@ func BenchmarkSaveToReload(b *testing.B) {
 		}},
 	}
 	for _, e := range edits {
-		b.Run(e.name, func(b *testing.B) {
-			ts.took.Store(0)
-			ts.pages.Store(0)
-			var took []time.Duration
-			for b.Loop() {
-				start := time.Now()
-				if err := os.WriteFile(path, e.edit(len(took)+1), 0o644); err != nil {
-					b.Fatal(err)
-				}
-				s.waitForB(b, page)
-				took = append(took, time.Since(start))
-			}
-			i := len(took)
-			slices.Sort(took)
-			b.ReportMetric(float64(took[i/2].Microseconds())/1000, "median-ms")
-			b.ReportMetric(float64(time.Duration(ts.took.Load()).Milliseconds())/float64(i), "update-ms/op")
-			b.ReportMetric(float64(ts.pages.Load())/float64(i), "pages/op")
-		})
+		b.Run(e.name, func(b *testing.B) { measureSaves(b, ts, s, path, page, e.edit) })
 	}
 	if err := os.WriteFile(path, orig, 0o644); err != nil {
 		b.Fatal(err)
 	}
+}
+
+// measureSaves writes edit(1), edit(2), … at path until the benchmark
+// ends, each time waiting for the reload event of page, and reports the
+// median wait and what the updates did.
+func measureSaves(b *testing.B, ts *timedSite, s *stream, path string, page site.OutPath, edit func(int) []byte) {
+	ts.took.Store(0)
+	ts.pages.Store(0)
+	var took []time.Duration
+	for b.Loop() {
+		start := time.Now()
+		if err := os.WriteFile(path, edit(len(took)+1), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		s.waitForB(b, page)
+		took = append(took, time.Since(start))
+	}
+	n := len(took)
+	slices.Sort(took)
+	b.ReportMetric(float64(took[n/2].Microseconds())/1000, "median-ms")
+	b.ReportMetric(float64(time.Duration(ts.took.Load()).Milliseconds())/float64(n), "update-ms/op")
+	b.ReportMetric(float64(ts.pages.Load())/float64(n), "pages/op")
 }
 
 // retitle sets the title property of a note that has frontmatter, or

@@ -110,13 +110,7 @@ func (p *preview) serve(ctx context.Context, ln net.Listener, w *Watcher) error 
 	wctx, stop := context.WithCancel(ctx)
 	watched := make(chan error, 1)
 	go func() {
-		watched <- w.Run(wctx, func(changed []string) {
-			if changed != nil && len(changed) == 0 {
-				p.rescan(wctx)
-				return
-			}
-			_ = p.rebuild(wctx, changed)
-		})
+		watched <- w.Run(wctx, func(changed []string) { p.batch(wctx, changed) })
 	}()
 	var err error
 	select {
@@ -149,6 +143,16 @@ type preview struct {
 	mu     sync.Mutex
 	diags  []Diag // of the last successful build, kept while rebuilds fail
 	layout layoutRun
+}
+
+// batch answers one batch of the watcher: an empty one asks for a
+// rescan, any other for a rebuild.
+func (p *preview) batch(ctx context.Context, changed []string) {
+	if changed != nil && len(changed) == 0 {
+		p.rescan(ctx)
+		return
+	}
+	_ = p.rebuild(ctx, changed)
 }
 
 // rebuild updates the site, tells the pages and logs what happened. A
