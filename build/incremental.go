@@ -91,9 +91,9 @@ func (s *Site) Current() *Snapshot { return s.cur.load() }
 // When changed names only files the last build had, Update trusts it and
 // looks at nothing else; otherwise, and for an empty changed, it walks
 // the vault, which also finds changes that no event reported. So an
-// empty changed is a rescan: a file watcher calls it after its rebuilds,
-// and when the walk finds nothing, nothing is built. On error the
-// previous snapshot stays current.
+// empty changed is a rescan, which a file watcher asks for once the vault
+// is quiet after its rebuilds; when the walk finds nothing, nothing is
+// built. On error the previous snapshot stays current.
 func (s *Site) Update(ctx context.Context, changed []string) (*Update, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -162,7 +162,7 @@ func (s *Site) partial(ctx context.Context, changed []string) (*Snapshot, *Updat
 		return nil, nil, err
 	}
 	if sameFiles(old.a.Vault, v) {
-		return prev, &Update{}, nil // a rescan that found nothing, or a save of the same bytes
+		return prev, &Update{}, nil // a rescan that found nothing
 	}
 	a, err := reanalyze(ctx, v, diags, old.a)
 	if err != nil {
