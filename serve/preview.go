@@ -87,6 +87,8 @@ func Run(ctx context.Context, ln net.Listener, cfg Config) error {
 	w.RescanAfter = rescanAfter
 	if cfg.Site.Current() == nil {
 		if err := p.rebuild(ctx, nil); err != nil {
+			p.stopLayout()
+			p.layout.wg.Wait()
 			return err
 		}
 	}
