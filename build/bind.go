@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -29,7 +30,10 @@ type pageBinder struct {
 
 // pageLibs records what the notes embedded in a page need from the
 // browser, which the page's own parse cannot know.
-type pageLibs struct{ math, mermaid bool }
+type pageLibs struct {
+	math, mermaid bool
+	embeds        int // embeds expanded so far, which number their footnotes
+}
 
 // needs records what an embedded document needs; a nil receiver is a
 // binder that renders no page (a property link).
@@ -134,7 +138,13 @@ func (pb *pageBinder) embed(n *site.Note, res links.Resolved, l *site.Link) (con
 	case res.Block != nil:
 		nodes = d.Block(res.Block.ID)
 	}
+	nodes = d.WithFootnotes(nodes)
 	render.BindNodes(d, nodes, child)
+	render.Unanchor(nodes)
+	if pb.libs != nil {
+		pb.libs.embeds++
+		d.SetFootnotePrefix("e" + strconv.Itoa(pb.libs.embeds))
+	}
 	var buf bytes.Buffer
 	if err := pb.b.r.RenderNodes(&buf, d, nodes); err != nil {
 		return nil, true

@@ -57,8 +57,8 @@ func TestBundledVaultLinksPointToFiles(t *testing.T) {
 }
 
 // checkLinks walks every HTML page and proves that each internal href and
-// src names an emitted file, and each fragment an id on that page. It
-// returns how many URLs it checked.
+// src names an emitted file, and each fragment an id on that page, and
+// that no page has an id twice. It returns how many URLs it checked.
 func checkLinks(t *testing.T, em *MemEmitter) int {
 	t.Helper()
 	ids := map[site.OutPath]map[string]bool{}
@@ -96,6 +96,9 @@ func scanHTML(t *testing.T, p site.OutPath, data []byte) (ids map[string]bool, r
 			tok := z.Token()
 			for _, a := range tok.Attr {
 				if a.Key == "id" {
+					if ids[a.Val] {
+						t.Errorf("%s: id %q appears twice", p, a.Val)
+					}
 					ids[a.Val] = true
 				}
 				if urlAttrs[tok.Data] == a.Key && !external(a.Val) {

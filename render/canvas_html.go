@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html"
 	"net/url"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -205,6 +206,7 @@ func colorStyle(c string) string {
 // text renders a text card's Markdown with the note pipeline.
 func (d *canvasDrawer) text(n *CanvasNode) error {
 	doc := d.r.Parse(&site.Note{Path: d.c.Path, Source: []byte(n.Text)}, nil)
+	doc.SetFootnotePrefix("c" + strconv.Itoa(len(d.items)))
 	Bind(doc, d.b)
 	var buf bytes.Buffer
 	if err := d.r.Render(&buf, doc); err != nil {

@@ -263,3 +263,25 @@ func removeBacklinks(def *east.Footnote) {
 		b.Parent().RemoveChild(b.Parent(), b)
 	}
 }
+
+// footnotePrefixAttr holds, on a Document, the prefix of its footnotes'
+// ids, when it is not the page's own.
+var footnotePrefixAttr = []byte("vs-footnote-prefix")
+
+// footnotePrefix is the prefix of the ids of a footnote's reference and
+// note: "fn-", or the one SetFootnotePrefix gave the node's document.
+func footnotePrefix(n ast.Node) []byte {
+	if d := n.OwnerDocument(); d != nil {
+		if p, ok := d.Attribute(footnotePrefixAttr); ok {
+			return p.([]byte)
+		}
+	}
+	return []byte("fn-")
+}
+
+// SetFootnotePrefix gives the footnotes of d ids that start with "fn-"
+// and then key: for a document shown inside a page (an embed, a canvas
+// card), whose footnotes would otherwise take the ids of the page's own.
+func (d *Doc) SetFootnotePrefix(key string) {
+	d.Root.SetAttribute(footnotePrefixAttr, []byte("fn-"+key+"-"))
+}

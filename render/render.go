@@ -38,7 +38,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 	// task list knows only [ ] and [x] (task.go replaces it).
 	extension.Table.Extend(m)
 	extension.Linkify.Extend(m)
-	extension.NewFootnote(extension.WithFootnoteIDPrefix("fn-")).Extend(m)
+	extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)).Extend(m)
 	extras.New(extras.Config{Mark: extras.MarkConfig{Enable: true}, Delete: extras.DeleteConfig{Enable: true}}).Extend(m)
 	mathExtension{}.Extend(m)
 	m.Parser().AddOptions(

@@ -1,10 +1,12 @@
 package render
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/vaultsite/vaultsite/site"
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 )
 
 // Whole returns the top-level nodes of d: a whole-note embed.
@@ -71,4 +73,72 @@ func (d *Doc) Block(id string) []ast.Node {
 		return []ast.Node{wrap}
 	}
 	return []ast.Node{found}
+}
+
+// Unanchor removes the id attributes of nodes and of everything below
+// them, for an embed: the embedded headings and blocks are shown inside
+// a page with ids of its own (the same ones, when a note embeds its own
+// block), and ids must be unique on a page. Links to them go to the
+// embedded note's own page, where the ids are.
+func Unanchor(nodes []ast.Node) {
+	for _, n := range nodes {
+		_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if _, ok := n.AttributeString("id"); ok && entering {
+				keep := n.Attributes()
+				n.RemoveAttributes()
+				for _, a := range keep {
+					if string(a.Name) != "id" {
+						n.SetAttribute(a.Name, a.Value)
+					}
+				}
+			}
+			return ast.WalkContinue, nil
+		})
+	}
+}
+
+// WithFootnotes returns nodes, a part of d, followed by d's footnote list
+// cut to the footnotes they reference, so a section or block embed shows
+// its footnotes; a footnote keeps only the back links to references in
+// nodes. It changes d's tree: call it on a document parsed for the embed.
+func (d *Doc) WithFootnotes(nodes []ast.Node) []ast.Node {
+	var list *east.FootnoteList
+	for c := d.Root.LastChild(); c != nil && list == nil; c = c.PreviousSibling() {
+		list, _ = c.(*east.FootnoteList)
+	}
+	if list == nil || slices.Contains(nodes, ast.Node(list)) {
+		return nodes
+	}
+	type ref struct{ index, refIndex int }
+	refs, notes := map[ref]bool{}, map[int]bool{}
+	for _, n := range nodes {
+		_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if l, ok := n.(*east.FootnoteLink); ok && entering {
+				refs[ref{l.Index, l.RefIndex}], notes[l.Index] = true, true
+			}
+			return ast.WalkContinue, nil
+		})
+	}
+	if len(notes) == 0 {
+		return nodes
+	}
+	var drop []ast.Node
+	_ = ast.Walk(list, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n := n.(type) {
+		case *east.Footnote:
+			if entering && !notes[n.Index] {
+				drop = append(drop, n)
+				return ast.WalkSkipChildren, nil
+			}
+		case *east.FootnoteBacklink:
+			if entering && !refs[ref{n.Index, n.RefIndex}] {
+				drop = append(drop, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range drop {
+		n.Parent().RemoveChild(n.Parent(), n)
+	}
+	return append(nodes, list)
 }
