@@ -13,15 +13,7 @@ import (
 func TestReload(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	write := func(name, body string) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, body string) { writeVaultFile(t, dir, name, body) }
 	write("a.md", "---\ntitle: A\n---\n")
 	write("b.md", "b")
 	write("sub/c.md", "c")
@@ -64,15 +56,7 @@ func TestReload(t *testing.T) {
 func TestReloadKnown(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	write := func(name, body string) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, body string) { writeVaultFile(t, dir, name, body) }
 	write("a.md", "---\ntitle: A\n---\n")
 	write("b.md", "b [[missing]]")
 	write("p.png", "png")
@@ -116,5 +100,18 @@ func TestReloadKnown(t *testing.T) {
 		if _, _, ok := ReloadKnown(v, fsys, LoadOptions{}, give); ok {
 			t.Errorf("ReloadKnown(%v) did not decline", give)
 		}
+	}
+}
+
+// writeVaultFile writes body at the slash path name below dir, making
+// its folders.
+func writeVaultFile(t *testing.T, dir, name, body string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
