@@ -49,7 +49,7 @@ func sameFiles(old, v *site.Vault) bool {
 // resolution runs over the whole vault again, since a new or removed
 // file can change where any link goes.
 func reanalyze(ctx context.Context, v *site.Vault, diags site.Diagnostics, old *Analysis) (*Analysis, error) {
-	a := &Analysis{Vault: v, r: old.r, graphLayout: old.graphLayout, search: old.search, explorer: old.explorer, redirects: old.redirects}
+	a := &Analysis{Vault: v, r: old.r, graphLayout: old.graphLayout, search: old.search, explorer: old.explorer, redirects: old.redirects, dates: old.dates, sitemap: old.sitemap}
 	if v.Config.StrictLineBreaks != old.Vault.Config.StrictLineBreaks {
 		return nil, fmt.Errorf("line-break setting changed: a full rebuild is needed")
 	}

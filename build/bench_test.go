@@ -100,7 +100,10 @@ func benchIncremental(b *testing.B, edit func(string, int) string) {
 		return nil
 	})
 	rel, _ := filepath.Rel(dir, note)
-	s := NewSite(os.DirFS(dir), Options{})
+	opts := Options{}
+	// With a base URL every save also writes the sitemap and the feed.
+	opts.Site.BaseURL = os.Getenv("VAULTSITE_BENCH_BASEURL")
+	s := NewSite(os.DirFS(dir), opts)
 	if _, err := s.Update(context.Background(), nil); err != nil {
 		b.Fatal(err)
 	}

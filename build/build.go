@@ -60,6 +60,10 @@ type builder struct {
 	searchFiles map[site.OutPath]bool
 	// redirectMemo is the analysis's, updated by emitRedirects.
 	redirectMemo *map[site.Slug]site.VaultPath
+	// datesMemo is the analysis's, updated by emitDiscovery (feed.go).
+	datesMemo *map[*site.Note]noteDates
+	// sitemapMemo is the analysis's, updated by emitDiscovery.
+	sitemapMemo *[]sitemapURL
 	// redirectList is every redirect page of this build.
 	redirectList []Redirect
 	// explorerFile is written with the first page (explorer.go), from
@@ -148,6 +152,8 @@ func buildFrom(ctx context.Context, a *Analysis, opts Options, em Emitter, inc *
 	b.search = &a.search
 	b.explorerMemo = &a.explorer
 	b.redirectMemo = &a.redirects
+	b.datesMemo = &a.dates
+	b.sitemapMemo = &a.sitemap
 	_, b.opts.Site.Favicon, _ = b.favicon() // discover.go
 	b.tree, b.tags = newFolderTree(a.Vault), b.tagIndex()
 	if err := b.emitCanvases(ctx, b.tree); err != nil {
@@ -190,6 +196,12 @@ type Analysis struct {
 	// redirects maps each redirect page of the last build to its target
 	// note, so a rebuild writes only the redirects that changed.
 	redirects map[site.Slug]site.VaultPath
+	// dates are the published notes' sitemap and feed dates, which a
+	// rebuild reuses for the notes it did not read again (feed.go).
+	dates map[*site.Note]noteDates
+	// sitemap is the site's pages in URL order, as last listed, which a
+	// rebuild that keeps the pages reuses (discover.go).
+	sitemap []sitemapURL
 }
 
 // Analyze runs the first three phases of Build: load, parse, resolve.

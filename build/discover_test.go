@@ -461,6 +461,8 @@ func TestIncrementalDiscovery(t *testing.T) {
 		path string
 		body string // "" deletes the file
 	}{
+		{"a body saved later", "Notes/D.md", "Dated by its file, which is newer now.\n"},
+		{"dates changed", "Notes/B.md", "---\nupdated: 2025-04-02\ndate: 2025-12-24\n---\nB.\n"},
 		{"alias added", "Notes/C.md", "---\naliases: [Gamma, Old/C]\n---\nNo date at all.\n"},
 		{"permalink added", "Notes/D.md", "---\npermalink: delta\n---\nDated by its file.\n"},
 		{"alias taken by a new note", "Gamma.md", "---\ndate: 2026-01-01\n---\nA real page now.\n"},

@@ -48,7 +48,10 @@ func (s *timedSite) Update(ctx context.Context, changed []string) (*build.Update
 //	VAULTSITE_BENCH_NOTES=10000 go test ./serve -run '^$' -bench SaveToReload -benchtime 10x
 func BenchmarkSaveToReload(b *testing.B) {
 	dir, notes := genVault(b)
-	ts := &timedSite{Site: build.NewSite(os.DirFS(dir), build.Options{})}
+	opts := build.Options{}
+	// With a base URL every save also writes the sitemap and the feed.
+	opts.Site.BaseURL = os.Getenv("VAULTSITE_BENCH_BASEURL")
+	ts := &timedSite{Site: build.NewSite(os.DirFS(dir), opts)}
 	ts.LayoutLater = true // as vaultsite serve does
 	start := time.Now()
 	if _, err := ts.Update(context.Background(), nil); err != nil {
