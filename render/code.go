@@ -83,16 +83,40 @@ func writeHighlighted(w util.BufWriter, n ast.Node, lang string, code []byte) {
 		writeAttr(w, "data-lang", lang)
 	}
 	_ = w.WriteByte('>')
-	if lexer := lexerFor(lang); lexer != nil {
-		if it, err := lexer.Tokenise(nil, string(code)); err == nil {
-			if formatter.Format(w, styles.Fallback, it) == nil {
-				_, _ = w.WriteString("</code></pre>\n")
-				return
-			}
-		}
+	if html, ok := highlight(lang, code); ok {
+		_, _ = w.Write(html)
+	} else {
+		_, _ = w.Write(util.EscapeHTML(code))
 	}
-	_, _ = w.Write(util.EscapeHTML(code))
 	_, _ = w.WriteString("</code></pre>\n")
+}
+
+// highlight returns chroma's spans for code, or ok false when no lexer
+// knows lang or the lexer fails. A lexer can also panic on input it was
+// not written for (a pop from an empty state stack); that code is shown
+// plain rather than taking the build down.
+func highlight(lang string, code []byte) (html []byte, ok bool) {
+	if lexer := lexerFor(lang); lexer != nil {
+		return highlightWith(lexer, code)
+	}
+	return nil, false
+}
+
+func highlightWith(lexer chroma.Lexer, code []byte) (html []byte, ok bool) {
+	defer func() {
+		if recover() != nil {
+			html, ok = nil, false
+		}
+	}()
+	it, err := lexer.Tokenise(nil, string(code))
+	if err != nil {
+		return nil, false
+	}
+	var buf bytes.Buffer
+	if formatter.Format(&buf, styles.Fallback, it) != nil {
+		return nil, false
+	}
+	return buf.Bytes(), true
 }
 
 // writeID writes the id a "^id" line gave a code block (SPEC §6.4), if

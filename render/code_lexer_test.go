@@ -95,3 +95,18 @@ func chromaTestInputs(t *testing.T) map[string][]string {
 	}
 	return inputs
 }
+
+// TestHighlightSurvivesLexerPanic: a lexer that panics on its input
+// leaves the code plain instead of stopping the render.
+func TestHighlightSurvivesLexerPanic(t *testing.T) {
+	t.Parallel()
+	popper := chroma.MustNewLexer(&chroma.Config{Name: "vaultsite-test-panic"}, func() chroma.Rules {
+		return chroma.Rules{"root": {{Pattern: `x`, Type: chroma.Text, Mutator: chroma.Pop(5)}}}
+	})
+	if _, ok := highlightWith(chroma.Coalesce(fastLexerFor(popper)), []byte("x <y>\n")); ok {
+		t.Error("a panicking lexer's output was used")
+	}
+	if got, ok := highlight("go", []byte("package main\n")); !ok || !strings.Contains(string(got), `<span class="kn">package</span>`) {
+		t.Errorf("go is not highlighted: %q", got)
+	}
+}
