@@ -48,7 +48,7 @@ func WriteDir(out, vaultDir string, write func(Emitter) error) error {
 	}
 	defer os.RemoveAll(tmp) // a no-op once renamed
 	previous := previousDir(absOut)
-	em := &dirEmitter{root: tmp, dirs: map[string]bool{}}
+	em := &dirEmitter{root: tmp, dirs: map[string]bool{}, made: map[site.OutPath]bool{}}
 	if !overlaps(previous, vaultDir) {
 		em.reuse(previous)
 	}
@@ -65,7 +65,7 @@ func WriteDir(out, vaultDir string, write func(Emitter) error) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	return swap(tmp, absOut, previous)
+	return swap(tmp, absOut, previous, em.made)
 }
 
 // previousDir is where the output a build replaced waits for the next.
@@ -73,9 +73,12 @@ func previousDir(absOut string) string {
 	return filepath.Join(filepath.Dir(absOut), "."+filepath.Base(absOut)+".previous")
 }
 
-// swap puts the folder tmp at out, moving the old out aside first; the
-// old out becomes the previous output, or is deleted when it cannot.
-func swap(tmp, out, previous string) error {
+// swap puts the folder tmp at out, moving the old out aside first. The
+// old out becomes the previous output only when it holds no file the new
+// one does not: a page or attachment that is gone may be a note just
+// unpublished, and must not stay on disk beside the site. Else, and when
+// it cannot be kept, it is deleted.
+func swap(tmp, out, previous string, made map[site.OutPath]bool) error {
 	old := ""
 	if _, err := os.Lstat(out); err == nil {
 		old = tmp + ".old"
@@ -92,10 +95,28 @@ func swap(tmp, out, previous string) error {
 	if old == "" {
 		return nil
 	}
-	if _, err := os.Lstat(previous); errors.Is(err, fs.ErrNotExist) && os.Rename(old, previous) == nil {
+	if _, err := os.Lstat(previous); errors.Is(err, fs.ErrNotExist) && holdsOnly(old, made) && os.Rename(old, previous) == nil {
 		return nil
 	}
 	return os.RemoveAll(old)
+}
+
+// holdsOnly reports whether every file below dir but the marker is one
+// of made.
+func holdsOnly(dir string, made map[site.OutPath]bool) bool {
+	extra := false
+	err := filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || path == filepath.Join(dir, markerFile) {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		if !made[site.OutPath(filepath.ToSlash(rel))] {
+			extra = true
+			return fs.SkipAll
+		}
+		return nil
+	})
+	return err == nil && !extra
 }
 
 // dirEmitter writes files below a directory. When it took over a
@@ -106,6 +127,7 @@ type dirEmitter struct {
 	mu    sync.Mutex
 	dirs  map[string]bool // folders known to exist
 	stale map[site.OutPath]int64
+	made  map[site.OutPath]bool // every file emitted
 }
 
 func (d *dirEmitter) Emit(p site.OutPath, data []byte) error {
@@ -116,6 +138,7 @@ func (d *dirEmitter) Emit(p site.OutPath, data []byte) error {
 	d.mu.Lock()
 	size, had := d.stale[p]
 	delete(d.stale, p)
+	d.made[p] = true
 	d.mu.Unlock()
 	if had && size == int64(len(data)) && sameBytes(full, data) {
 		return nil

@@ -203,3 +203,28 @@ func TestWriteDirRefuses(t *testing.T) {
 		t.Error("the foreign folder changed")
 	}
 }
+
+// TestWriteDirForgetsWhatIsGone: when a build no longer makes a file
+// (a note unpublished), the output it replaces is deleted, not kept
+// beside the site for reuse.
+func TestWriteDirForgetsWhatIsGone(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "public")
+	previous := previousDir(out)
+	build := func(files map[string]string) {
+		t.Helper()
+		if err := WriteDir(out, "", writeFiles(files, false)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build(map[string]string{"a/index.html": "A", "secret/index.html": "the secret"})
+	build(map[string]string{"a/index.html": "A", "secret/index.html": "the secret"})
+	if _, err := os.Stat(filepath.Join(previous, "secret", "index.html")); err != nil {
+		t.Fatalf("the replaced output was not kept: %v", err)
+	}
+	build(map[string]string{"a/index.html": "A, no longer linking the secret"})
+	if _, err := os.Stat(previous); err == nil {
+		t.Errorf("the output with the unpublished page stays at %s", previous)
+	}
+	sameTree(t, readTree(t, out), map[string]string{"a/index.html": "A, no longer linking the secret"})
+}
