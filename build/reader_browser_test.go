@@ -135,7 +135,8 @@ func testPreview(t *testing.T, b *browsertest.Browser) {
 }
 
 // testPreviewKeyboard: focusing a link from the keyboard opens its
-// preview too, and Escape closes it.
+// preview too; Tab enters it, and Escape closes it and returns to the
+// link.
 func testPreviewKeyboard(t *testing.T, b *browsertest.Browser) {
 	s, tab := reader(t, b)
 	tab.Navigate(s.URL + httpNote)
@@ -149,8 +150,20 @@ func testPreviewKeyboard(t *testing.T, b *browsertest.Browser) {
 	tab.Key("\t")
 	tab.WaitFor(`document.activeElement.matches(".markdown-preview-view a.internal-link")`)
 	tab.WaitFor(popoverShows)
+	owner := `document.activeElement === document.querySelector(".markdown-preview-view a.internal-link")`
+	// Tab enters the preview, at its first link; Escape closes it and
+	// puts focus back on the link it hangs from.
+	if !browsertest.Eval[bool](tab, `!!document.querySelector(".hover-popover a[href]")`) {
+		t.Fatal("the preview has no link to tab to")
+	}
+	tab.Key("\t")
+	tab.WaitFor(`document.activeElement === document.querySelector(".hover-popover a[href]")`)
+	if browsertest.Eval[bool](tab, `document.querySelector(".hover-popover").hidden`) {
+		t.Error("tabbing into the preview closed it")
+	}
 	tab.Key(kb.Escape)
 	tab.WaitFor(`document.querySelector(".hover-popover").hidden`)
+	tab.WaitFor(owner)
 }
 
 // testPreviewTouch: on a touch screen a tap on a link navigates, with no

@@ -3,8 +3,10 @@
 // the target page once (same origin only, cached per URL), takes its
 // .markdown-preview-view and shows it in a popover, scrolled to the
 // heading or block the link's fragment names. The popover stays while
-// the pointer is over it; leaving both, or Escape, closes it. Touch
-// screens get no preview: a tap just follows the link.
+// the pointer is over it; leaving both, or Escape, closes it. From the
+// keyboard, Tab on the link enters the preview and Tab or Shift+Tab at
+// its ends leaves it. Touch screens get no preview: a tap just follows
+// the link.
 (function () {
   "use strict";
   if (location.protocol === "file:" || !window.fetch || !window.DOMParser) return;
@@ -142,12 +144,39 @@
     var a = candidate(e.target);
     if (a && a.matches(":focus-visible")) soon(a);
   });
+  function inPop(el) { return !!pop && !!el && pop.contains(el); }
   document.addEventListener("focusout", function (e) {
-    if (owner && e.target === owner) hide();
+    if (!owner) return;
+    var to = e.relatedTarget;
+    if (e.target === owner ? !inPop(to) : inPop(e.target) && !inPop(to) && to !== owner) hide();
   });
   document.addEventListener("keydown", function (e) {
-    if (e.key === "Escape" && owner) hide();
+    if (!owner) return;
+    var inside = inPop(document.activeElement), a = owner;
+    if (e.key === "Escape") {
+      hide();
+      if (inside) a.focus(); // back where the preview hangs
+    } else if (e.key === "Tab" && pop && !pop.hidden) {
+      tabThrough(e, inside, a);
+    }
   });
+
+  // tabThrough lets the keyboard read a preview: Tab on its link enters
+  // it, and leaving its first or last link goes back to the link (and,
+  // for Tab, on to what follows it, as the default action then moves
+  // focus from there).
+  function tabThrough(e, inside, a) {
+    var links = Array.prototype.slice.call(pop.querySelectorAll("a[href]"));
+    if (!links.length) return;
+    if (!inside && document.activeElement === a && !e.shiftKey) {
+      e.preventDefault();
+      links[0].focus();
+    } else if (inside && document.activeElement === links[e.shiftKey ? 0 : links.length - 1]) {
+      if (e.shiftKey) e.preventDefault();
+      hide();
+      a.focus();
+    }
+  }
   document.addEventListener("click", function (e) {
     if (pop && !pop.hidden && !pop.contains(e.target)) hide();
   });
