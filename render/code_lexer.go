@@ -28,6 +28,10 @@ type fastLexer struct {
 	// starts is parallel to rules: the runes that can start each rule's
 	// match.
 	starts map[string][]firstChars
+	// named is whether any rule names a group: only then do emitters and
+	// mutators read LexerState.NamedGroups (chroma's ByGroupNames, Raku),
+	// and only then is the map made for each match.
+	named bool
 }
 
 // firstChars is the set of runes a rule's match can start with; a rule
@@ -105,9 +109,20 @@ func newFastLexer(rl *chroma.RegexLexer) (*fastLexer, error) {
 	for state, rs := range rules {
 		for _, r := range rs {
 			f.starts[state] = append(f.starts[state], startsOf(flags, r.Pattern))
+			f.named = f.named || namesGroups(r.Regexp)
 		}
 	}
 	return f, nil
+}
+
+// namesGroups reports whether re has a group with a name, not a number.
+func namesGroups(re *regexp2.Regexp) bool {
+	for _, name := range re.GetGroupNames() {
+		if name == "" || name[0] < '0' || name[0] > '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // lexerFlags are the inline flags chroma gives every rule of a lexer.
@@ -278,11 +293,17 @@ func (l *fastState) match(rules []*chroma.CompiledRule, starts []firstChars) (in
 		}
 		m, err := rule.Regexp.FindRunesMatchStartingAt(l.Text, l.Pos)
 		if m != nil && err == nil && m.RuneIndex == l.Pos {
-			groups := []string{}
-			named := make(map[string]string)
-			for _, g := range m.Groups() {
-				named[g.Name] = g.String()
-				groups = append(groups, g.String())
+			gs := m.Groups()
+			groups := make([]string, len(gs))
+			var named map[string]string
+			if l.f.named {
+				named = make(map[string]string, len(gs))
+			}
+			for k, g := range gs {
+				groups[k] = g.String()
+				if named != nil {
+					named[g.Name] = groups[k]
+				}
 			}
 			return i, rule, groups, named
 		}
