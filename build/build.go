@@ -54,22 +54,17 @@ type builder struct {
 	canvasIdx canvasIndex
 	// graphOut is the site graph, made on first use (graph_page.go).
 	graphOut graphOutput
-	// search is the analysis's index, replaced by emitSearch (search.go);
-	// searchFiles are the index's files, written or kept.
-	search      **searchOut
+	// a is the analysis being rendered; what the build makes that a
+	// rebuild may reuse (the search index, the explorer file, redirects,
+	// dates, the sitemap's URLs) is recorded on it.
+	a *Analysis
+	// searchFiles are the search index's files, written or kept.
 	searchFiles map[site.OutPath]bool
-	// redirectMemo is the analysis's, updated by emitRedirects.
-	redirectMemo *map[site.Slug]site.VaultPath
-	// datesMemo is the analysis's, updated by emitDiscovery (feed.go).
-	datesMemo *map[*site.Note]noteDates
-	// sitemapMemo is the analysis's, updated by emitDiscovery.
-	sitemapMemo *[]sitemapURL
 	// redirectList is every redirect page of this build.
 	redirectList []Redirect
 	// explorerFile is written with the first page (explorer.go), from
-	// the analysis's explorerMemo when the pages it lists are the same.
+	// the analysis's explorer when the pages it lists are the same.
 	explorerFile explorerFile
-	explorerMemo **explorerMemo
 	// only, when set, limits a rebuild to these pages (incremental.go);
 	// have tells which files the previous build already wrote, so a
 	// rebuild does not copy them again.
@@ -142,18 +137,13 @@ type increment struct {
 // buildFrom runs the render and emit phases on an analysis: all of them,
 // or, with inc set, an incremental rebuild.
 func buildFrom(ctx context.Context, a *Analysis, opts Options, em Emitter, inc *increment) (*builder, int, error) {
-	b := &builder{opts: opts, v: a.Vault, r: a.r, graph: a.Graph, docs: a.docs, em: em,
+	b := &builder{a: a, opts: opts, v: a.Vault, r: a.r, graph: a.Graph, docs: a.docs, em: em,
 		use: &usage{assets: map[site.VaultPath]*site.Asset{}}}
 	if inc != nil {
 		b.only, b.have, b.kept, b.graphOut.later = inc.only, inc.have, inc.kept, inc.layoutLater
 	}
 	b.canvasIdx.parsed = a.canvases
 	b.graphOut.keep, b.graphOut.sg = &a.graphLayout, a.siteGraph
-	b.search = &a.search
-	b.explorerMemo = &a.explorer
-	b.redirectMemo = &a.redirects
-	b.datesMemo = &a.dates
-	b.sitemapMemo = &a.sitemap
 	_, b.opts.Site.Favicon, _ = b.favicon() // discover.go
 	b.tree, b.tags = newFolderTree(a.Vault), b.tagIndex()
 	if err := b.emitCanvases(ctx, b.tree); err != nil {

@@ -23,6 +23,10 @@ type kept struct {
 	reread map[*site.Note]*site.Note
 }
 
+// samePages reports whether the rebuild keeps the last build's pages:
+// its layout, its tag pages and its redirects. A nil k keeps nothing.
+func (k *kept) samePages() bool { return k != nil && k.tags != nil && k.redirects != nil }
+
 // keeps returns what the rebuild from old to the analysis a may keep,
 // or nil when the layout changed.
 func keeps(old *state, a *Analysis) *kept {

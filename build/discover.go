@@ -156,8 +156,8 @@ type sitemapURL struct {
 // sitemapURLs returns the site's pages in URL order: the last build's,
 // when this rebuild keeps its pages (carry.go), else made anew.
 func (b *builder) sitemapURLs() []sitemapURL {
-	if k := b.kept; k != nil && k.tags != nil && k.redirects != nil && b.sitemapMemo != nil && *b.sitemapMemo != nil {
-		return *b.sitemapMemo
+	if b.kept.samePages() && b.a.sitemap != nil {
+		return b.a.sitemap
 	}
 	var urls []sitemapURL
 	var esc strings.Builder
@@ -167,9 +167,7 @@ func (b *builder) sitemapURLs() []sitemapURL {
 		urls = append(urls, sitemapURL{slug: slug, loc: esc.String()})
 	}
 	sort.Slice(urls, func(i, j int) bool { return urls[i].loc < urls[j].loc })
-	if b.sitemapMemo != nil {
-		*b.sitemapMemo = urls
-	}
+	b.a.sitemap = urls
 	return urls
 }
 

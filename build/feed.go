@@ -60,10 +60,7 @@ type noteDates struct {
 // notes a rebuild did not read again from the last build: reading them
 // anew for 10,000 notes was a tenth of a live-preview save.
 func (b *builder) dates() map[*site.Note]noteDates {
-	var last map[*site.Note]noteDates
-	if b.datesMemo != nil {
-		last = *b.datesMemo
-	}
+	last := b.a.dates
 	out := make(map[*site.Note]noteDates, len(last))
 	for _, n := range b.v.Published() {
 		d, ok := last[n]
@@ -74,9 +71,7 @@ func (b *builder) dates() map[*site.Note]noteDates {
 		}
 		out[n] = d
 	}
-	if b.datesMemo != nil {
-		*b.datesMemo = out
-	}
+	b.a.dates = out
 	return out
 }
 

@@ -212,7 +212,7 @@ func (s *Site) record(prev *Snapshot, a *Analysis, b *builder, inc *increment, f
 // then the set is nil, for "all of the last build's", and the files are
 // the previous snapshot's.
 func (b *builder) pages(inc *increment, prev *Snapshot) (map[site.Slug]bool, map[site.VaultPath]site.OutPath) {
-	if k := inc.kept; k != nil && k.tags != nil && k.redirects != nil {
+	if inc.kept.samePages() {
 		return nil, prev.Pages
 	}
 	pages := b.pageSet()

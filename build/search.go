@@ -82,12 +82,12 @@ type searchEntry struct {
 // only the files it did not take from the last build's index as they
 // were: the emitter copies what it is given, 13 MB at 10,000 notes.
 func (b *builder) emitSearch() error {
-	prev := *b.search
+	prev := b.a.search
 	out, err := nextSearch(context.Background(), prev, b.searchEntries(prev))
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
-	*b.search = out
+	b.a.search = out
 	files, err := out.files()
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
