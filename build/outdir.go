@@ -286,14 +286,9 @@ func overlaps(dir, vaultDir string) bool {
 }
 
 func checkOutDir(absOut, vaultDir string) error {
-	if vaultDir != "" {
-		absVault, err := filepath.Abs(vaultDir)
-		if err != nil {
-			return err
-		}
-		if within(absOut, absVault) || within(absVault, absOut) {
-			return fmt.Errorf("%w: %s and the vault %s overlap; choose an output folder outside the vault", errUnsafeOut, absOut, absVault)
-		}
+	if overlaps(absOut, vaultDir) {
+		absVault, _ := filepath.Abs(vaultDir)
+		return fmt.Errorf("%w: %s and the vault %s overlap; choose an output folder outside the vault", errUnsafeOut, absOut, absVault)
 	}
 	entries, err := os.ReadDir(absOut)
 	switch {
