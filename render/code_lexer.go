@@ -54,7 +54,7 @@ func (f *firstChars) admits(r rune) bool {
 	}
 }
 
-var fastLexers sync.Map // lexer name → *fastLexer, or nil for one we cannot speed up
+var fastLexers sync.Map // lexer name → the chroma.Lexer to use for it
 
 // fastLexerFor returns the fast form of l, or l itself when it is not a
 // plain RegexLexer or its rules do not compile as chroma's would.
@@ -65,20 +65,14 @@ func fastLexerFor(l chroma.Lexer) chroma.Lexer {
 	}
 	name := rl.Config().Name
 	if f, ok := fastLexers.Load(name); ok {
-		if f.(*fastLexer) == nil {
-			return l
-		}
-		return f.(*fastLexer)
+		return f.(chroma.Lexer)
 	}
-	f, err := newFastLexer(rl)
-	if err != nil {
-		f = nil
+	var use chroma.Lexer = rl
+	if f, err := newFastLexer(rl); err == nil {
+		use = f
 	}
-	actual, _ := fastLexers.LoadOrStore(name, f)
-	if actual.(*fastLexer) == nil {
-		return l
-	}
-	return actual.(*fastLexer)
+	actual, _ := fastLexers.LoadOrStore(name, use)
+	return actual.(chroma.Lexer)
 }
 
 // newFastLexer compiles rl's rules as chroma's RegexLexer.maybeCompile
