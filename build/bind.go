@@ -20,28 +20,33 @@ const maxEmbedDepth = 5
 // embedded note (its links resolve from its own folder) while page stays
 // the outer page, which all URLs are relative to.
 type pageBinder struct {
-	b     *builder
-	from  *site.Note
-	page  site.Slug
-	stack []string // (file, subpath) keys of the embeds being expanded
-	use   *usage
-	libs  *pageLibs // shared by the page's binder and its embeds' binders
+	b      *builder
+	from   *site.Note
+	page   site.Slug
+	stack  []string // (file, subpath) keys of the embeds being expanded
+	use    *usage
+	embeds *pageEmbeds // shared by the page's binder and its embeds' binders
 }
 
-// pageLibs records what the notes embedded in a page need from the
-// browser, which the page's own parse cannot know.
-type pageLibs struct {
+// pageEmbeds is what a page learns from the notes it embeds: what they
+// need from the browser, which the page's own parse cannot know, and
+// how many have been expanded, which numbers their footnotes.
+type pageEmbeds struct {
 	math, mermaid bool
-	embeds        int // embeds expanded so far, which number their footnotes
+	count         int
 }
 
-// needs records what an embedded document needs; a nil receiver is a
-// binder that renders no page (a property link).
-func (l *pageLibs) needs(d *render.Doc) {
-	if l != nil {
-		l.math = l.math || d.HasMath
-		l.mermaid = l.mermaid || d.HasMermaid
+// add records what an embedded document needs and gives its footnotes
+// ids of their own; a nil receiver is a binder that renders no page (a
+// property link).
+func (l *pageEmbeds) add(d *render.Doc) {
+	if l == nil {
+		return
 	}
+	l.math = l.math || d.HasMath
+	l.mermaid = l.mermaid || d.HasMermaid
+	l.count++
+	d.SetFootnotePrefix("e" + strconv.Itoa(l.count))
 }
 
 // usage collects what a page needs: attachments to copy and diagnostics.
@@ -129,8 +134,8 @@ func (pb *pageBinder) embed(n *site.Note, res links.Resolved, l *site.Link) (con
 		return nil, true
 	}
 	d := pb.b.r.Parse(n, nil)
-	child := &pageBinder{b: pb.b, from: n, page: pb.page, stack: append(pb.stack[:len(pb.stack):len(pb.stack)], key), use: pb.use, libs: pb.libs}
-	pb.libs.needs(d)
+	child := &pageBinder{b: pb.b, from: n, page: pb.page, stack: append(pb.stack[:len(pb.stack):len(pb.stack)], key), use: pb.use, embeds: pb.embeds}
+	pb.embeds.add(d)
 	nodes := d.Whole()
 	switch {
 	case res.Heading != nil:
@@ -141,10 +146,6 @@ func (pb *pageBinder) embed(n *site.Note, res links.Resolved, l *site.Link) (con
 	nodes = d.WithFootnotes(nodes)
 	render.BindNodes(d, nodes, child)
 	render.Unanchor(nodes)
-	if pb.libs != nil {
-		pb.libs.embeds++
-		d.SetFootnotePrefix("e" + strconv.Itoa(pb.libs.embeds))
-	}
 	var buf bytes.Buffer
 	if err := pb.b.r.RenderNodes(&buf, d, nodes); err != nil {
 		return nil, true

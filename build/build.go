@@ -269,15 +269,15 @@ func (b *builder) renderNotes(ctx context.Context, tree *folderTree, tags *tagIn
 			if !b.wants(n.Slug) {
 				return nil
 			}
-			libs := &pageLibs{}
-			pb := &pageBinder{b: b, from: n, page: n.Slug, stack: []string{embedKey(n.Path, "")}, use: b.use, libs: libs}
+			embeds := &pageEmbeds{}
+			pb := &pageBinder{b: b, from: n, page: n.Slug, stack: []string{embedKey(n.Path, "")}, use: b.use, embeds: embeds}
 			render.Bind(d, pb)
 			var buf bytes.Buffer
 			if err := b.r.Render(&buf, d); err != nil {
 				return fmt.Errorf("%s: %w", n.Path, err)
 			}
 			data := b.notePage(page{note: n, doc: d, html: buf.Bytes()}, tree, tags)
-			data.HasMath, data.HasMermaid = data.HasMath || libs.math, data.HasMermaid || libs.mermaid
+			data.HasMath, data.HasMermaid = data.HasMath || embeds.math, data.HasMermaid || embeds.mermaid
 			if err := b.emitPage(n.Slug, data); err != nil {
 				return err
 			}

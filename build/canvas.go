@@ -145,8 +145,8 @@ func (b *builder) canvasPageData(c *canvasPage, tree *folderTree, backs []canvas
 		cv = &render.Canvas{Path: c.asset.Path}
 	}
 	from := &site.Note{Path: c.asset.Path, Slug: c.slug, Published: true}
-	libs := &pageLibs{} // what the note cards need
-	pb := &pageBinder{b: b, from: from, page: c.slug, stack: []string{embedKey(c.asset.Path, "")}, use: b.use, libs: libs}
+	embeds := &pageEmbeds{} // what the note cards need
+	pb := &pageBinder{b: b, from: from, page: c.slug, stack: []string{embedKey(c.asset.Path, "")}, use: b.use, embeds: embeds}
 	out, err := b.r.RenderCanvas(cv, pb)
 	if err != nil {
 		return nil, err
@@ -154,7 +154,7 @@ func (b *builder) canvasPageData(c *canvasPage, tree *folderTree, backs []canvas
 	data := &templates.PageData{
 		Site: b.opts.Site, Kind: templates.PageCanvas, Title: c.title,
 		Root: c.slug.Root(), Nav: b.nav(c.slug), Breadcrumbs: tree.breadcrumbs(c.asset.Path.Dir(), c.slug),
-		Content: template.HTML(out.HTML), HasMath: out.HasMath || libs.math, HasMermaid: out.HasMermaid || libs.mermaid,
+		Content: template.HTML(out.HTML), HasMath: out.HasMath || embeds.math, HasMermaid: out.HasMermaid || embeds.mermaid,
 	}
 	for _, bl := range backs {
 		data.Backlinks = append(data.Backlinks, templates.Backlink{
