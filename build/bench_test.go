@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/vaultsite/vaultsite/internal/outdir"
 )
 
 // benchVault returns a generated vault: VAULTSITE_BENCH_VAULT if set, or
@@ -49,8 +51,8 @@ func BenchmarkBuild(b *testing.B) {
 	out := filepath.Join(b.TempDir(), "public")
 	b.ResetTimer()
 	for b.Loop() {
-		err := WriteDir(out, vault, func(em Emitter) error {
-			_, err := Build(context.Background(), os.DirFS(vault), Options{}, em)
+		err := outdir.Write(out, outdir.Options{Vault: vault}, func(d *outdir.Dir) error {
+			_, err := Build(context.Background(), os.DirFS(vault), Options{}, d)
 			return err
 		})
 		if err != nil {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/goccy/go-yaml"
 
+	"github.com/vaultsite/vaultsite/internal/outdir"
 	"github.com/vaultsite/vaultsite/site"
 )
 
@@ -32,8 +33,26 @@ type Config struct {
 	// Home is the vault path of the note shown as the home page (default:
 	// index.md or Home.md at the root).
 	Home string `yaml:"home"`
+	// Keep lists names, or globs, of entries at the root of the output
+	// folder that builds keep ("CNAME", "*.txt"), besides the dot-entries
+	// (".git", ".nojekyll", ".well-known") they always keep. Absent, it
+	// is DefaultKeep; "keep: []" keeps dot-entries only.
+	Keep []string `yaml:"keep"`
 	// Check configures vaultsite check.
 	Check Check `yaml:"check"`
+}
+
+// DefaultKeep is what builds keep at the output root when the settings
+// do not say: a deploy repository's CNAME (GitHub Pages' custom domain)
+// is never a page of the site, and deleting it unpublishes the domain.
+var DefaultKeep = []string{"CNAME"}
+
+// KeepNames returns Keep, or DefaultKeep when the key is absent.
+func (c Config) KeepNames() []string {
+	if c.Keep == nil {
+		return DefaultKeep
+	}
+	return c.Keep
 }
 
 // Check holds the settings of vaultsite check.
@@ -103,6 +122,11 @@ func (c *Config) validate(name string) error {
 	for code, sev := range c.Check.Severity {
 		if _, _, ok := site.ParseSeverity(sev); !ok {
 			return bad("check.severity.%s: %q is not error, warning, info or off", code, sev)
+		}
+	}
+	for _, k := range c.Keep {
+		if err := outdir.ValidKeep(k); err != nil {
+			return bad("keep: %v", err)
 		}
 	}
 	if c.BaseURL != "" && !strings.Contains(c.BaseURL, "://") {

@@ -24,6 +24,10 @@ func TestLoad(t *testing.T) {
 		{name: "broken YAML", give: "title: [x\n", wantErr: "vaultsite.yaml:1:8: sequence end token ']' not found"},
 		{name: "bad publish mode", give: "publish: some\n", wantErr: `vaultsite.yaml: publish: "some" is not "all" or "opt-in"`},
 		{name: "bad severity", give: "check:\n  severity:\n    broken-link: fatal\n", wantErr: `vaultsite.yaml: check.severity.broken-link: "fatal" is not error, warning, info or off`},
+		{name: "keep", give: "keep: [CNAME, \"*.txt\"]\n", want: Config{Keep: []string{"CNAME", "*.txt"}}},
+		{name: "keep nothing", give: "keep: []\n", want: Config{Keep: []string{}}},
+		{name: "keep below the root", give: "keep: [a/b]\n", wantErr: `vaultsite.yaml: keep: "a/b": not a name at the output root`},
+		{name: "bad keep glob", give: "keep: [\"[\"]\n", wantErr: `vaultsite.yaml: keep: "[": syntax error in pattern`},
 		{name: "relative base URL", give: "baseURL: notes/\n", wantErr: `vaultsite.yaml: baseURL: "notes/" is not an absolute URL`},
 	}
 	for _, tt := range tests {
@@ -53,5 +57,28 @@ func TestLoadMissing(t *testing.T) {
 	}
 	if _, err := Load(fstest.MapFS{}, FileName, false); err == nil {
 		t.Error("a missing file given by --config must be an error")
+	}
+}
+
+// TestKeepNames: an absent key keeps CNAME; an empty list keeps nothing
+// more than dot-entries.
+func TestKeepNames(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		give string
+		want []string
+	}{
+		{"", []string{"CNAME"}},
+		{"keep:\n", []string{"CNAME"}},
+		{"keep: []\n", []string{}},
+		{"keep: [robots.txt]\n", []string{"robots.txt"}},
+	} {
+		cfg, err := Load(fstest.MapFS{FileName: {Data: []byte(tt.give)}}, FileName, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tt.want, cfg.KeepNames()); diff != "" {
+			t.Errorf("%q: KeepNames (-want +got):\n%s", tt.give, diff)
+		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/vaultsite/vaultsite/build"
+	"github.com/vaultsite/vaultsite/internal/outdir"
 	"github.com/vaultsite/vaultsite/site"
 )
 
@@ -37,7 +38,11 @@ the attachments that published notes use.
 
 The site is written to a new folder beside the output and swapped in only
 when the build succeeds, so a failed build leaves the previous site as it
-was. The vault itself is never written to.
+was. The output keeps its mode, a symlinked output stays a link, and the
+entries at its root whose names start with a dot (.git, .nojekyll) or
+match the "keep" setting (default: CNAME) are carried over to every new
+site. The vault itself is never written to: an output that overlaps it,
+even through a symlink, is refused.
 
 Notes with "publish: false" or "draft: true" in their frontmatter, notes
 excluded by Obsidian's "Excluded files" (userIgnoreFilters), the templates
@@ -60,7 +65,7 @@ as path:line: message lines, or as JSON with --format json.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.out, "out", "o", "public", "output folder, replaced on every build")
+	f.StringVarP(&opts.out, "out", "o", "public", "output folder, replaced on every build but for dot-entries and the keep setting")
 	opts.siteFlags.register(cmd)
 	f.BoolVar(&opts.all, "all", false, "print every diagnostic, not only the first 50")
 	f.BoolVarP(&opts.dryRun, "dry-run", "n", false, "write nothing; print what would be published and what is left out, and why")
@@ -103,9 +108,9 @@ func runBuild(cmd *cobra.Command, opts *buildOptions) error {
 		bopts.Progress = progressPrinter(opts.stderr)
 	}
 	var res *build.Result
-	err = build.WriteDir(opts.out, opts.vault, func(em build.Emitter) error {
+	err = outdir.Write(opts.out, outdir.Options{Vault: opts.vault, Keep: cfg.KeepNames()}, func(d *outdir.Dir) error {
 		var err error
-		res, err = build.Build(cmd.Context(), fsys, bopts, em)
+		res, err = build.Build(cmd.Context(), fsys, bopts, d)
 		return err
 	})
 	if bopts.Progress != nil {

@@ -1,4 +1,4 @@
-package build
+package outdir
 
 import (
 	"errors"
@@ -13,8 +13,8 @@ import (
 
 // writeFiles is a build that emits files, or fails after emitting them
 // when fail is set.
-func writeFiles(files map[string]string, fail bool) func(Emitter) error {
-	return func(em Emitter) error {
+func writeFiles(files map[string]string, fail bool) func(*Dir) error {
+	return func(em *Dir) error {
 		for p, data := range files {
 			if err := em.Emit(site.OutPath(p), []byte(data)); err != nil {
 				return err
@@ -32,7 +32,7 @@ func readTree(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
 	err := filepath.WalkDir(dir, func(path string, e os.DirEntry, err error) error {
-		if err != nil || e.IsDir() || e.Name() == markerFile {
+		if err != nil || e.IsDir() || e.Name() == markerName {
 			return err
 		}
 		if !e.Type().IsRegular() {
@@ -68,10 +68,10 @@ func sameTree(t *testing.T, got, want map[string]string) {
 	}
 }
 
-// TestWriteDir builds into one folder again and again: each success
+// TestWrite builds into one folder again and again: each success
 // replaces the output exactly, reusing the previous output's files; a
 // failure leaves the output as it was.
-func TestWriteDir(t *testing.T) {
+func TestWrite(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
@@ -83,20 +83,20 @@ func TestWriteDir(t *testing.T) {
 		{"index.html": "home"},
 	}
 	for i, files := range builds {
-		if err := WriteDir(out, "", writeFiles(files, false)); err != nil {
+		if err := Write(out, Options{}, writeFiles(files, false)); err != nil {
 			t.Fatalf("build %d: %v", i, err)
 		}
 		sameTree(t, readTree(t, out), files)
-		if _, err := os.Stat(filepath.Join(out, markerFile)); err != nil {
+		if _, err := os.Stat(filepath.Join(out, markerName)); err != nil {
 			t.Errorf("build %d: no marker", i)
 		}
 	}
 	before := readTree(t, out)
-	if err := WriteDir(out, "", writeFiles(map[string]string{"index.html": "broken", "z/index.html": "Z"}, true)); err == nil {
+	if err := Write(out, Options{}, writeFiles(map[string]string{"index.html": "broken", "z/index.html": "Z"}, true)); err == nil {
 		t.Fatal("a failed build succeeded")
 	}
 	sameTree(t, readTree(t, out), before)
-	if err := WriteDir(out, "", writeFiles(builds[0], false)); err != nil {
+	if err := Write(out, Options{}, writeFiles(builds[0], false)); err != nil {
 		t.Fatal(err)
 	}
 	sameTree(t, readTree(t, out), builds[0])
@@ -106,9 +106,9 @@ func TestWriteDir(t *testing.T) {
 	}
 }
 
-// TestWriteDirReusesFiles: a file whose bytes did not change keeps its
+// TestWriteReusesFiles: a file whose bytes did not change keeps its
 // inode across builds; one that changed is rewritten.
-func TestWriteDirReusesFiles(t *testing.T) {
+func TestWriteReusesFiles(t *testing.T) {
 	t.Parallel()
 	out := filepath.Join(t.TempDir(), "public")
 	files := map[string]string{"same/index.html": "same", "changed/index.html": "v1"}
@@ -124,7 +124,7 @@ func TestWriteDirReusesFiles(t *testing.T) {
 		if i == 2 {
 			files["changed/index.html"] = "v2"
 		}
-		if err := WriteDir(out, "", writeFiles(files, false)); err != nil {
+		if err := Write(out, Options{}, writeFiles(files, false)); err != nil {
 			t.Fatal(err)
 		}
 		if i == 0 {
@@ -138,9 +138,9 @@ func TestWriteDirReusesFiles(t *testing.T) {
 	sameTree(t, readTree(t, out), files)
 }
 
-// TestWriteDirPreviousWithLink: a link planted in the previous output is
+// TestWritePreviousWithLink: a link planted in the previous output is
 // removed, never followed, so a build cannot write through it.
-func TestWriteDirPreviousWithLink(t *testing.T) {
+func TestWritePreviousWithLink(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	out, outside := filepath.Join(dir, "public"), filepath.Join(dir, "outside")
@@ -149,11 +149,11 @@ func TestWriteDirPreviousWithLink(t *testing.T) {
 	}
 	files := map[string]string{"a/index.html": "A", "b/index.html": "B"}
 	for range 2 {
-		if err := WriteDir(out, "", writeFiles(files, false)); err != nil {
+		if err := Write(out, Options{}, writeFiles(files, false)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	previous := previousDir(out)
+	previous := previousOf(out)
 	if err := os.RemoveAll(filepath.Join(previous, "a")); err != nil {
 		t.Fatal(err)
 	}
@@ -166,7 +166,7 @@ func TestWriteDirPreviousWithLink(t *testing.T) {
 	if err := os.Symlink(filepath.Join(outside, "x"), filepath.Join(previous, "b", "index.html")); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteDir(out, "", writeFiles(files, false)); err != nil {
+	if err := Write(out, Options{}, writeFiles(files, false)); err != nil {
 		t.Fatal(err)
 	}
 	sameTree(t, readTree(t, out), files)
@@ -175,9 +175,9 @@ func TestWriteDirPreviousWithLink(t *testing.T) {
 	}
 }
 
-// TestWriteDirRefuses: a folder vaultsite did not make, and a folder that
+// TestWriteRefuses: a folder vaultsite did not make, and a folder that
 // overlaps the vault, are never written.
-func TestWriteDirRefuses(t *testing.T) {
+func TestWriteRefuses(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	foreign := filepath.Join(dir, "docs")
@@ -194,9 +194,9 @@ func TestWriteDirRefuses(t *testing.T) {
 		{filepath.Join(vault, "public"), vault},
 		{dir, vault},
 	} {
-		err := WriteDir(tt.out, tt.vault, writeFiles(map[string]string{"index.html": "x"}, false))
-		if !errors.Is(err, errUnsafeOut) {
-			t.Errorf("WriteDir(%s, vault %s) = %v, want a refusal", tt.out, tt.vault, err)
+		err := Write(tt.out, Options{Vault: tt.vault}, writeFiles(map[string]string{"index.html": "x"}, false))
+		if !errors.Is(err, ErrUnsafe) {
+			t.Errorf("Write(%s, vault %s) = %v, want a refusal", tt.out, tt.vault, err)
 		}
 	}
 	if data, _ := os.ReadFile(filepath.Join(foreign, "mine.txt")); string(data) != "keep" {
@@ -204,16 +204,16 @@ func TestWriteDirRefuses(t *testing.T) {
 	}
 }
 
-// TestWriteDirForgetsWhatIsGone: when a build no longer makes a file
+// TestWriteForgetsWhatIsGone: when a build no longer makes a file
 // (a note unpublished), the output it replaces is deleted, not kept
 // beside the site for reuse.
-func TestWriteDirForgetsWhatIsGone(t *testing.T) {
+func TestWriteForgetsWhatIsGone(t *testing.T) {
 	t.Parallel()
 	out := filepath.Join(t.TempDir(), "public")
-	previous := previousDir(out)
+	previous := previousOf(out)
 	build := func(files map[string]string) {
 		t.Helper()
-		if err := WriteDir(out, "", writeFiles(files, false)); err != nil {
+		if err := Write(out, Options{}, writeFiles(files, false)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -227,4 +227,57 @@ func TestWriteDirForgetsWhatIsGone(t *testing.T) {
 		t.Errorf("the output with the unpublished page stays at %s", previous)
 	}
 	sameTree(t, readTree(t, out), map[string]string{"a/index.html": "A, no longer linking the secret"})
+}
+
+func previousOf(out string) string {
+	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".previous")
+}
+
+func mustWrite(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func mustRead(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// TestWriteHardLinkedSnapshot: a hard-linked copy of the output, or of
+// the previous output, keeps its bytes through the rebuilds that reuse
+// those files and change them.
+func TestWriteHardLinkedSnapshot(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	build := func(v string) {
+		t.Helper()
+		if err := Write(out, Options{}, writeFiles(map[string]string{"a/index.html": v, "same.html": "same"}, false)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build("v1")
+	build("v1")
+	for name, from := range map[string]string{"snap-out": out, "snap-previous": previousOf(out)} {
+		if err := os.Link(filepath.Join(from, "a", "index.html"), filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build("v2")
+	build("v3")
+	for _, name := range []string{"snap-out", "snap-previous"} {
+		if got := mustRead(t, filepath.Join(dir, name)); got != "v1" {
+			t.Errorf("%s = %q, want v1: a build wrote through a hard link", name, got)
+		}
+	}
+	sameTree(t, readTree(t, out), map[string]string{"a/index.html": "v3", "same.html": "same"})
 }
