@@ -53,8 +53,10 @@ func sameTree(t *testing.T, got, want map[string]string) {
 	t.Helper()
 	var diffs []string
 	for p, w := range want {
-		if got[p] != w {
-			diffs = append(diffs, p+": "+got[p]+" (want "+w+")")
+		if g, ok := got[p]; !ok {
+			diffs = append(diffs, p+": missing")
+		} else if g != w {
+			diffs = append(diffs, p+": "+g+" (want "+w+")")
 		}
 	}
 	for p := range got {
