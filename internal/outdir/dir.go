@@ -3,6 +3,7 @@ package outdir
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -34,25 +35,17 @@ func newDir(root string, keep keeper) *Dir {
 // distinct paths, and does not keep data. It refuses a path whose first
 // element is kept at the output root: that name is the user's.
 func (d *Dir) Emit(p site.OutPath, data []byte) error {
-	if !p.Valid() {
-		return fmt.Errorf("emit %q: not a clean relative path", p)
+	full, had, size, err := d.claim(p)
+	if err != nil {
+		return err
 	}
-	if first, _, _ := strings.Cut(string(p), "/"); d.keep.kept(first) || strings.HasPrefix(first, reservedPrefix) {
-		return fmt.Errorf("emit %s: %q at the output root is kept from the folder a build replaces; the site cannot use that name", p, first)
-	}
-	full := filepath.Join(d.root, filepath.FromSlash(string(p)))
-	d.mu.Lock()
-	size, had := d.stale[p]
-	delete(d.stale, p)
-	d.made[p] = true
-	d.mu.Unlock()
 	if had && size == int64(len(data)) && sameBytes(full, data) {
 		return nil
 	}
 	if err := d.mkdirs(filepath.Dir(full)); err != nil {
 		return fmt.Errorf("emit %s: %w", p, err)
 	}
-	err := writeFile(full, data, had)
+	err = writeFile(full, data, had)
 	if err != nil && d.stale != nil {
 		// The previous output may hold a folder where this file goes.
 		if os.RemoveAll(full) == nil {
@@ -63,6 +56,24 @@ func (d *Dir) Emit(p site.OutPath, data []byte) error {
 		return fmt.Errorf("emit %s: %w", p, err)
 	}
 	return nil
+}
+
+// claim checks that p may be written and records it as made. It returns
+// the file's path and whether the previous output has that file, of
+// what size.
+func (d *Dir) claim(p site.OutPath) (full string, had bool, size int64, err error) {
+	if !p.Valid() {
+		return "", false, 0, fmt.Errorf("emit %q: not a clean relative path", p)
+	}
+	if first, _, _ := strings.Cut(string(p), "/"); d.keep.kept(first) || strings.HasPrefix(first, reservedPrefix) {
+		return "", false, 0, fmt.Errorf("emit %s: %q at the output root is kept from the folder a build replaces; the site cannot use that name", p, first)
+	}
+	d.mu.Lock()
+	size, had = d.stale[p]
+	delete(d.stale, p)
+	d.made[p] = true
+	d.mu.Unlock()
+	return filepath.Join(d.root, filepath.FromSlash(string(p))), had, size, nil
 }
 
 // writeFile writes data as the file at path. A file an earlier build
@@ -82,7 +93,7 @@ func writeFile(path string, data []byte, had bool) error {
 	fi, err := f.Stat()
 	if err == nil && linkCount(fi) > 1 {
 		f.Close()
-		return replaceFile(path, data, fi.Mode().Perm())
+		return replaceFile(path, bytes.NewReader(data), fi.Mode().Perm())
 	}
 	if err == nil {
 		_, err = f.Write(data)
@@ -96,14 +107,14 @@ func writeFile(path string, data []byte, had bool) error {
 	return err
 }
 
-// replaceFile writes data to a new file beside path and renames it over
-// path, with the mode perm.
-func replaceFile(path string, data []byte, perm fs.FileMode) error {
+// replaceFile writes what r yields to a new file beside path and renames
+// it over path, with the mode perm.
+func replaceFile(path string, r io.Reader, perm fs.FileMode) error {
 	f, err := os.CreateTemp(filepath.Dir(path), reservedPrefix+"new-*")
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(data)
+	_, err = io.Copy(f, r)
 	if err == nil {
 		err = f.Chmod(perm)
 	}

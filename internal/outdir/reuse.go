@@ -32,8 +32,17 @@ func (d *Dir) reuse(previous string) error {
 	if err := writeMarker(d.root, nil); err != nil {
 		return d.restart()
 	}
+	if err := d.list(); err != nil {
+		return d.restart()
+	}
+	return nil
+}
+
+// list records the folders and files below the Dir's root, and deletes
+// anything else.
+func (d *Dir) list() error {
 	d.stale = map[site.OutPath]int64{}
-	err = filepath.WalkDir(d.root, func(path string, e fs.DirEntry, err error) error {
+	return filepath.WalkDir(d.root, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -51,10 +60,6 @@ func (d *Dir) reuse(previous string) error {
 		}
 		return nil
 	})
-	if err != nil {
-		return d.restart()
-	}
-	return nil
 }
 
 // restart empties the Dir's root after a failed reuse.
