@@ -3,6 +3,7 @@ package outdir
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -120,5 +121,30 @@ func TestWriteRemovesLeftovers(t *testing.T) {
 	}
 	if got := mustRead(t, filepath.Join(out, "CNAME")); got != "cname" {
 		t.Errorf("CNAME = %q, want it back from the killed build", got)
+	}
+}
+
+// TestWriteFailedSwap: a swap that fails halfway through moving the kept
+// entries puts back those it moved; the output is as it was.
+func TestWriteFailedSwap(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	if err := Write(out, Options{}, writeFiles(site1, false)); err != nil {
+		t.Fatal(err)
+	}
+	mustWrite(t, filepath.Join(out, ".a"), "a")
+	mustWrite(t, filepath.Join(out, ".b"), "b")
+	before := readTree(t, out)
+	err := Write(out, Options{}, func(d *Dir) error {
+		// Something in the new folder where the second kept entry goes.
+		return os.WriteFile(filepath.Join(d.root, ".b"), nil, 0o644)
+	})
+	if err == nil || !strings.Contains(err.Error(), ".b exists") {
+		t.Fatalf("Write = %v, want the swap to fail at .b", err)
+	}
+	sameTree(t, readTree(t, out), before)
+	if l := leftovers(t, dir); len(l) > 0 {
+		t.Errorf("left %v", l)
 	}
 }

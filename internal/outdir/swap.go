@@ -24,9 +24,6 @@ func (t *target) swapIn(d *Dir, mode fs.FileMode) error {
 	if err == nil {
 		err = writeMarker(d.root, kept)
 	}
-	if err == nil {
-		err = os.Chmod(d.root, mode)
-	}
 	if err != nil {
 		_ = os.RemoveAll(d.root)
 		return err
@@ -35,6 +32,11 @@ func (t *target) swapIn(d *Dir, mode fs.FileMode) error {
 		return t.putBack(d.root, moved, err)
 	}
 	t.crashPoint("kept moved")
+	// Only now: a mode without write permission would have kept the
+	// entries from moving in.
+	if err := os.Chmod(d.root, mode); err != nil {
+		return t.putBack(d.root, kept, err)
+	}
 	old, err := t.replace(d.root)
 	if err != nil {
 		return t.putBack(d.root, kept, err)

@@ -28,8 +28,9 @@ var errLocked = errors.New("another build is writing this output folder")
 // Write builds a site into a new folder beside out by calling write,
 // then swaps that folder in for out. out may not exist yet; a symlink
 // stays a link and the folder it points to is replaced. When write or
-// anything before the swap fails, out is left as it was and the error
-// returned. ErrUnsafe is wrapped when out may not be written at all.
+// anything before or in the swap fails, out is left as it was and the
+// error returned. ErrUnsafe is wrapped when out may not be written at
+// all.
 func Write(out string, opts Options, write func(*Dir) error) error {
 	t, err := newTarget(out, opts)
 	if err != nil {
