@@ -48,11 +48,20 @@ func newTarget(out string, opts Options) (*target, error) {
 	}
 	for _, dir := range []string{path, t.previous()} {
 		if overlaps(dir, vault) {
-			return nil, fmt.Errorf("%w: %s (%s) and the vault %s (%s) overlap; choose an output folder outside the vault",
-				ErrUnsafe, out, path, opts.Vault, vault)
+			return nil, fmt.Errorf("%w: %s and the vault %s overlap; choose an output folder outside the vault",
+				ErrUnsafe, shown(out, path), shown(opts.Vault, vault))
 		}
 	}
 	return t, nil
+}
+
+// shown is a path as given, followed by where it leads when a symlink
+// makes that another place.
+func shown(given, resolved string) string {
+	if abs, err := filepath.Abs(given); err == nil && abs == resolved {
+		return given
+	}
+	return given + " (" + resolved + ")"
 }
 
 // previous is where the output a build replaced waits for the next.
