@@ -2,11 +2,14 @@ package outdir
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/vaultsite/vaultsite/site"
 )
@@ -282,4 +285,34 @@ func TestWriteHardLinkedSnapshot(t *testing.T) {
 		}
 	}
 	sameTree(t, readTree(t, out), map[string]string{"a/index.html": "v3", "same.html": "same"})
+}
+
+// TestWriteConcurrent: Emit and Copy may be called from many goroutines
+// at once, into shared folders, on a fresh build and on one that reuses
+// the previous output (run it with -race).
+func TestWriteConcurrent(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "public")
+	want := map[string]string{}
+	for i := range 64 {
+		want[fmt.Sprintf("d%d/p%d/index.html", i%4, i)] = fmt.Sprint("page ", i)
+	}
+	for b := range 3 {
+		err := Write(out, Options{}, func(d *Dir) error {
+			var g errgroup.Group
+			for p, data := range want {
+				g.Go(func() error {
+					if b == 1 {
+						return d.Copy(site.OutPath(p), strings.NewReader(data))
+					}
+					return d.Emit(site.OutPath(p), []byte(data))
+				})
+			}
+			return g.Wait()
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameTree(t, readTree(t, out), want)
+	}
 }
