@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -34,7 +35,7 @@ type Config struct {
 	// index.md or Home.md at the root).
 	Home string `yaml:"home"`
 	// Keep lists names, or globs, of entries at the root of the output
-	// folder that builds keep ("CNAME", "*.txt"), besides the dot-entries
+	// folder that builds keep ("CNAME", "google*.html"), besides the dot-entries
 	// (".git", ".nojekyll", ".well-known") they always keep. Absent, it
 	// is DefaultKeep; "keep: []" keeps dot-entries only.
 	Keep []string `yaml:"keep"`
@@ -50,7 +51,7 @@ var DefaultKeep = []string{"CNAME"}
 // KeepNames returns Keep, or DefaultKeep when the key is absent.
 func (c Config) KeepNames() []string {
 	if c.Keep == nil {
-		return DefaultKeep
+		return slices.Clone(DefaultKeep)
 	}
 	return c.Keep
 }
