@@ -35,9 +35,9 @@ type Config struct {
 	// index.md or Home.md at the root).
 	Home string `yaml:"home"`
 	// Keep lists names, or globs, of entries at the root of the output
-	// folder that builds keep ("CNAME", "google*.html"), besides the dot-entries
-	// (".git", ".nojekyll", ".well-known") they always keep. Absent, it
-	// is DefaultKeep; "keep: []" keeps dot-entries only.
+	// folder that builds keep ("CNAME", "google*.html"), besides the
+	// dot-entries (".git", ".nojekyll", ".well-known") they always keep.
+	// Absent, it is DefaultKeep; "keep: []" keeps dot-entries only.
 	Keep []string `yaml:"keep"`
 	// Check configures vaultsite check.
 	Check Check `yaml:"check"`
