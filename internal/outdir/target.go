@@ -161,7 +161,8 @@ func (t *target) check() (fs.FileMode, error) {
 	}
 	for _, e := range entries {
 		if !t.keep.kept(e.Name()) {
-			return 0, fmt.Errorf("%w: %s holds %s and was not made by vaultsite; refusing to replace it", ErrUnsafe, t.path, e.Name())
+			return 0, fmt.Errorf("%w: %s holds %s and was not made by vaultsite; refusing to replace it "+
+				"(a folder vaultsite takes over may hold only dot-entries and names the keep setting lists)", ErrUnsafe, t.path, e.Name())
 		}
 	}
 	return mode, nil
