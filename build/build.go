@@ -23,6 +23,9 @@ import (
 type Options struct {
 	Load site.LoadOptions
 	Site templates.Site
+	// Headers writes a _headers file that lets hosts which read one cache
+	// the files named by their content's hash for a year.
+	Headers bool
 	// Progress, when set, is called after each rendered page with the
 	// count done and the total; it is called from several goroutines.
 	Progress func(done, total int)

@@ -36,6 +36,11 @@ func (b *builder) emitDiscovery() error {
 	if err := b.emit(robotsPath, b.robots()); err != nil {
 		return err
 	}
+	if b.opts.Headers {
+		if err := b.emit(headersPath, b.headers()); err != nil {
+			return err
+		}
+	}
 	// The icon the pages link to; should the file have changed since, the
 	// next build links and copies the new one.
 	if _, out, data := b.favicon(); out != "" && out == b.opts.Site.Favicon && (b.have == nil || !b.have(out)) {

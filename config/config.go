@@ -39,6 +39,9 @@ type Config struct {
 	// dot-entries (".git", ".nojekyll", ".well-known") they always keep.
 	// Absent, it is DefaultKeep; "keep: []" keeps dot-entries only.
 	Keep []string `yaml:"keep"`
+	// Headers writes a _headers file for hosts that read one (Netlify,
+	// Cloudflare Pages): hashed assets cached for a year.
+	Headers bool `yaml:"headers"`
 	// Check configures vaultsite check.
 	Check Check `yaml:"check"`
 }

@@ -99,7 +99,7 @@ func (p VaultPath) Name() string {
 // trim "-" and "." from both ends. A component
 // left empty becomes "_"; a first component that is one of the site's
 // own top-level names (tags, graph, search, _site, 404.html, sitemap.xml,
-// feed.xml, robots.txt) gets a trailing "_". "Network+/Port Scanning.md" gives
+// feed.xml, robots.txt, _headers) gets a trailing "_". "Network+/Port Scanning.md" gives
 // "network/port-scanning"; "日本語/Café.md" gives "日本語/café".
 func (p VaultPath) Slug() Slug {
 	s := string(p)
@@ -166,7 +166,7 @@ const GraphSlug Slug = "graph"
 // that first component ("Tags/x.md" is published at "tags_/x/"), so the
 // two can never collide.
 var reservedTop = map[string]bool{"tags": true, "_site": true, "graph": true, "search": true, "404.html": true,
-	"sitemap.xml": true, "feed.xml": true, "robots.txt": true}
+	"sitemap.xml": true, "feed.xml": true, "robots.txt": true, "_headers": true}
 
 func slugComponent(c string) string {
 	var b strings.Builder

@@ -514,6 +514,7 @@ func TestAssetOut(t *testing.T) {
 		{give: "Foo/index.html", want: "_site/files/Foo/index.html", url: "../../_site/files/Foo/index.html"},
 		{give: "404.html", want: "_site/files/404.html", url: "../../_site/files/404.html"},
 		{give: "robots.txt", want: "_site/files/robots.txt", url: "../../_site/files/robots.txt"},
+		{give: "_headers", want: "_site/files/_headers", url: "../../_site/files/_headers"},
 		{give: "sitemap.xml", want: "_site/files/sitemap.xml", url: "../../_site/files/sitemap.xml"},
 		{give: "a/pic 1.png", want: "a/pic 1.png", url: "../pic%201.png"},
 		{give: "img.png", want: "img.png", url: "../../img.png"},

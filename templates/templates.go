@@ -10,6 +10,8 @@ import (
 	"io"
 	"path"
 	"sync"
+
+	"github.com/vaultsite/vaultsite/internal/version"
 )
 
 //go:embed layouts/*.html
@@ -32,6 +34,9 @@ var funcs = template.FuncMap{
 	"static":      staticURL,
 	"thirdparty":  thirdpartyURL,
 	"inlineStyle": inlineStyle,
+	// generator names the binary that made the page, as Hugo and Jekyll
+	// do, so a reader of a published site can tell which version to blame.
+	"generator": func() string { return version.Get().String() },
 	// depth is how far a TOC entry indents below the outline's top level,
 	// capped at 5 (six heading levels).
 	"depth": func(level, top int) int { return min(max(level-top, 0), 5) },

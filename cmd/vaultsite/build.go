@@ -18,13 +18,14 @@ import (
 
 type buildOptions struct {
 	siteFlags
-	vault  string
-	out    string
-	all    bool
-	dryRun bool
-	format string // of --dry-run: text or json
-	stdout io.Writer
-	stderr io.Writer
+	vault   string
+	out     string
+	all     bool
+	headers bool
+	dryRun  bool
+	format  string // of --dry-run: text or json
+	stdout  io.Writer
+	stderr  io.Writer
 }
 
 func newBuildCmd() *cobra.Command {
@@ -32,8 +33,8 @@ func newBuildCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "build [VAULT]",
 		Short: "Publish the vault as a static site",
-		Long: `Build writes one page per published note of VAULT (default ./vault) into
-the output folder (default ./public), with folder and tag pages, and copies
+		Long: `Build writes one page per published note of VAULT into the output folder
+(default ./public), with folder and tag pages, and copies
 the attachments that published notes use.
 
 The site is written to a new folder beside the output and swapped in only
@@ -59,7 +60,14 @@ as path:line: message lines, or as JSON with --format json.`,
   vaultsite build ~/Notes --dry-run --opt-in`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.vault = vaultArg(args)
+			vc, err := findVault(args)
+			if err != nil {
+				return err
+			}
+			if vc.here && !cmd.Flags().Changed("out") && !opts.dryRun {
+				return defaultOutHere(opts.out)
+			}
+			opts.vault = vc.dir
 			opts.stdout, opts.stderr = cmd.OutOrStdout(), cmd.ErrOrStderr()
 			return runBuild(cmd, opts)
 		},
@@ -67,6 +75,7 @@ as path:line: message lines, or as JSON with --format json.`,
 	f := cmd.Flags()
 	f.StringVarP(&opts.out, "out", "o", "public", "output folder, replaced on every build but for dot-entries and the keep setting")
 	opts.siteFlags.register(cmd)
+	f.BoolVar(&opts.headers, "headers", false, "write a _headers file (Netlify, Cloudflare Pages): hashed assets cached for a year")
 	f.BoolVar(&opts.all, "all", false, "print every diagnostic, not only the first 50")
 	f.BoolVarP(&opts.dryRun, "dry-run", "n", false, "write nothing; print what would be published and what is left out, and why")
 	f.StringVar(&opts.format, "format", formatText, "output of --dry-run: text or json")
@@ -101,6 +110,7 @@ func runBuild(cmd *cobra.Command, opts *buildOptions) error {
 		return err
 	}
 	bopts := buildOpts(cfg)
+	bopts.Headers = bopts.Headers || opts.headers
 	if opts.dryRun {
 		return runPlan(cmd, opts, fsys, bopts)
 	}

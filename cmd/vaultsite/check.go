@@ -30,7 +30,7 @@ func newCheckCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "check [VAULT]",
 		Short: "Check every link of the vault the way Obsidian resolves it",
-		Long: `Check parses and resolves the whole vault (default ./vault) with the same
+		Long: `Check parses and resolves the whole vault with the same
 parser and resolver as build, writes no HTML, and reports each problem as
 path:line:col: severity: message (code), the position at the link's first
 character.
@@ -56,7 +56,11 @@ Exit status: 0 without errors, 1 with errors (or warnings under --strict),
   vaultsite check ~/Notes --format sarif > vaultsite.sarif`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.vault = vaultArg(args)
+			vc, err := findVault(args)
+			if err != nil {
+				return err
+			}
+			opts.vault = vc.dir
 			opts.stdout, opts.stderr = cmd.OutOrStdout(), cmd.ErrOrStderr()
 			return runCheck(cmd, opts)
 		},

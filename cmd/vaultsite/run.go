@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/vaultsite/vaultsite/internal/version"
 )
 
 // Exit codes: 0 success, 1 a failed build or check, 2 a usage or I/O
@@ -17,10 +19,6 @@ const (
 	exitFail  = 1
 	exitUsage = 2
 )
-
-// defaultVault is the study vault bundled with the repository, so a bare
-// "vaultsite build" in a checkout works.
-const defaultVault = "vault"
 
 // errFailed is returned by a command that already reported why it failed
 // (a check with errors); run prints nothing more for it.
@@ -41,15 +39,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		Long: `vaultsite turns an Obsidian vault into a static website, serves a live
 preview while you write, and checks every link the way Obsidian resolves it.
 
-With no VAULT argument, commands use ./vault.`,
+With no VAULT argument, commands use the current folder when it is a
+vault (it holds .obsidian/ or vaultsite.yaml), else ./vault.`,
+		Version:       version.Get().Short(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.SetVersionTemplate(version.Get().Long())
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newBuildCmd(), newCheckCmd(), newServeCmd())
+	root.AddCommand(newBuildCmd(), newCheckCmd(), newServeCmd(), newInitCmd(), newVersionCmd())
 	err := root.ExecuteContext(ctx)
 	var ue usageError
 	switch {
@@ -75,12 +76,4 @@ func isCobraUsage(err error) bool {
 		}
 	}
 	return false
-}
-
-// vaultArg returns the VAULT argument or the default.
-func vaultArg(args []string) string {
-	if len(args) > 0 {
-		return args[0]
-	}
-	return defaultVault
 }

@@ -32,7 +32,7 @@ func newServeCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "serve [VAULT]",
 		Short: "Serve a live preview of the vault",
-		Long: `Serve builds VAULT (default ./vault) in memory, serves it at
+		Long: `Serve builds VAULT in memory, serves it at
 http://127.0.0.1:8080/ and rebuilds on every save. An open page reloads
 when it changed, keeping its scroll position, and shows the warnings of
 its note until they are fixed. Nothing is written to disk. Settings
@@ -46,7 +46,11 @@ with --port must be free.`,
   vaultsite serve ~/Notes --bind 0.0.0.0   # reachable from the network`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.vault = vaultArg(args)
+			vc, err := findVault(args)
+			if err != nil {
+				return err
+			}
+			opts.vault = vc.dir
 			opts.portSet = cmd.Flags().Changed("port")
 			opts.stdout, opts.stderr = cmd.OutOrStdout(), cmd.ErrOrStderr()
 			return runServe(cmd.Context(), opts)

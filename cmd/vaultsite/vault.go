@@ -1,12 +1,59 @@
 package main
 
 import (
+	"errors"
+	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
+
+	"github.com/vaultsite/vaultsite/config"
 )
 
 // fsRoot is the vault as the build reads it.
 type fsRoot = fs.FS
+
+// defaultVault is the study vault bundled with the repository, so a bare
+// "vaultsite build" in a checkout works.
+const defaultVault = "vault"
+
+// vaultChoice is the vault a command works on and how it was found.
+type vaultChoice struct {
+	dir string
+	// here is true when no argument was given and the current folder is
+	// the vault: then the default output folder would be inside it.
+	here bool
+}
+
+// errNoVault explains what a command without VAULT looked for.
+var errNoVault = errors.New("no vault here: the current folder has no .obsidian/ or " + config.FileName +
+	" and there is no ./" + defaultVault + "/; run inside a vault or name one: vaultsite build PATH/TO/VAULT")
+
+// findVault picks the vault of a command: the argument when given; else
+// the current folder when it is a vault (Obsidian made .obsidian/ in it,
+// or it has vaultsite's settings file); else ./vault, the repository's
+// bundled example; else errNoVault, a usage error.
+func findVault(args []string) (vaultChoice, error) {
+	if len(args) > 0 {
+		return vaultChoice{dir: args[0]}, nil
+	}
+	if isVault(".") {
+		return vaultChoice{dir: ".", here: true}, nil
+	}
+	if st, err := os.Stat(defaultVault); err == nil && st.IsDir() {
+		return vaultChoice{dir: defaultVault}, nil
+	}
+	return vaultChoice{}, usageError{errNoVault}
+}
+
+// isVault reports whether dir looks like a vault of its own.
+func isVault(dir string) bool {
+	if st, err := os.Stat(filepath.Join(dir, ".obsidian")); err == nil && st.IsDir() {
+		return true
+	}
+	st, err := os.Stat(filepath.Join(dir, config.FileName))
+	return err == nil && st.Mode().IsRegular()
+}
 
 func absBase(dir string) (string, error) {
 	abs, err := filepath.Abs(dir)
@@ -14,4 +61,11 @@ func absBase(dir string) (string, error) {
 		return "", err
 	}
 	return filepath.Base(abs), nil
+}
+
+// defaultOutHere is the error of a build run inside its vault without -o:
+// the default ./public would be inside the vault, which a build never
+// writes into; the author names a folder outside it.
+func defaultOutHere(out string) error {
+	return usageError{fmt.Errorf("the current folder is the vault, so the default output ./%s would be inside it; name a folder outside the vault: vaultsite build -o ../site", out)}
 }
