@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"text/template"
 
@@ -18,7 +19,11 @@ import (
 //go:embed initfiles
 var initFS embed.FS
 
-var initTemplates = template.Must(template.ParseFS(initFS, "initfiles/*.tmpl"))
+// initTemplates quote user text with yamlString: a Go-quoted string is a
+// valid YAML double-quoted scalar (both know \n, \", \xNN and \uNNNN), so
+// a title like "Notes: 2024" or "#1" stays a string.
+var initTemplates = template.Must(template.New("").Funcs(template.FuncMap{"yamlString": strconv.Quote}).
+	ParseFS(initFS, "initfiles/*.tmpl"))
 
 // initFile is one file init proposes, by its path on disk.
 type initFile struct {
