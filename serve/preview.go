@@ -39,6 +39,10 @@ type Config struct {
 	Ready func(url string)
 	// Hub, if set, is the hub pages listen to; Run makes one otherwise.
 	Hub *Hub
+	// Hosts are the names, besides localhost and IP addresses, that
+	// requests may name in their Host header (the --bind name and the
+	// names given with --host); any other is refused (host.go).
+	Hosts []string
 }
 
 // DefaultDebounce covers the several events of one editor save: a write,
@@ -99,7 +103,7 @@ func Run(ctx context.Context, ln net.Listener, cfg Config) error {
 // server fails.
 func (p *preview) serve(ctx context.Context, ln net.Listener, w *Watcher) error {
 	srv := &http.Server{
-		Handler:           NewHandler(p.cfg.Site, p.hub),
+		Handler:           newHostGuard(p.cfg.Hosts, NewHandler(p.cfg.Site, p.hub)),
 		ReadHeaderTimeout: 10 * time.Second, // no WriteTimeout: event streams are long
 		ErrorLog:          log.New(p.log, "", 0),
 	}
