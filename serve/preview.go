@@ -87,7 +87,7 @@ func Run(ctx context.Context, ln net.Listener, cfg Config) error {
 		return err
 	}
 	defer w.Close()
-	w.OnError = func(err error) { fmt.Fprintf(p.log, "%v\n", err) }
+	w.OnError = func(err error) { fmt.Fprintf(p.log, "%s\n", site.EscapeUnsafe(err.Error())) }
 	w.RescanAfter = rescanAfter
 	if cfg.Site.Current() == nil {
 		if err := p.rebuild(ctx, nil); err != nil {
@@ -171,7 +171,7 @@ func (p *preview) rebuild(ctx context.Context, changed []string) error {
 			return err // shutting down: nobody is listening
 		}
 		p.mu.Lock()
-		fmt.Fprintf(p.log, "rebuild failed, still serving the previous site: %v\n", err)
+		fmt.Fprintf(p.log, "rebuild failed, still serving the previous site: %s\n", site.EscapeUnsafe(err.Error()))
 		p.hub.Broadcast(Event{Diags: p.diags, Error: err.Error()})
 		p.mu.Unlock()
 		p.settle(ctx) // the layout it stopped, if any, is still due

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/vaultsite/vaultsite/site"
 )
 
 // Exit codes: 0 success, 1 a failed build or check, 2 a usage or I/O
@@ -58,10 +60,12 @@ With no VAULT argument, commands use ./vault.`,
 	case errors.Is(err, errFailed):
 		return exitFail
 	case errors.As(err, &ue) || isCobraUsage(err):
-		fmt.Fprintf(stderr, "vaultsite: %v\nRun 'vaultsite --help' for usage.\n", err)
+		fmt.Fprintf(stderr, "vaultsite: %s\nRun 'vaultsite --help' for usage.\n", site.EscapeUnsafe(err.Error()))
 		return exitUsage
 	}
-	fmt.Fprintf(stderr, "vaultsite: %v\n", err)
+	// An error may name a file of the vault, whose name may hold control
+	// characters.
+	fmt.Fprintf(stderr, "vaultsite: %s\n", site.EscapeUnsafe(err.Error()))
 	return exitFail
 }
 
