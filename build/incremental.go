@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io/fs"
 	"sort"
 	"strings"
@@ -104,16 +105,14 @@ func (s *Site) Update(ctx context.Context, changed []string) (*Update, error) {
 		err  error
 	)
 	if s.last == nil || changed == nil || settingsChanged(changed) {
-		if s.Settings != nil && s.last != nil {
-			opts, err := s.Settings()
-			if err != nil {
-				return nil, err
-			}
-			s.opts = opts
-		}
-		next, up, err = s.full(ctx)
+		next, up, err = s.rebuildAll(ctx)
 	} else {
 		next, up, err = s.partial(ctx, changed)
+		if errors.Is(err, errSettingsChanged) {
+			// Found by reading the vault, not named by the caller: a
+			// rescan, or an event that did not mention app.json.
+			next, up, err = s.rebuildAll(ctx)
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -134,6 +133,24 @@ func settingsChanged(changed []string) bool {
 		}
 	}
 	return false
+}
+
+// errSettingsChanged is partial's answer when reading the vault again
+// found its settings changed: every page may differ, so only a full
+// rebuild is right.
+var errSettingsChanged = errors.New("the vault's settings changed: a full rebuild is needed")
+
+// rebuildAll reads the settings again, when the site can, and builds
+// everything.
+func (s *Site) rebuildAll(ctx context.Context) (*Snapshot, *Update, error) {
+	if s.Settings != nil && s.last != nil {
+		opts, err := s.Settings()
+		if err != nil {
+			return nil, nil, err
+		}
+		s.opts = opts
+	}
+	return s.full(ctx)
 }
 
 func (s *Site) full(ctx context.Context) (*Snapshot, *Update, error) {
@@ -163,6 +180,9 @@ func (s *Site) partial(ctx context.Context, changed []string) (*Snapshot, *Updat
 	}
 	if sameFiles(old.a.Vault, v) {
 		return prev, &Update{}, nil // a rescan that found nothing
+	}
+	if settingsDiffer(old.a.Vault, v) {
+		return nil, nil, errSettingsChanged
 	}
 	a, err := reanalyze(ctx, v, diags, old.a)
 	if err != nil {

@@ -265,3 +265,51 @@ func TestNoteAndImageChangedTogether(t *testing.T) {
 		t.Errorf("p.png = %q, want the new bytes", got)
 	}
 }
+
+// TestSettingsChangedWithoutEvent: app.json's strictLineBreaks changes
+// and no event names the file. The rescan that finds it rebuilds
+// everything (it used to fail with "line-break setting changed", and so
+// did every save after it), and later saves are incremental again.
+func TestSettingsChangedWithoutEvent(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := func(name, body string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(".obsidian/app.json", `{"strictLineBreaks": false}`)
+	write("a.md", "one\ntwo\n")
+	write("b.md", "three\nfour\n")
+	s := NewSite(os.DirFS(dir), Options{})
+	ctx := context.Background()
+	if _, err := s.Update(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(s.Current().Files["b/index.html"], []byte("three<br")) {
+		t.Fatalf("without strict line breaks, b has no <br>:\n%s", s.Current().Files["b/index.html"])
+	}
+	write(".obsidian/app.json", `{"strictLineBreaks": true}`)
+	for i, changed := range [][]string{{}, {"a.md"}} {
+		if i == 1 {
+			write("a.md", "one\ntwo\nsaved\n")
+		}
+		up, err := s.Update(ctx, changed)
+		if err != nil {
+			t.Fatalf("update %q: %v", changed, err)
+		}
+		if want := i == 0; up.Full != want {
+			t.Errorf("update %q: full = %v, want %v", changed, up.Full, want)
+		}
+	}
+	if bytes.Contains(s.Current().Files["b/index.html"], []byte("three<br")) {
+		t.Error("b still has the <br> of the old setting")
+	}
+	if !bytes.Contains(s.Current().Files["a/index.html"], []byte("saved")) {
+		t.Error("the save after the rescan did not reach a's page")
+	}
+}
