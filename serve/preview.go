@@ -43,6 +43,11 @@ type Config struct {
 	// requests may name in their Host header (the --bind name and the
 	// names given with --host); any other is refused (host.go).
 	Hosts []string
+	// Reopen, if set, opens the vault folder again before a rebuild of
+	// everything that follows lost events or the folder's return after
+	// it was deleted: a file system opened on the folder (an os.Root)
+	// still names the deleted one. It fails when the folder is missing.
+	Reopen func() error
 }
 
 // DefaultDebounce covers the several events of one editor save: a write,
@@ -152,11 +157,20 @@ type preview struct {
 }
 
 // batch answers one batch of the watcher: an empty one asks for a
-// rescan, any other for a rebuild.
+// rescan, any other for a rebuild, and a nil one (anything may have
+// changed, the vault folder may be a new one) for a rebuild of
+// everything from the folder opened again.
 func (p *preview) batch(ctx context.Context, changed []string) {
 	if changed != nil && len(changed) == 0 {
 		p.rescan(ctx)
 		return
+	}
+	if changed == nil && p.cfg.Reopen != nil {
+		if err := p.cfg.Reopen(); err != nil {
+			p.mu.Lock()
+			fmt.Fprintf(p.log, "%s\n", site.EscapeUnsafe(err.Error()))
+			p.mu.Unlock()
+		}
 	}
 	_ = p.rebuild(ctx, changed)
 }

@@ -82,7 +82,7 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 			return usageError{fmt.Errorf("--host %q: want a host name without scheme or port (IP addresses are always allowed)", h)}
 		}
 	}
-	fsys, err := openVault(opts.vault)
+	fsys, err := openLiveVault(opts.vault)
 	if err != nil {
 		return err
 	}
@@ -107,10 +107,11 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 		fmt.Fprintf(opts.stderr, "warning: listening on %s, so other machines can read the site\n", opts.bind)
 	}
 	return serve.Run(ctx, ln, serve.Config{
-		Vault: opts.vault,
-		Site:  s,
-		Log:   opts.stderr,
-		Hosts: append([]string{opts.bind}, opts.hosts...),
+		Vault:  opts.vault,
+		Site:   s,
+		Log:    opts.stderr,
+		Hosts:  append([]string{opts.bind}, opts.hosts...),
+		Reopen: fsys.Reopen,
 		Ready: func(string) {
 			fmt.Fprintf(opts.stdout, "serving %s at %s (Ctrl-C to stop)\n", opts.vault, browseURL(ln.Addr()))
 		},

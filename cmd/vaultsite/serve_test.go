@@ -193,3 +193,34 @@ func TestBuildHasNoReloadScript(t *testing.T) {
 		t.Fatalf("walk: %v, %d pages", err, pages)
 	}
 }
+
+// TestServeVaultRecreated deletes the vault folder under a running
+// preview and creates it again: the preview opens the new folder (its
+// os.Root held the deleted one) and serves the new notes.
+func TestServeVaultRecreated(t *testing.T) {
+	t.Parallel()
+	dir := tinyVault(t)
+	url, stderr := startServe(t, dir, "--port", "0")
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "Note.md"), []byte("# Note\n\nBorn again.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var body []byte
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		resp, err := http.Get(url + "note/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ = io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if strings.Contains(string(body), "Born again.") {
+			return
+		}
+	}
+	t.Errorf("/note/ never showed the new vault: %q\nstderr:\n%s", body, stderr)
+}
