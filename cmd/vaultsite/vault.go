@@ -39,7 +39,7 @@ var (
 
 // openLiveVault checks dir as openVault does and opens it as a liveRoot.
 func openLiveVault(dir string) (*liveRoot, error) {
-	if _, err := openVault(dir); err != nil {
+	if err := checkVault(dir); err != nil {
 		return nil, err
 	}
 	l := &liveRoot{dir: dir}
