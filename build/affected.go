@@ -43,6 +43,27 @@ func sameFiles(old, v *site.Vault) bool {
 	return true
 }
 
+// settingsDiffer reports whether v, old read again, has other settings:
+// Obsidian's (app.json, the templates folder), or a different
+// vaultsite.yaml or site icon among its files. The caller may not have
+// named the file (a rescan finds changes no event reported), so the
+// vault itself is compared.
+func settingsDiffer(old, v *site.Vault) bool {
+	if old.TemplatesFolder != v.TemplatesFolder || !reflect.DeepEqual(old.Config, v.Config) {
+		return true
+	}
+	settings := func(vault *site.Vault) map[site.VaultPath]site.Asset {
+		out := map[site.VaultPath]site.Asset{}
+		for _, as := range vault.Assets {
+			if settingsChanged([]string{string(as.Path)}) {
+				out[as.Path] = *as
+			}
+		}
+		return out
+	}
+	return !reflect.DeepEqual(settings(old), settings(v))
+}
+
 // reanalyze is Analyze after reload gave v: every note it reused keeps
 // its parse. When no file was added, removed or renamed, only the links
 // of the notes read again are resolved again (links.Graph.Update); else
@@ -50,8 +71,8 @@ func sameFiles(old, v *site.Vault) bool {
 // file can change where any link goes.
 func reanalyze(ctx context.Context, v *site.Vault, diags site.Diagnostics, old *Analysis) (*Analysis, error) {
 	a := &Analysis{Vault: v, r: old.r, graphLayout: old.graphLayout, search: old.search, explorer: old.explorer, redirects: old.redirects, dates: old.dates, sitemap: old.sitemap}
-	if v.Config.StrictLineBreaks != old.Vault.Config.StrictLineBreaks {
-		return nil, fmt.Errorf("line-break setting changed: a full rebuild is needed")
+	if settingsDiffer(old.Vault, v) {
+		return nil, errSettingsChanged // partial checks first; this keeps reanalyze honest
 	}
 	prev := map[*site.Note]int{}
 	for i, n := range old.Vault.Notes {

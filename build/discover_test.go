@@ -479,7 +479,7 @@ func TestIncrementalDiscovery(t *testing.T) {
 			t.Fatalf("%s: %v", st.name, err)
 		}
 		_, em := buildFS(t, fsys, opts)
-		got := s.Current().Files
+		got := snapshotBytes(t, s.Current())
 		for p := range mergeKeys(got, em.Files) {
 			if !bytes.Equal(got[p], em.Files[p]) {
 				t.Errorf("%s: %s differs from a full build:\n%s\nwant:\n%s", st.name, p, got[p], em.Files[p])

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io/fs"
 	"sort"
 	"strings"
@@ -39,7 +40,11 @@ type Site struct {
 // Snapshot is one complete build's files. It is never modified.
 type Snapshot struct {
 	Files map[site.OutPath][]byte
-	Diags site.Diagnostics
+	// Assets are the published attachments, which Files does not hold:
+	// each is read from FS, the vault, when it is served (asset_file.go).
+	Assets map[site.OutPath]AssetFile
+	FS     fs.FS
+	Diags  site.Diagnostics
 	// Pages maps each published note and canvas to its page, so the
 	// server can tell which page a diagnostic belongs to.
 	Pages map[site.VaultPath]site.OutPath
@@ -104,16 +109,14 @@ func (s *Site) Update(ctx context.Context, changed []string) (*Update, error) {
 		err  error
 	)
 	if s.last == nil || changed == nil || settingsChanged(changed) {
-		if s.Settings != nil && s.last != nil {
-			opts, err := s.Settings()
-			if err != nil {
-				return nil, err
-			}
-			s.opts = opts
-		}
-		next, up, err = s.full(ctx)
+		next, up, err = s.rebuildAll(ctx)
 	} else {
 		next, up, err = s.partial(ctx, changed)
+		if errors.Is(err, errSettingsChanged) {
+			// Found by reading the vault, not named by the caller: a
+			// rescan, or an event that did not mention app.json.
+			next, up, err = s.rebuildAll(ctx)
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -136,12 +139,30 @@ func settingsChanged(changed []string) bool {
 	return false
 }
 
+// errSettingsChanged is partial's answer when reading the vault again
+// found its settings changed: every page may differ, so only a full
+// rebuild is right.
+var errSettingsChanged = errors.New("the vault's settings changed: a full rebuild is needed")
+
+// rebuildAll reads the settings again, when the site can, and builds
+// everything.
+func (s *Site) rebuildAll(ctx context.Context) (*Snapshot, *Update, error) {
+	if s.Settings != nil && s.last != nil {
+		opts, err := s.Settings()
+		if err != nil {
+			return nil, nil, err
+		}
+		s.opts = opts
+	}
+	return s.full(ctx)
+}
+
 func (s *Site) full(ctx context.Context) (*Snapshot, *Update, error) {
 	a, err := Analyze(ctx, s.fsys, s.opts)
 	if err != nil {
 		return nil, nil, err
 	}
-	em := NewMemEmitter()
+	em := newRefEmitter()
 	b, pages, err := buildFrom(ctx, a, s.opts, em, nil)
 	if err != nil {
 		return nil, nil, err
@@ -149,7 +170,8 @@ func (s *Site) full(ctx context.Context) (*Snapshot, *Update, error) {
 	s.last = &state{a: a, slugs: publishedSlugs(a.Vault), renderDiags: b.use.diags, assets: b.use.byPage, graph: b.graphOut.sg,
 		tags: b.tags, redirects: b.redirectList}
 	s.pending = nil
-	return &Snapshot{Files: em.Files, Diags: mergeDiags(a.Diags, b.use.diags), Pages: b.pageFiles()}, &Update{Pages: pages, Full: true}, nil
+	return &Snapshot{Files: em.Files, Assets: em.Assets, FS: s.fsys, Diags: mergeDiags(a.Diags, b.use.diags), Pages: b.pageFiles()},
+		&Update{Pages: pages, Full: true}, nil
 }
 
 // partial re-reads the changed notes, re-resolves the vault, and renders
@@ -164,36 +186,36 @@ func (s *Site) partial(ctx context.Context, changed []string) (*Snapshot, *Updat
 	if sameFiles(old.a.Vault, v) {
 		return prev, &Update{}, nil // a rescan that found nothing
 	}
+	if settingsDiffer(old.a.Vault, v) {
+		return nil, nil, errSettingsChanged
+	}
 	a, err := reanalyze(ctx, v, diags, old.a)
 	if err != nil {
 		return nil, nil, err
 	}
 	// A changed attachment the last build published is copied again by
 	// refreshAssets, and by nothing else, so it is written once.
-	have := func(p site.OutPath) bool {
-		_, ok := prev.Files[p]
-		return ok
-	}
-	inc := &increment{only: affected(old, a), have: have, kept: keeps(old, a), layoutLater: s.LayoutLater}
-	em := NewMemEmitter()
+	inc := &increment{only: affected(old, a), have: prev.published, kept: keeps(old, a), layoutLater: s.LayoutLater}
+	em := newRefEmitter()
 	b, rendered, err := buildFrom(ctx, a, s.opts, em, inc)
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := refreshAssets(a.Vault, prev.Files, em, changedSet); err != nil {
+	if err := refreshAssets(a.Vault, prev, em, changedSet); err != nil {
 		return nil, nil, err
 	}
-	return s.record(prev, a, b, inc, em.Files), &Update{Pages: rendered}, nil
+	return s.record(prev, a, b, inc, em), &Update{Pages: rendered}, nil
 }
 
 // record lays the files of a rebuild over the previous snapshot, keeps
 // what the next rebuild starts from, and returns the new snapshot.
-func (s *Site) record(prev *Snapshot, a *Analysis, b *builder, inc *increment, fresh map[site.OutPath][]byte) *Snapshot {
+func (s *Site) record(prev *Snapshot, a *Analysis, b *builder, inc *increment, fresh *refEmitter) *Snapshot {
 	old := s.last
 	pages, pageFiles := b.pages(inc, prev)
 	assets := pageAssets(old.assets, b, inc.only, pages)
-	files := compose(prev.Files, fresh, pages, b.searchFiles)
-	dropUnused(files, old.a.Vault, a.Vault, assets)
+	files := compose(prev.Files, fresh.Files, pages, b.searchFiles)
+	assetFiles := composeAssets(prev.Assets, fresh.Assets)
+	dropUnused(files, assetFiles, old.a.Vault, a.Vault, assets)
 	rdiags := keepDiags(old.renderDiags, inc.only, a) // render findings of pages not rendered again
 	rdiags = append(rdiags, b.use.diags...)
 	slugs := old.slugs // no page moved
@@ -203,7 +225,7 @@ func (s *Site) record(prev *Snapshot, a *Analysis, b *builder, inc *increment, f
 	s.last = &state{a: a, slugs: slugs, renderDiags: rdiags, assets: assets, graph: b.graphOut.sg,
 		tags: b.tags, redirects: b.redirectList}
 	s.pending = b.graphOut.pending
-	return &Snapshot{Files: files, Diags: mergeDiags(a.Diags, rdiags), Pages: pageFiles}
+	return &Snapshot{Files: files, Assets: assetFiles, FS: s.fsys, Diags: mergeDiags(a.Diags, rdiags), Pages: pageFiles}
 }
 
 // pages returns the set of the site's pages, redirects included, and
@@ -222,13 +244,20 @@ func (b *builder) pages(inc *increment, prev *Snapshot) (map[site.Slug]bool, map
 	return pages, b.pageFiles()
 }
 
-// refreshAssets copies again every changed attachment that the previous
-// build published: no page need be rendered again for a replaced image,
-// but its bytes must be served.
-func refreshAssets(v *site.Vault, prev map[site.OutPath][]byte, em Emitter, changed map[site.VaultPath]bool) error {
+// refreshAssets publishes again every changed attachment that the
+// previous build published: no page need be rendered again for a
+// replaced image, but its new bytes must be served, and the pages that
+// show it told.
+func refreshAssets(v *site.Vault, prev *Snapshot, em Emitter, changed map[site.VaultPath]bool) error {
 	for _, as := range v.Assets {
-		if _, published := prev[as.Path.AssetOut()]; !published || !changed[as.Path] {
+		if !prev.published(as.Path.AssetOut()) || !changed[as.Path] {
 			continue
+		}
+		if done, err := emitAssetFile(em, v, as.Path, func(error) {}); done || err != nil {
+			if err != nil {
+				return err
+			}
+			continue // an unreadable one: the next walk settles it
 		}
 		data, err := v.ReadFile(as.Path)
 		if err != nil {
@@ -273,9 +302,9 @@ func pageAssets(old map[site.Slug]map[site.VaultPath]bool, b *builder, only, pag
 	return out
 }
 
-// dropUnused removes from files every attachment, of the old vault or the
-// new, that no page uses any more.
-func dropUnused(files map[site.OutPath][]byte, oldV, v *site.Vault, assets map[site.Slug]map[site.VaultPath]bool) {
+// dropUnused removes from files and assetFiles every attachment, of the
+// old vault or the new, that no page uses any more.
+func dropUnused(files map[site.OutPath][]byte, assetFiles map[site.OutPath]AssetFile, oldV, v *site.Vault, assets map[site.Slug]map[site.VaultPath]bool) {
 	used := map[site.VaultPath]bool{}
 	for _, set := range assets {
 		for p := range set {
@@ -286,6 +315,7 @@ func dropUnused(files map[site.OutPath][]byte, oldV, v *site.Vault, assets map[s
 		for _, as := range vault.Assets {
 			if !used[as.Path] {
 				delete(files, as.Path.AssetOut())
+				delete(assetFiles, as.Path.AssetOut())
 			}
 		}
 	}
@@ -371,6 +401,7 @@ func diffSnapshots(old, next *Snapshot) *Update {
 			}
 		}
 	}
+	diffAssets(up, old, next)
 	sort.Slice(up.Changed, func(i, j int) bool { return up.Changed[i] < up.Changed[j] })
 	sort.Slice(up.Removed, func(i, j int) bool { return up.Removed[i] < up.Removed[j] })
 	return up

@@ -5,11 +5,14 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"sort"
 	"testing"
+
+	"github.com/vaultsite/vaultsite/site"
 )
 
 // copyVault copies a vault folder into a temp dir the test may edit.
@@ -44,7 +47,7 @@ func sameAsFull(t *testing.T, step string, dir string, s *Site) {
 	if _, err := Build(context.Background(), os.DirFS(dir), Options{}, em); err != nil {
 		t.Fatal(err)
 	}
-	got := s.Current().Files
+	got := snapshotBytes(t, s.Current())
 	var missing, extra, differ []string
 	for p, want := range em.Files {
 		g, ok := got[p]
@@ -66,6 +69,27 @@ func sameAsFull(t *testing.T, step string, dir string, s *Site) {
 	if len(missing)+len(extra)+len(differ) > 0 {
 		t.Errorf("%s: incremental != full build:\nmissing %v\nextra %v\ndiffer %v", step, missing, extra, differ)
 	}
+}
+
+// snapshotBytes returns every file of snap with its bytes, the
+// attachments read from the vault as the preview serves them.
+func snapshotBytes(t *testing.T, snap *Snapshot) map[site.OutPath][]byte {
+	t.Helper()
+	out := maps.Clone(snap.Files)
+	for p, f := range snap.Assets {
+		data, err := fs.ReadFile(snap.FS, f.Name)
+		if err != nil {
+			t.Fatalf("attachment %s: %v", p, err)
+		}
+		if int64(len(data)) != f.Size {
+			t.Errorf("attachment %s: %d bytes, recorded %d", p, len(data), f.Size)
+		}
+		if _, dup := out[p]; dup {
+			t.Errorf("%s is both a file and an attachment", p)
+		}
+		out[p] = data
+	}
+	return out
 }
 
 // TestIncrementalEqualsFull edits a copy of the bundled vault step by
@@ -261,7 +285,55 @@ func TestNoteAndImageChangedTogether(t *testing.T) {
 	if _, err := s.Update(ctx, []string{"a.md", "p.png"}); err != nil {
 		t.Fatal(err)
 	}
-	if got := string(s.Current().Files["p.png"]); got != "new" {
+	if got := string(snapshotBytes(t, s.Current())["p.png"]); got != "new" {
 		t.Errorf("p.png = %q, want the new bytes", got)
+	}
+}
+
+// TestSettingsChangedWithoutEvent: app.json's strictLineBreaks changes
+// and no event names the file. The rescan that finds it rebuilds
+// everything (it used to fail with "line-break setting changed", and so
+// did every save after it), and later saves are incremental again.
+func TestSettingsChangedWithoutEvent(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := func(name, body string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(".obsidian/app.json", `{"strictLineBreaks": false}`)
+	write("a.md", "one\ntwo\n")
+	write("b.md", "three\nfour\n")
+	s := NewSite(os.DirFS(dir), Options{})
+	ctx := context.Background()
+	if _, err := s.Update(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(s.Current().Files["b/index.html"], []byte("three<br")) {
+		t.Fatalf("without strict line breaks, b has no <br>:\n%s", s.Current().Files["b/index.html"])
+	}
+	write(".obsidian/app.json", `{"strictLineBreaks": true}`)
+	for i, changed := range [][]string{{}, {"a.md"}} {
+		if i == 1 {
+			write("a.md", "one\ntwo\nsaved\n")
+		}
+		up, err := s.Update(ctx, changed)
+		if err != nil {
+			t.Fatalf("update %q: %v", changed, err)
+		}
+		if want := i == 0; up.Full != want {
+			t.Errorf("update %q: full = %v, want %v", changed, up.Full, want)
+		}
+	}
+	if bytes.Contains(s.Current().Files["b/index.html"], []byte("three<br")) {
+		t.Error("b still has the <br> of the old setting")
+	}
+	if !bytes.Contains(s.Current().Files["a/index.html"], []byte("saved")) {
+		t.Error("the save after the rescan did not reach a's page")
 	}
 }

@@ -112,6 +112,12 @@ func (b *builder) emitFiles() error {
 		if b.have != nil && b.have(a.Path.AssetOut()) {
 			continue
 		}
+		if done, err := b.emitAssetFile(a.Path); done || err != nil {
+			if err != nil {
+				return err
+			}
+			continue
+		}
 		data, err := b.v.ReadFile(a.Path)
 		if err != nil {
 			b.use.diags.Add(site.Pos{Path: a.Path}, site.Warning, "unreadable", "cannot copy attachment: %v", err)

@@ -36,6 +36,6 @@ func (s *Site) Settle(ctx context.Context) (*Update, error) {
 	cur := s.cur.load()
 	files := maps.Clone(cur.Files)
 	files[graphDataPath] = laid.data
-	s.cur.store(&Snapshot{Files: files, Diags: cur.Diags, Pages: cur.Pages})
+	s.cur.store(&Snapshot{Files: files, Assets: cur.Assets, FS: cur.FS, Diags: cur.Diags, Pages: cur.Pages})
 	return &Update{Changed: []site.OutPath{graphDataPath}, Diags: cur.Diags, Took: time.Since(start)}, nil
 }

@@ -39,6 +39,15 @@ type Config struct {
 	Ready func(url string)
 	// Hub, if set, is the hub pages listen to; Run makes one otherwise.
 	Hub *Hub
+	// Hosts are the names, besides localhost and IP addresses, that
+	// requests may name in their Host header (the --bind name and the
+	// names given with --host); any other is refused (host.go).
+	Hosts []string
+	// Reopen, if set, opens the vault folder again before a rebuild of
+	// everything that follows lost events or the folder's return after
+	// it was deleted: a file system opened on the folder (an os.Root)
+	// still names the deleted one. It fails when the folder is missing.
+	Reopen func() error
 }
 
 // DefaultDebounce covers the several events of one editor save: a write,
@@ -83,7 +92,7 @@ func Run(ctx context.Context, ln net.Listener, cfg Config) error {
 		return err
 	}
 	defer w.Close()
-	w.OnError = func(err error) { fmt.Fprintf(p.log, "%v\n", err) }
+	w.OnError = func(err error) { fmt.Fprintf(p.log, "%s\n", site.EscapeUnsafe(err.Error())) }
 	w.RescanAfter = rescanAfter
 	if cfg.Site.Current() == nil {
 		if err := p.rebuild(ctx, nil); err != nil {
@@ -99,7 +108,7 @@ func Run(ctx context.Context, ln net.Listener, cfg Config) error {
 // server fails.
 func (p *preview) serve(ctx context.Context, ln net.Listener, w *Watcher) error {
 	srv := &http.Server{
-		Handler:           NewHandler(p.cfg.Site, p.hub),
+		Handler:           newHostGuard(p.cfg.Hosts, NewHandler(p.cfg.Site, p.hub)),
 		ReadHeaderTimeout: 10 * time.Second, // no WriteTimeout: event streams are long
 		ErrorLog:          log.New(p.log, "", 0),
 	}
@@ -148,11 +157,20 @@ type preview struct {
 }
 
 // batch answers one batch of the watcher: an empty one asks for a
-// rescan, any other for a rebuild.
+// rescan, any other for a rebuild, and a nil one (anything may have
+// changed, the vault folder may be a new one) for a rebuild of
+// everything from the folder opened again.
 func (p *preview) batch(ctx context.Context, changed []string) {
 	if changed != nil && len(changed) == 0 {
 		p.rescan(ctx)
 		return
+	}
+	if changed == nil && p.cfg.Reopen != nil {
+		if err := p.cfg.Reopen(); err != nil {
+			p.mu.Lock()
+			fmt.Fprintf(p.log, "%s\n", site.EscapeUnsafe(err.Error()))
+			p.mu.Unlock()
+		}
 	}
 	_ = p.rebuild(ctx, changed)
 }
@@ -167,7 +185,7 @@ func (p *preview) rebuild(ctx context.Context, changed []string) error {
 			return err // shutting down: nobody is listening
 		}
 		p.mu.Lock()
-		fmt.Fprintf(p.log, "rebuild failed, still serving the previous site: %v\n", err)
+		fmt.Fprintf(p.log, "rebuild failed, still serving the previous site: %s\n", site.EscapeUnsafe(err.Error()))
 		p.hub.Broadcast(Event{Diags: p.diags, Error: err.Error()})
 		p.mu.Unlock()
 		p.settle(ctx) // the layout it stopped, if any, is still due

@@ -35,9 +35,10 @@ const (
 //go:embed reload.js
 var reloadJS []byte
 
-// Handler serves the current snapshot of a Source from memory, with the
-// live-reload script added to every HTML page. It never reads the disk:
-// a URL names a file only if its cleaned path is a key of the snapshot.
+// Handler serves the current snapshot of a Source, with the live-reload
+// script added to every HTML page: pages from memory, attachments from
+// the vault (asset.go). A URL names a file only if its cleaned path is a
+// key of the snapshot.
 type Handler struct {
 	src Source
 	hub *Hub
@@ -90,6 +91,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) serveSnapshot(w http.ResponseWriter, r *http.Request, snap *build.Snapshot, out site.OutPath, gen uint64) {
 	if data, ok := snap.Files[out]; ok {
 		h.serveFile(w, r, out, data, gen, http.StatusOK)
+		return
+	}
+	if f, ok := snap.Assets[out]; ok && serveAsset(w, r, snap.FS, out, f) {
 		return
 	}
 	if _, ok := snap.Files[out+"/index.html"]; ok {

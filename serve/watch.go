@@ -45,6 +45,12 @@ type Watcher struct {
 	pending map[string]bool // vault paths changed since the last batch
 	all     bool            // events were lost: the next batch is "anything"
 	first   time.Time       // when pending became non-empty
+
+	// rootInfo is the vault folder being watched; lost polls for the
+	// folder while it is missing, and is nil while it is watched
+	// (watch_root.go).
+	rootInfo os.FileInfo
+	lost     *time.Ticker
 }
 
 // maxDelayFactor bounds how long a stream of events (a sync client
@@ -60,6 +66,7 @@ func NewWatcher(root string, debounce time.Duration) (*Watcher, error) {
 		return nil, fmt.Errorf("watch: %w", err)
 	}
 	w := &Watcher{root: filepath.Clean(root), debounce: debounce, fw: fw, dirs: map[string]bool{}, pending: map[string]bool{}}
+	w.rootInfo, _ = os.Stat(w.root) // when it fails, so does addTree
 	if _, err := w.addTree(""); err != nil {
 		fw.Close()
 		return nil, err
@@ -68,11 +75,17 @@ func NewWatcher(root string, debounce time.Duration) (*Watcher, error) {
 }
 
 // Close stops watching.
-func (w *Watcher) Close() error { return w.fw.Close() }
+func (w *Watcher) Close() error {
+	if w.lost != nil {
+		w.lost.Stop()
+	}
+	return w.fw.Close()
+}
 
 // Run calls fn with each batch of changed vault paths (slash-separated,
 // relative to root, sorted; a removed or renamed folder appears as its
-// own path; nil means events were lost and anything may have changed).
+// own path; nil means events were lost, or the vault folder went or came
+// back, and anything may have changed).
 // With RescanAfter set, once the vault has been quiet that long after a
 // batch, Run also calls fn with an empty batch: nothing is known to have
 // changed, but the caller may look for changes no event reported.
@@ -99,6 +112,10 @@ func (w *Watcher) Run(ctx context.Context, fn func(changed []string)) error {
 				return errors.New("watch: closed")
 			}
 			if w.fail(err) {
+				r.wait()
+			}
+		case <-w.lostC():
+			if w.back() {
 				r.wait()
 			}
 		case <-r.quiet.C:
@@ -144,6 +161,9 @@ func (r *runner) wait() {
 func (r *runner) next() {
 	if r.busy {
 		return
+	}
+	if (r.due || r.rescanDue) && r.w.checkRoot() {
+		r.due, r.rescanDue = true, false // the batch is "anything"
 	}
 	if r.due {
 		r.due = false
@@ -215,7 +235,13 @@ func (w *Watcher) report(err error) {
 // before the watch was added).
 func (w *Watcher) handle(ev fsnotify.Event) bool {
 	rel, err := filepath.Rel(w.root, ev.Name)
-	if err != nil || rel == "." || ev.Op == fsnotify.Chmod {
+	if err != nil {
+		return false
+	}
+	if rel == "." || ev.Has(fsnotify.Remove) && w.rootGone() {
+		return w.rootEvent(ev)
+	}
+	if ev.Op == fsnotify.Chmod {
 		return false
 	}
 	rel = filepath.ToSlash(rel)

@@ -14,15 +14,18 @@ type Pos struct {
 	Col  int
 }
 
-// String prints path:line:col, leaving out what is unknown.
+// String prints path:line:col, leaving out what is unknown. A path with
+// a control character is quoted (QuoteUnsafe), so a file name cannot
+// move the cursor, rewrite the line or start a line of its own.
 func (p Pos) String() string {
+	path := QuoteUnsafe(string(p.Path))
 	switch {
 	case p.Line == 0:
-		return string(p.Path)
+		return path
 	case p.Col == 0:
-		return fmt.Sprintf("%s:%d", p.Path, p.Line)
+		return fmt.Sprintf("%s:%d", path, p.Line)
 	}
-	return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Col)
+	return fmt.Sprintf("%s:%d:%d", path, p.Line, p.Col)
 }
 
 // Severity orders diagnostics; only Error fails a check.
@@ -70,9 +73,10 @@ type Diagnostic struct {
 }
 
 // String prints "path:line:col: severity: message (code)", leaving out an
-// unknown position.
+// unknown position, with the control characters of the message escaped
+// (EscapeUnsafe): it is printed to terminals and CI logs.
 func (d Diagnostic) String() string {
-	s := fmt.Sprintf("%s: %s (%s)", d.Severity, d.Msg, d.Code)
+	s := fmt.Sprintf("%s: %s (%s)", d.Severity, EscapeUnsafe(d.Msg), EscapeUnsafe(d.Code))
 	if p := d.Pos.String(); p != "" {
 		return p + ": " + s
 	}

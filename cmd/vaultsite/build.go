@@ -139,18 +139,26 @@ func runBuild(cmd *cobra.Command, opts *buildOptions) error {
 // that cannot be escaped: os.Root refuses paths and symlinks that lead
 // outside the vault.
 func openVault(dir string) (fsys fsRoot, err error) {
-	st, err := os.Stat(dir)
-	if err != nil {
-		return nil, usageError{fmt.Errorf("vault: %w", err)}
-	}
-	if !st.IsDir() {
-		return nil, usageError{fmt.Errorf("vault: %s is not a folder", dir)}
+	if err := checkVault(dir); err != nil {
+		return nil, err
 	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, err
 	}
 	return root.FS(), nil
+}
+
+// checkVault fails with a usage error when dir is not a folder.
+func checkVault(dir string) error {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return usageError{fmt.Errorf("vault: %w", err)}
+	}
+	if !st.IsDir() {
+		return usageError{fmt.Errorf("vault: %s is not a folder", dir)}
+	}
+	return nil
 }
 
 func siteTitle(title, vault string) string {

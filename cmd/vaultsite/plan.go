@@ -110,7 +110,7 @@ func writePlanText(w io.Writer, p *build.Plan) {
 		return a.line < b.line
 	})
 	for _, l := range lines {
-		fmt.Fprintf(w, "%s: %s\n", site.Pos{Path: l.path, Line: l.line}, l.msg)
+		fmt.Fprintf(w, "%s: %s\n", site.Pos{Path: l.path, Line: l.line}, site.EscapeUnsafe(l.msg))
 	}
 }
 

@@ -74,7 +74,11 @@ func writeJSON(w io.Writer, vault string, diags site.Diagnostics, sum jsonSummar
 
 // writeGitHub prints workflow commands that GitHub shows as annotations
 // on the changed files. The path is joined to the vault folder, since
-// annotations name files from the repository root.
+// annotations name files from the repository root. Each command is one
+// line whatever the file is called: CR and LF are escaped as GitHub's
+// toolkit escapes them, so no name can start a command of its own. The
+// path keeps its other characters, or the annotation would name another
+// file; the message, ours to word, has its control characters escaped.
 func writeGitHub(w io.Writer, vault string, diags site.Diagnostics) {
 	for _, d := range diags {
 		level := map[site.Severity]string{site.Error: "error", site.Warning: "warning", site.Info: "notice"}[d.Severity]
@@ -86,7 +90,7 @@ func writeGitHub(w io.Writer, vault string, diags site.Diagnostics) {
 			props += fmt.Sprintf(",col=%d", d.Pos.Col)
 		}
 		props += ",title=" + ghEscapeProp(d.Code)
-		fmt.Fprintf(w, "::%s %s::%s\n", level, props, ghEscapeData(d.Msg))
+		fmt.Fprintf(w, "::%s %s::%s\n", level, props, ghEscapeData(site.EscapeUnsafe(d.Msg)))
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vaultsite/vaultsite/internal/version"
+	"github.com/vaultsite/vaultsite/site"
 )
 
 // Exit codes: 0 success, 1 a failed build or check, 2 a usage or I/O
@@ -59,10 +60,12 @@ vault (it holds .obsidian/ or vaultsite.yaml), else ./vault.`,
 	case errors.Is(err, errFailed):
 		return exitFail
 	case errors.As(err, &ue) || isCobraUsage(err):
-		fmt.Fprintf(stderr, "vaultsite: %v\nRun 'vaultsite --help' for usage.\n", err)
+		fmt.Fprintf(stderr, "vaultsite: %s\nRun 'vaultsite --help' for usage.\n", site.EscapeUnsafe(err.Error()))
 		return exitUsage
 	}
-	fmt.Fprintf(stderr, "vaultsite: %v\n", err)
+	// An error may name a file of the vault, whose name may hold control
+	// characters.
+	fmt.Fprintf(stderr, "vaultsite: %s\n", site.EscapeUnsafe(err.Error()))
 	return exitFail
 }
 

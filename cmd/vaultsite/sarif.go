@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/url"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -19,8 +20,9 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool    sarifTool     `json:"tool"`
-	Results []sarifResult `json:"results"`
+	Tool               sarifTool                `json:"tool"`
+	OriginalURIBaseIDs map[string]sarifArtifact `json:"originalUriBaseIds,omitempty"`
+	Results            []sarifResult            `json:"results"`
 }
 
 type sarifTool struct {
@@ -59,8 +61,13 @@ type sarifPhysical struct {
 }
 
 type sarifArtifact struct {
-	URI string `json:"uri"`
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId,omitempty"`
 }
+
+// vaultBaseID names the vault folder in SARIF: each location is relative
+// to it, and the run says where it is (originalUriBaseIds).
+const vaultBaseID = "VAULT"
 
 type sarifRegion struct {
 	StartLine   int `json:"startLine"`
@@ -85,12 +92,19 @@ var codeDescriptions = map[string]string{
 	"external-link":       "An external URL that does not answer with success",
 }
 
+// writeSARIF writes diags as a SARIF log. Locations are relative to the
+// vault, whatever form the vault argument had, with the vault's folder as
+// their base (a file URI), so the log names the same files from any
+// working folder and never holds a path of this machine in a location.
 func writeSARIF(w io.Writer, vault string, diags site.Diagnostics) error {
 	codes := map[string]bool{}
 	run := sarifRun{Tool: sarifTool{Driver: sarifDriver{Name: "vaultsite", InformationURI: "https://github.com/vaultsite/vaultsite"}}, Results: []sarifResult{}}
+	if abs, err := filepath.Abs(vault); err == nil {
+		run.OriginalURIBaseIDs = map[string]sarifArtifact{vaultBaseID: {URI: fileURI(abs)}}
+	}
 	for _, d := range diags {
 		codes[d.Code] = true
-		loc := sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(joinVault(vault, d.Pos.Path))}}
+		loc := sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(string(d.Pos.Path)), URIBaseID: vaultBaseID}}
 		if d.Pos.Line > 0 {
 			loc.Region = &sarifRegion{StartLine: d.Pos.Line, StartColumn: d.Pos.Col}
 		}
@@ -113,6 +127,16 @@ func writeSARIF(w io.Writer, vault string, diags site.Diagnostics) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}})
+}
+
+// fileURI is the file URI of the folder abs, ending with a slash, as a
+// base that relative URIs resolve against.
+func fileURI(abs string) string {
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // a Windows drive: file:///C:/…
+	}
+	return "file://" + strings.TrimSuffix(sarifURI(p), "/") + "/"
 }
 
 // sarifURI percent-encodes each path segment: SARIF locations are URIs.

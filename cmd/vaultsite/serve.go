@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -17,6 +18,7 @@ type serveOptions struct {
 	siteFlags
 	vault   string
 	bind    string
+	hosts   []string // --host: more names the browser may use
 	port    int
 	portSet bool // --port was given: a busy port is an error, not a hint
 	stdout  io.Writer
@@ -40,10 +42,15 @@ its note until they are fixed. Nothing is written to disk. Settings
 
 The preview listens on the loopback address only, unless --bind names
 another. When port 8080 is busy the next free port is used; a port given
-with --port must be free.`,
+with --port must be free.
+
+Against DNS rebinding, the preview answers only requests addressed to
+localhost, to an IP address, to the --bind name or to a name given with
+--host; any other Host gets 403 Forbidden.`,
 		Example: `  vaultsite serve
   vaultsite serve ~/Notes --port 3000
-  vaultsite serve ~/Notes --bind 0.0.0.0   # reachable from the network`,
+  vaultsite serve ~/Notes --bind 0.0.0.0   # reachable from the network
+  vaultsite serve ~/Notes --bind 0.0.0.0 --host notes.lan`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			vc, err := findVault(args)
@@ -59,6 +66,7 @@ with --port must be free.`,
 	f := cmd.Flags()
 	f.IntVarP(&opts.port, "port", "p", defaultPort, "port to listen on (0: any free port)")
 	f.StringVar(&opts.bind, "bind", "127.0.0.1", "address to listen on; anything but loopback exposes the vault")
+	f.StringArrayVar(&opts.hosts, "host", nil, "also answer requests for this host name (repeatable); localhost and IP addresses always work")
 	opts.siteFlags.register(cmd)
 	return cmd
 }
@@ -73,7 +81,12 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 	if opts.bind == "" {
 		return usageError{fmt.Errorf("--bind: empty address")}
 	}
-	fsys, err := openVault(opts.vault)
+	for _, h := range opts.hosts {
+		if h == "" || strings.ContainsAny(h, "/:@ \t") {
+			return usageError{fmt.Errorf("--host %q: want a host name without scheme or port (IP addresses are always allowed)", h)}
+		}
+	}
+	fsys, err := openLiveVault(opts.vault)
 	if err != nil {
 		return err
 	}
@@ -98,9 +111,11 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 		fmt.Fprintf(opts.stderr, "warning: listening on %s, so other machines can read the site\n", opts.bind)
 	}
 	return serve.Run(ctx, ln, serve.Config{
-		Vault: opts.vault,
-		Site:  s,
-		Log:   opts.stderr,
+		Vault:  opts.vault,
+		Site:   s,
+		Log:    opts.stderr,
+		Hosts:  append([]string{opts.bind}, opts.hosts...),
+		Reopen: fsys.Reopen,
 		Ready: func(string) {
 			fmt.Fprintf(opts.stdout, "serving %s at %s (Ctrl-C to stop)\n", opts.vault, browseURL(ln.Addr()))
 		},

@@ -105,6 +105,28 @@ func TestServeDefaultsToLoopback(t *testing.T) {
 	}
 }
 
+// TestServeHostFlag checks the Host rule end to end: the --host name and
+// localhost are served, another name is refused.
+func TestServeHostFlag(t *testing.T) {
+	t.Parallel()
+	url, _ := startServe(t, tinyVault(t), "--port", "0", "--host", "notes.lan")
+	for _, tt := range []struct {
+		host string
+		want int
+	}{{"notes.lan", 200}, {"localhost", 200}, {"evil.example", 403}} {
+		req, _ := http.NewRequest(http.MethodGet, url+"note/", nil)
+		req.Host = tt.host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tt.want {
+			t.Errorf("Host %s: %d, want %d", tt.host, resp.StatusCode, tt.want)
+		}
+	}
+}
+
 func TestServeBusyPort(t *testing.T) {
 	t.Parallel()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -128,6 +150,9 @@ func TestServeUsage(t *testing.T) {
 		{"serve", "--port", "x"},
 		{"serve", "a", "b"},
 		{"serve", t.TempDir() + "/missing"},
+		{"serve", "--host", "http://notes.lan"},
+		{"serve", "--host", "notes.lan:8080"},
+		{"serve", "--host", ""},
 	} {
 		var stdout, stderr bytes.Buffer
 		if code := run(context.Background(), args, &stdout, &stderr); code != exitUsage {
@@ -167,4 +192,35 @@ func TestBuildHasNoReloadScript(t *testing.T) {
 	if err != nil || pages == 0 {
 		t.Fatalf("walk: %v, %d pages", err, pages)
 	}
+}
+
+// TestServeVaultRecreated deletes the vault folder under a running
+// preview and creates it again: the preview opens the new folder (its
+// os.Root held the deleted one) and serves the new notes.
+func TestServeVaultRecreated(t *testing.T) {
+	t.Parallel()
+	dir := tinyVault(t)
+	url, stderr := startServe(t, dir, "--port", "0")
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "Note.md"), []byte("# Note\n\nBorn again.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var body []byte
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		resp, err := http.Get(url + "note/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ = io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if strings.Contains(string(body), "Born again.") {
+			return
+		}
+	}
+	t.Errorf("/note/ never showed the new vault: %q\nstderr:\n%s", body, stderr)
 }
