@@ -51,6 +51,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 			util.Prioritized(commentParser{}, commentPriority),
 			util.Prioritized(taskParser{}, taskPriority),
 			util.Prioritized(inlineFootnoteParser{}, inlineFootnotePriority),
+			util.Prioritized(cjkEmphasisParser{}, cjkEmphasisPriority),
 		),
 		parser.WithASTTransformers(
 			util.Prioritized(commentTransformer{}, commentTransformerPriority),

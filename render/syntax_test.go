@@ -101,3 +101,7 @@ func TestFootnote(t *testing.T) {
 func TestHTML(t *testing.T) {
 	doCaseFile(t, newCaseMarkdown(Config{}), "testdata/html.txt")
 }
+
+func TestCJKEmphasis(t *testing.T) {
+	doCaseFile(t, newCaseMarkdown(Config{}), "testdata/cjk.txt")
+}
