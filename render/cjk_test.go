@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
@@ -60,4 +61,39 @@ func TestCJKEmphasisKeepsLatin(t *testing.T) {
 			t.Errorf("%q:\ngoldmark %q\nours     %q", in, want.String(), got.String())
 		}
 	}
+}
+
+// TestCaseFilesShowNoCJKStars checks the expected HTML of every case file:
+// no literal "**" sits next to a CJK character, where Obsidian shows bold.
+func TestCaseFilesShowNoCJKStars(t *testing.T) {
+	t.Parallel()
+	files, _ := filepath.Glob("testdata/*.txt")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range strings.Split(string(data), caseEnd+"\n") {
+			parts := strings.SplitN(c, caseSep+"\n", 3)
+			if len(parts) < 3 {
+				continue
+			}
+			html := parts[2]
+			for i := strings.Index(html, "**"); i >= 0; i = nextStars(html, i) {
+				before, _ := utf8.DecodeLastRuneInString(html[:i])
+				after, _ := utf8.DecodeRuneInString(html[i+2:])
+				if isCJK(before) || isCJK(after) {
+					t.Errorf("%s, case %s: literal ** next to CJK text: %q", f, strings.SplitN(parts[0], ":", 2)[0], html[max(0, i-12):min(len(html), i+14)])
+				}
+			}
+		}
+	}
+}
+
+func nextStars(s string, i int) int {
+	j := strings.Index(s[i+2:], "**")
+	if j < 0 {
+		return -1
+	}
+	return i + 2 + j
 }
