@@ -63,7 +63,9 @@ func (mdlinkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 			case unsafeURL(string(n.Destination), true, true):
 				unwrap(n)
 			case hasScheme(n.Destination):
-				sizeExternalImage(n, alt)
+				if !toWebEmbed(n, alt) {
+					sizeExternalImage(n, alt)
+				}
 			default:
 				replace(n, internalFromDest(n.Destination, true, alt))
 			}

@@ -72,6 +72,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 			util.Prioritized(calloutHTMLRenderer{}, overridePriority),
 			util.Prioritized(taskHTMLRenderer{}, overridePriority),
 			util.Prioritized(htmlHTMLRenderer{}, overridePriority),
+			util.Prioritized(webEmbedHTMLRenderer{}, overridePriority),
 		),
 	)
 	opts := []renderer.Option{html.WithUnsafe()}
@@ -188,6 +189,8 @@ func collect(d *Doc) {
 			d.External = append(d.External, site.ExternalLink{URL: string(n.Destination), Offset: n.Pos()})
 		case *ast.Image:
 			d.External = append(d.External, site.ExternalLink{URL: string(n.Destination), Offset: n.Pos()})
+		case *WebEmbed:
+			d.External = append(d.External, site.ExternalLink{URL: n.URL, Offset: n.Pos()})
 		case *ast.AutoLink:
 			if n.AutoLinkType == ast.AutoLinkURL {
 				d.External = append(d.External, site.ExternalLink{URL: string(n.URL(d.Src)), Offset: n.Pos()})

@@ -105,3 +105,7 @@ func TestHTML(t *testing.T) {
 func TestCJKEmphasis(t *testing.T) {
 	doCaseFile(t, newCaseMarkdown(Config{}), "testdata/cjk.txt")
 }
+
+func TestWebEmbed(t *testing.T) {
+	doCaseFile(t, newCaseMarkdown(Config{}), "testdata/webembed.txt")
+}
