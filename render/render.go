@@ -124,7 +124,7 @@ type Doc struct {
 func (r *Renderer) Parse(n *site.Note, diags *site.Diagnostics) *Doc {
 	src := bytes.Clone(n.Source)
 	blank(src[:n.BodyStart])
-	marks, off, ok := blankComments(src, n.BodyStart)
+	marks, off, ok := blankComments(src, n.BodyStart, indentedCode(src, n.BodyStart))
 	if !ok && diags != nil {
 		diags.Add(n.Pos(off), site.Warning, "unclosed-comment", "%%%% comment is never closed; the rest of the note is hidden")
 	}
