@@ -73,6 +73,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 			util.Prioritized(taskHTMLRenderer{}, overridePriority),
 			util.Prioritized(htmlHTMLRenderer{}, overridePriority),
 			util.Prioritized(webEmbedHTMLRenderer{}, overridePriority),
+			util.Prioritized(blockAnchorHTMLRenderer{}, overridePriority),
 		),
 	)
 	opts := []renderer.Option{html.WithUnsafe()}
