@@ -173,7 +173,7 @@ func (b *builder) backlinks(n *site.Note) []templates.Backlink {
 			continue
 		}
 		last = bl.From
-		ctx := ""
+		var ctx template.HTML
 		if d := b.docs[b.noteIndex(bl.From)]; d != nil {
 			ctx = d.LinkContext(bl.Index, backlinkContext)
 		}

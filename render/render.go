@@ -226,46 +226,4 @@ func headingOffset(h *ast.Heading) int {
 	return h.Pos()
 }
 
-// LinkContext returns the plain text of the block that holds link i (a
-// paragraph, list item line, heading or table cell), cut to about max
-// characters around the link: the excerpt a backlink shows.
-func (d *Doc) LinkContext(i, max int) string {
-	if i < 0 || i >= len(d.linkNodes) {
-		return ""
-	}
-	var block ast.Node = d.linkNodes[i]
-	for block.Parent() != nil && block.Type() != ast.TypeBlock {
-		block = block.Parent()
-	}
-	if _, ok := block.(*EmbedBlock); ok {
-		return ""
-	}
-	text := strings.Join(strings.Fields(plainText(block, d.Src)), " ")
-	return excerpt(text, d.linkNodes[i], d.Src, max)
-}
-
-// excerpt cuts text to about max runes around the link's own text.
-func excerpt(text string, l *InternalLink, src []byte, max int) string {
-	r := []rune(text)
-	if len(r) <= max {
-		return text
-	}
-	own := l.Display
-	if !l.Wiki {
-		own = plainText(l, src)
-	}
-	at := len([]rune(text[:max0(strings.Index(text, own))]))
-	from := max0(at - max/2)
-	to := min(len(r), from+max)
-	from = max0(to - max)
-	out := string(r[from:to])
-	if from > 0 {
-		out = "…" + out
-	}
-	if to < len(r) {
-		out += "…"
-	}
-	return out
-}
-
 func max0(i int) int { return max(i, 0) }
