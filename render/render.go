@@ -59,6 +59,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 			util.Prioritized(mdlinkTransformer{}, mdlinkTransformerPriority),
 			util.Prioritized(embedBlockTransformer{}, embedBlockPriority),
 			util.Prioritized(calloutTransformer{}, calloutTransformerPriority),
+			util.Prioritized(mermaidTransformer{}, mermaidTransformerPriority),
 			util.Prioritized(blockIDTransformer{}, blockIDTransformerPriority),
 			util.Prioritized(headingIDTransformer{}, headingIDTransformerPriority),
 			util.Prioritized(footnoteNumberer{}, footnoteNumberPriority),

@@ -131,3 +131,7 @@ func TestBlockIDAfterHTML(t *testing.T) {
 		t.Errorf("embedded block: %q", got)
 	}
 }
+
+func TestMermaidLinks(t *testing.T) {
+	doCaseFile(t, newCaseMarkdown(Config{}), "testdata/mermaid.txt")
+}
