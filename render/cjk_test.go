@@ -2,8 +2,10 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -96,4 +98,38 @@ func nextStars(s string, i int) int {
 		return -1
 	}
 	return i + 2 + j
+}
+
+// TestCJKEmphasisKeepsCommonMark runs CommonMark's own examples, from the
+// spec.json that goldmark's module ships, through goldmark with and
+// without our emphasis parser: the output must not change. It skips when
+// the go command cannot locate the module.
+func TestCJKEmphasisKeepsCommonMark(t *testing.T) {
+	t.Parallel()
+	dir, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/yuin/goldmark").Output()
+	if err != nil {
+		t.Skipf("goldmark's module not found: %v", err)
+	}
+	data, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(dir)), "_test", "spec.json"))
+	if err != nil {
+		t.Skipf("no CommonMark examples: %v", err)
+	}
+	var examples []struct{ Markdown string }
+	if err := json.Unmarshal(data, &examples); err != nil {
+		t.Fatal(err)
+	}
+	if len(examples) < 600 {
+		t.Fatalf("only %d CommonMark examples", len(examples))
+	}
+	plain := goldmark.New()
+	ours := goldmark.New(goldmark.WithParserOptions(
+		parser.WithInlineParsers(util.Prioritized(cjkEmphasisParser{}, cjkEmphasisPriority))))
+	for _, e := range examples {
+		var want, got bytes.Buffer
+		_ = plain.Convert([]byte(e.Markdown), &want)
+		_ = ours.Convert([]byte(e.Markdown), &got)
+		if want.String() != got.String() {
+			t.Errorf("%q:\ngoldmark %q\nours     %q", e.Markdown, want.String(), got.String())
+		}
+	}
 }
