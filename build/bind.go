@@ -112,7 +112,7 @@ func (pb *pageBinder) noteDest(n *site.Note, res links.Resolved, l *site.Link) r
 	}
 	d := render.Dest{State: render.Resolved, URL: pb.page.LinkTo(n.Slug, frag), Kind: site.KindNote, Title: n.Title()}
 	if l.Embed {
-		d.Content, d.Cycle = pb.embed(n, res, l)
+		d.Content, d.InlineTitle, d.Cycle = pb.embed(n, res, l)
 	}
 	return d
 }
@@ -120,37 +120,43 @@ func (pb *pageBinder) noteDest(n *site.Note, res links.Resolved, l *site.Link) r
 // embed renders the part of n that l embeds, with links resolved from n
 // and URLs relative to the outer page. It refuses, with cycle true, an
 // embed already being expanded (keyed on file and subpath, so a note may
-// embed its own sections, SPEC §4.9) or one past maxEmbedDepth.
-func (pb *pageBinder) embed(n *site.Note, res links.Resolved, l *site.Link) (content []byte, cycle bool) {
+// embed its own sections, SPEC §4.9) or one past maxEmbedDepth. A whole
+// note gets its inline title, unless it opens with an H1 of its own, the
+// rule of the note's page; a section or block gets none (Obsidian shows
+// them seamlessly).
+func (pb *pageBinder) embed(n *site.Note, res links.Resolved, l *site.Link) (content []byte, title string, cycle bool) {
 	key := embedKey(n.Path, l.Subpath)
 	for _, k := range pb.stack {
 		if k == key {
 			pb.cycle(l, "embed cycle: %q embeds itself; shown as a link", l.Raw)
-			return nil, true
+			return nil, "", true
 		}
 	}
 	if len(pb.stack) > maxEmbedDepth {
 		pb.cycle(l, "embed of %q is nested deeper than %d; shown as a link", l.Raw, maxEmbedDepth)
-		return nil, true
+		return nil, "", true
 	}
 	d := pb.b.r.Parse(n, nil)
 	child := &pageBinder{b: pb.b, from: n, page: pb.page, stack: append(pb.stack[:len(pb.stack):len(pb.stack)], key), use: pb.use, embeds: pb.embeds}
 	pb.embeds.add(d)
 	nodes := d.Whole()
+	if d.FirstH1 == "" {
+		title = n.Title()
+	}
 	switch {
 	case res.Heading != nil:
-		nodes = d.Section(*res.Heading)
+		nodes, title = d.Section(*res.Heading), ""
 	case res.Block != nil:
-		nodes = d.Block(res.Block.ID)
+		nodes, title = d.Block(res.Block.ID), ""
 	}
 	nodes = d.WithFootnotes(nodes)
 	render.BindNodes(d, nodes, child)
 	render.Unanchor(nodes)
 	var buf bytes.Buffer
 	if err := pb.b.r.RenderNodes(&buf, d, nodes); err != nil {
-		return nil, true
+		return nil, "", true
 	}
-	return buf.Bytes(), false
+	return buf.Bytes(), title, false
 }
 
 func (pb *pageBinder) cycle(l *site.Link, format string, args ...any) {

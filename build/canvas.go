@@ -166,7 +166,7 @@ func (b *builder) canvasPageData(c *canvasPage, tree *folderTree, backs []canvas
 // canvasBacklink is a published note that links to a canvas.
 type canvasBacklink struct {
 	from    *site.Note
-	context string
+	context template.HTML
 }
 
 // canvasBacklinks finds, in one pass over every published note's links,
@@ -187,7 +187,7 @@ func (b *builder) canvasBacklinks(ci *canvasIndex) map[*canvasPage][]canvasBackl
 				continue
 			}
 			seen[c] = true
-			ctx := ""
+			var ctx template.HTML
 			if d := b.docs[i]; d != nil && !l.InProperty {
 				ctx = d.LinkContext(k, backlinkContext)
 			}

@@ -179,7 +179,7 @@ func (b *builder) backlinks(n *site.Note) []templates.Backlink {
 			continue
 		}
 		last = bl.From
-		ctx := ""
+		var ctx template.HTML
 		if d := b.docs[b.noteIndex(bl.From)]; d != nil {
 			ctx = d.LinkContext(bl.Index, backlinkContext)
 		}
@@ -203,6 +203,15 @@ func (b *builder) properties(n *site.Note) []templates.Property {
 			continue
 		}
 		prop := templates.Property{Key: p.Key}
+		if key == "tags" || key == "tag" {
+			// Split as the tag pages are ("Nested Folder" is two tags),
+			// so every tag shown links to a page that exists.
+			for _, t := range p.Value.Tags() {
+				prop.Values = append(prop.Values, templates.PropValue{Text: t, URL: n.Slug.LinkTo(site.TagSlug(t), ""), IsTag: true})
+			}
+			out = append(out, prop)
+			continue
+		}
 		for _, v := range flatten(p.Value) {
 			prop.Values = append(prop.Values, b.propValue(n, key, v))
 		}
@@ -227,10 +236,6 @@ func flatten(v site.Value) []site.Value {
 
 func (b *builder) propValue(n *site.Note, key string, v site.Value) templates.PropValue {
 	text := v.String()
-	if key == "tags" || key == "tag" {
-		t := strings.TrimPrefix(text, "#")
-		return templates.PropValue{Text: t, URL: n.Slug.LinkTo(site.TagSlug(t), ""), IsTag: true}
-	}
 	if inner, ok := strings.CutPrefix(text, "[["); ok && v.Quoted && strings.HasSuffix(inner, "]]") {
 		target, display, hasDisplay := strings.Cut(strings.TrimSuffix(inner, "]]"), "|")
 		path, sub, _ := strings.Cut(target, "#")

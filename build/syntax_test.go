@@ -142,10 +142,46 @@ func TestHelpVaultSyntax(t *testing.T) {
 				t.Errorf("%s: page shows %q as text: …%s…", n.Path, lit, text[max(0, i-40):min(len(text), i+40)])
 			}
 		}
+		if m := blockIDText.FindStringIndex(text); m != nil {
+			t.Errorf("%s: page shows a block id as text: …%s…", n.Path, text[max(0, m[0]-40):min(len(text), m[1]+40)])
+		}
+		for _, e := range titledEmbeds(em.Files[n.Slug.OutPath()]) {
+			t.Errorf("%s: the embed of %q has a title bar", n.Path, e)
+		}
 	}
 	if total < 250 {
 		t.Errorf("only %d callouts found in the sources; SPEC §12.1 counts 264", total)
 	}
+	if index := em.Files[site.TagIndexSlug.OutPath()]; len(index) == 0 || bytes.Contains(index, []byte("##")) {
+		t.Errorf("the tag index is missing or prints a tag as ##tag")
+	}
+}
+
+// blockIDText is a "^id" as a reader would see it (SPEC §6.4 hides it).
+var blockIDText = regexp.MustCompile(`(?:^|\s)\^[A-Za-z0-9-]+(?:\s|$)`)
+
+// embedOpen is the start of a note embed and its src.
+var embedOpen = regexp.MustCompile(`<div class="internal-embed markdown-embed[^"]*" src="([^"]*)"`)
+
+// titledEmbeds returns the src of each section or block embed of a page
+// that shows a title: Obsidian shows those seamlessly, and titles only a
+// whole note (with its inline title). Every title bar is one too many.
+func titledEmbeds(page []byte) []string {
+	var out []string
+	for _, m := range embedOpen.FindAllSubmatchIndex(page, -1) {
+		src := string(page[m[2]:m[3]])
+		rest := page[m[1]:]
+		content := bytes.Index(rest, []byte(`<div class="markdown-embed-content">`))
+		head := rest[:max(content, 0)]
+		if content >= 0 {
+			head = rest[:min(len(rest), content+120)]
+		}
+		if bytes.Contains(head, []byte("markdown-embed-title")) ||
+			strings.Contains(src, "#") && bytes.Contains(head, []byte("inline-title")) {
+			out = append(out, src)
+		}
+	}
+	return out
 }
 
 // escapedInSource reports whether the note writes the syntax escaped on

@@ -118,7 +118,7 @@ func (b *builder) emitTags(ti *tagIndex) error {
 		Breadcrumbs: []templates.Link{{Text: "Home", URL: slug.Root()}},
 	}
 	for _, t := range ti.order {
-		data.Entries = append(data.Entries, templates.ListEntry{Text: "#" + t.name, URL: slug.LinkTo(site.TagSlug(t.name), ""), Count: len(t.notes)})
+		data.Entries = append(data.Entries, templates.ListEntry{Text: t.name, URL: slug.LinkTo(site.TagSlug(t.name), ""), Count: len(t.notes)})
 	}
 	return b.emitPage(slug, data)
 }

@@ -9,7 +9,9 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // blockIDTransformerPriority: after the link transformers (an id may
@@ -70,15 +72,28 @@ func (blockIDTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 			if entering && n.NextSibling() == nil {
 				paras = append(paras, n)
 			}
+		case *ast.HTMLBlock:
+			if entering {
+				paras = append(paras, n)
+			}
 		}
 		return ast.WalkContinue, nil
 	})
 	var blocks []site.Block
 	seen := map[string]bool{}
 	for _, p := range paras {
-		b, ok := nameBlock(p, src)
+		var b namedBlock
+		var ok bool
+		if h, isHTML := p.(*ast.HTMLBlock); isHTML {
+			b, ok = nameHTMLBlock(h, src)
+		} else {
+			b, ok = nameBlock(p, src)
+		}
 		if !ok || seen[strings.ToLower(b.ID)] {
 			continue
+		}
+		if h, isHTML := b.target.(*ast.HTMLBlock); isHTML {
+			b.target = anchorHTML(h)
 		}
 		seen[strings.ToLower(b.ID)] = true
 		b.target.SetAttributeString("id", []byte("^"+b.ID))
@@ -211,3 +226,76 @@ func isLineEnd(n ast.Node) bool {
 }
 
 func isListItem(n ast.Node) bool { _, ok := n.(*ast.ListItem); return ok }
+
+// htmlBlockIDRE is a line that is only "^id", ending an HTML block: an
+// HTML block runs to the next blank line, so "<iframe …>" then "^id" on
+// the next line is one block, and its last line names it.
+var htmlBlockIDRE = regexp.MustCompile(`^[ \t]*\^([A-Za-z0-9_-]+)[ \t]*\r?\n?$`)
+
+// nameHTMLBlock finds a "^id" line ending h, takes it out of the HTML,
+// and returns h as the block it names.
+func nameHTMLBlock(h *ast.HTMLBlock, src []byte) (b namedBlock, ok bool) {
+	lines := h.Lines()
+	if h.HasClosure() || lines.Len() < 2 {
+		return b, false
+	}
+	last := lines.At(lines.Len() - 1)
+	m := htmlBlockIDRE.FindSubmatchIndex(last.Value(src))
+	if m == nil {
+		return b, false
+	}
+	lines.SetSliced(0, lines.Len()-1)
+	b.Block = site.Block{ID: string(last.Value(src)[m[2]:m[3]]), Offset: last.Start + m[2] - 1}
+	b.target = h
+	return b, true
+}
+
+// KindBlockAnchor is the kind of BlockAnchor.
+var KindBlockAnchor = ast.NewNodeKind("BlockAnchor")
+
+// BlockAnchor carries the id of an HTML block, whose HTML is printed as
+// written and so has no place for an id of ours. It renders as a <div>
+// around the HTML, as Obsidian puts every block in a <div> of its own, so
+// "[[note#^id]]" lands on the <iframe> or table the note wrote.
+type BlockAnchor struct{ ast.BaseBlock }
+
+// Kind implements ast.Node.
+func (n *BlockAnchor) Kind() ast.NodeKind { return KindBlockAnchor }
+
+// Dump implements ast.Node.
+func (n *BlockAnchor) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
+
+// anchorHTML puts h inside a BlockAnchor and returns the anchor.
+func anchorHTML(h *ast.HTMLBlock) ast.Node {
+	a := &BlockAnchor{}
+	a.SetPos(h.Pos())
+	h.Parent().ReplaceChild(h.Parent(), h, a)
+	a.AppendChild(a, h)
+	return a
+}
+
+// blockAnchorHTMLRenderer prints a BlockAnchor as a <div> with its id;
+// an embed, which drops ids (Unanchor), gets the HTML alone.
+type blockAnchorHTMLRenderer struct{}
+
+var _ renderer.NodeRenderer = blockAnchorHTMLRenderer{}
+
+func (r blockAnchorHTMLRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindBlockAnchor, r.render)
+}
+
+func (r blockAnchorHTMLRenderer) render(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	id, ok := node.AttributeString("id")
+	b, _ := id.([]byte)
+	if !ok || len(b) == 0 {
+		return ast.WalkContinue, nil
+	}
+	if entering {
+		_, _ = w.WriteString("<div")
+		writeAttr(w, "id", string(b))
+		_, _ = w.WriteString(">\n")
+	} else {
+		_, _ = w.WriteString("</div>\n")
+	}
+	return ast.WalkContinue, nil
+}

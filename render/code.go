@@ -42,6 +42,7 @@ func (r codeHTMLRenderer) renderFenced(w util.BufWriter, src []byte, node ast.No
 		writeID(w, n)
 		_ = w.WriteByte('>')
 		_, _ = w.Write(util.EscapeHTML(code))
+		writeMermaidClicks(w, n)
 		_, _ = w.WriteString("</pre>\n")
 	case "math", "latex-display":
 		_, _ = w.WriteString(`<div class="math math-block"`)

@@ -28,13 +28,17 @@ import (
 // comment: commentParser reads the pair as nothing, and
 // commentTransformer drops a marker that lands in a raw block.
 //
-// Indented code blocks are not recognised here: a "%%" inside one still
-// opens a comment, which is rare enough to accept.
-func blankComments(src []byte, start int) (marks map[int]int, off int, ok bool) {
+// A "%%" inside an indented code block is code too: the lines of the
+// ranges code (indentedCode) are skipped.
+func blankComments(src []byte, start int, code [][2]int) (marks map[int]int, off int, ok bool) {
 	marks = map[int]int{}
 	var fence []byte // the open fence's marker run, nil outside a fence
 	for i := start; i < len(src); {
 		lineEnd := endOfLine(src, i)
+		if inCode(&code, i, lineEnd) {
+			i = lineEnd + 1
+			continue
+		}
 		if marker := fenceMarker(src[i:lineEnd]); marker != nil {
 			switch {
 			case fence == nil:

@@ -69,6 +69,11 @@ type Dest struct {
 	// Content is the rendered HTML of a note embed (the whole body, a
 	// section or a block); nil for other kinds.
 	Content []byte
+	// InlineTitle is shown above a whole-note embed, as Obsidian shows the
+	// note's inline title there; empty for a section or block embed, which
+	// Obsidian shows seamlessly, and for a note that opens with its own
+	// H1, as on the note's page.
+	InlineTitle string
 	// Cycle marks a note embed cut because it would embed itself, or went
 	// deeper than the cap.
 	Cycle bool
@@ -98,6 +103,10 @@ func BindNodes(d *Doc, nodes []ast.Node, b Binder) {
 				n.Dest = b.Bind(&d.Links[n.Index])
 			case *Tag:
 				n.URL = b.TagURL(n.Name)
+			case *MermaidLinks:
+				for i := range n.Links {
+					n.Links[i].Dest = b.Bind(&n.Links[i].Link)
+				}
 			}
 			return ast.WalkContinue, nil
 		})

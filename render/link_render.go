@@ -154,21 +154,34 @@ func noteEmbed(w util.BufWriter, n *InternalLink) {
 		_, _ = w.WriteString("</a>")
 		return
 	}
+	// Obsidian's DOM (SPEC §11): the content inside a rendered view, so
+	// theme and publish.css rules such as soft-embed's
+	// ".markdown-embed-content > .markdown-preview-view" apply; no title
+	// bar, and the "^id" or heading of the subpath is never printed.
 	_, _ = w.WriteString(`<div class="internal-embed markdown-embed inline-embed is-loaded"`)
 	writeAttr(w, "src", n.Raw)
-	_, _ = w.WriteString(`><div class="markdown-embed-title">`)
-	_, _ = w.Write(util.EscapeHTML([]byte(embedTitle(n))))
-	_, _ = w.WriteString(`</div><div class="markdown-embed-content">`)
+	writeAttr(w, "alt", n.Raw)
+	_, _ = w.WriteString(`><div class="markdown-embed-content"><div class="markdown-preview-view markdown-rendered">`)
+	if t := n.Dest.InlineTitle; t != "" {
+		_, _ = w.WriteString(`<div class="inline-title">`)
+		_, _ = w.Write(util.EscapeHTML([]byte(t)))
+		_, _ = w.WriteString(`</div>`)
+	}
 	_, _ = w.Write(n.Dest.Content)
-	_, _ = w.WriteString(`</div><div class="markdown-embed-link"><a class="internal-link"`)
+	_, _ = w.WriteString(`</div></div><div class="markdown-embed-link"><a class="internal-link"`)
 	writeAttr(w, "href", string(n.Dest.URL))
 	_, _ = w.WriteString(` aria-label="Open the embedded note">↗</a></div></div>`)
 }
 
+// embedTitle names a note embed where its content is not shown (a cut
+// cycle): the note, then the headings of the subpath; a block id is not
+// text a reader should see, in Obsidian or here.
 func embedTitle(n *InternalLink) string {
 	t := n.Dest.Title
-	if n.Subpath != "" {
-		t += " > " + strings.ReplaceAll(n.Subpath, "#", " > ")
+	for _, part := range strings.Split(n.Subpath, "#") {
+		if part != "" && !strings.HasPrefix(part, "^") {
+			t += " > " + part
+		}
 	}
 	return t
 }

@@ -112,8 +112,9 @@ func (mathParser) Trigger() []byte { return []byte{'$'} }
 // escapes the next character ("\$" is a dollar sign in the formula); a
 // "\$" outside never reaches this parser. A formula holds no backtick,
 // so a code span in its way wins even when the "$" comes first. It returns nil, or a text node
-// for a run of dollars, when nothing closes, so the dollars stay text; a
-// blank formula ("$$ $$") is text too.
+// for a run of dollars, when nothing closes, so the dollars stay text. A
+// blank display formula ("$$ $$") is math that shows nothing, as in
+// Obsidian.
 func (mathParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
 	l, pos := block.Position()
@@ -126,12 +127,9 @@ func (mathParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) a
 	}
 	if run <= 2 {
 		if n := scanMath(block, run == 2); n != nil {
-			if !util.IsBlank(n.Source.Value(block.Source())) {
+			if n.Display || !util.IsBlank(n.Source.Value(block.Source())) {
 				n.InTable = parent.Kind() == east.KindTableCell
 				return n
-			}
-			if n.Source.Len() == 1 { // "$$ $$" is text, and its second "$$" opens nothing
-				return ast.NewTextSegment(seg.WithStop(n.Source.At(0).Stop + run))
 			}
 			block.SetPosition(l, pos)
 		}
@@ -235,7 +233,7 @@ func (mathBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 	rest := line[pos+2:]
 	n := &MathBlock{opener: text.NewSegment(start, seg.Stop)}
 	if end := closingDollar(rest, true); end >= 0 {
-		if util.IsBlank(rest[:end]) || !util.IsBlank(rest[end+2:]) {
+		if !util.IsBlank(rest[end+2:]) {
 			return nil, parser.NoChildren
 		}
 		n.Lines().Append(text.NewSegment(start+2, start+2+end))
@@ -351,11 +349,14 @@ func (r mathHTMLRenderer) renderInline(w util.BufWriter, src []byte, node ast.No
 		return ast.WalkSkipChildren, nil
 	}
 	n := node.(*Math)
-	if n.Display {
+	switch tex := bytes.TrimSpace(n.Tex(src)); {
+	case n.Display && len(tex) == 0:
+		_, _ = w.WriteString(`<span class="math math-block"></span>`) // "$$ $$": nothing to typeset
+	case n.Display:
 		_, _ = w.WriteString(`<span class="math math-block">\[`)
-		_, _ = w.Write(util.EscapeHTML(bytes.TrimSpace(n.Tex(src))))
+		_, _ = w.Write(util.EscapeHTML(tex))
 		_, _ = w.WriteString(`\]</span>`)
-	} else {
+	default:
 		_, _ = w.WriteString(`<span class="math math-inline">\(`)
 		_, _ = w.Write(util.EscapeHTML(n.Tex(src)))
 		_, _ = w.WriteString(`\)</span>`)
@@ -373,9 +374,13 @@ func (r mathHTMLRenderer) renderBlock(w util.BufWriter, src []byte, node ast.Nod
 			writeAttr(w, "id", string(b))
 		}
 	}
-	_, _ = w.WriteString(`>\[`)
-	_, _ = w.Write(util.EscapeHTML(bytes.TrimSpace(node.Lines().Value(src))))
-	_, _ = w.WriteString("\\]</div>\n")
+	_ = w.WriteByte('>')
+	if tex := bytes.TrimSpace(node.Lines().Value(src)); len(tex) > 0 { // "$$ $$" shows nothing
+		_, _ = w.WriteString(`\[`)
+		_, _ = w.Write(util.EscapeHTML(tex))
+		_, _ = w.WriteString(`\]`)
+	}
+	_, _ = w.WriteString("</div>\n")
 	return ast.WalkSkipChildren, nil
 }
 

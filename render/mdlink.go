@@ -63,7 +63,9 @@ func (mdlinkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 			case unsafeURL(string(n.Destination), true, true):
 				unwrap(n)
 			case hasScheme(n.Destination):
-				sizeExternalImage(n, alt)
+				if !toWebEmbed(n, alt) {
+					sizeExternalImage(n, alt)
+				}
 			default:
 				replace(n, internalFromDest(n.Destination, true, alt))
 			}
@@ -200,7 +202,9 @@ func plainText(n ast.Node, src []byte) string {
 // CommonMark and Obsidian leave as text (SPEC §2.3) and vaultsite turns
 // into a link candidate (SPEC §13): Bind keeps it only if it resolves.
 // It returns nil for anything CommonMark parses itself, including a
-// destination followed by a title, and for destinations with a scheme.
+// destination followed by a title, for destinations with a scheme, and
+// for a text that holds a link of its own, which the repair would flatten
+// into text (links do not nest).
 func parseRawSpaceLink(block text.Reader) ast.Node {
 	line, seg := block.PeekLine()
 	labelEnd := matchBracket(line, 0, '[', ']')
@@ -214,6 +218,9 @@ func parseRawSpaceLink(block text.Reader) ast.Node {
 	dest := bytes.TrimSpace(line[labelEnd+2 : destEnd])
 	if bytes.IndexByte(dest, ' ') < 0 || dest[0] == '<' || hasScheme(dest) || titledDest.Match(dest) {
 		return nil
+	}
+	if label := line[1:labelEnd]; bytes.Contains(label, []byte("](")) || bytes.Contains(label, []byte("[[")) {
+		return nil // a link inside: CommonMark keeps it, and the outer text stays text
 	}
 	n := internalFromDest(dest, false, "")
 	n.RawSpace = true

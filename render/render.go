@@ -51,6 +51,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 			util.Prioritized(commentParser{}, commentPriority),
 			util.Prioritized(taskParser{}, taskPriority),
 			util.Prioritized(inlineFootnoteParser{}, inlineFootnotePriority),
+			util.Prioritized(cjkEmphasisParser{}, cjkEmphasisPriority),
 		),
 		parser.WithASTTransformers(
 			util.Prioritized(commentTransformer{}, commentTransformerPriority),
@@ -58,6 +59,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 			util.Prioritized(mdlinkTransformer{}, mdlinkTransformerPriority),
 			util.Prioritized(embedBlockTransformer{}, embedBlockPriority),
 			util.Prioritized(calloutTransformer{}, calloutTransformerPriority),
+			util.Prioritized(mermaidTransformer{}, mermaidTransformerPriority),
 			util.Prioritized(blockIDTransformer{}, blockIDTransformerPriority),
 			util.Prioritized(headingIDTransformer{}, headingIDTransformerPriority),
 			util.Prioritized(footnoteNumberer{}, footnoteNumberPriority),
@@ -71,6 +73,8 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 			util.Prioritized(calloutHTMLRenderer{}, overridePriority),
 			util.Prioritized(taskHTMLRenderer{}, overridePriority),
 			util.Prioritized(htmlHTMLRenderer{}, overridePriority),
+			util.Prioritized(webEmbedHTMLRenderer{}, overridePriority),
+			util.Prioritized(blockAnchorHTMLRenderer{}, overridePriority),
 		),
 	)
 	opts := []renderer.Option{html.WithUnsafe()}
@@ -122,7 +126,7 @@ type Doc struct {
 func (r *Renderer) Parse(n *site.Note, diags *site.Diagnostics) *Doc {
 	src := bytes.Clone(n.Source)
 	blank(src[:n.BodyStart])
-	marks, off, ok := blankComments(src, n.BodyStart)
+	marks, off, ok := blankComments(src, n.BodyStart, indentedCode(src, n.BodyStart))
 	if !ok && diags != nil {
 		diags.Add(n.Pos(off), site.Warning, "unclosed-comment", "%%%% comment is never closed; the rest of the note is hidden")
 	}
@@ -187,6 +191,8 @@ func collect(d *Doc) {
 			d.External = append(d.External, site.ExternalLink{URL: string(n.Destination), Offset: n.Pos()})
 		case *ast.Image:
 			d.External = append(d.External, site.ExternalLink{URL: string(n.Destination), Offset: n.Pos()})
+		case *WebEmbed:
+			d.External = append(d.External, site.ExternalLink{URL: n.URL, Offset: n.Pos()})
 		case *ast.AutoLink:
 			if n.AutoLinkType == ast.AutoLinkURL {
 				d.External = append(d.External, site.ExternalLink{URL: string(n.URL(d.Src)), Offset: n.Pos()})
@@ -219,48 +225,6 @@ func headingOffset(h *ast.Heading) int {
 		return h.Lines().At(0).Start
 	}
 	return h.Pos()
-}
-
-// LinkContext returns the plain text of the block that holds link i (a
-// paragraph, list item line, heading or table cell), cut to about max
-// characters around the link: the excerpt a backlink shows.
-func (d *Doc) LinkContext(i, max int) string {
-	if i < 0 || i >= len(d.linkNodes) {
-		return ""
-	}
-	var block ast.Node = d.linkNodes[i]
-	for block.Parent() != nil && block.Type() != ast.TypeBlock {
-		block = block.Parent()
-	}
-	if _, ok := block.(*EmbedBlock); ok {
-		return ""
-	}
-	text := strings.Join(strings.Fields(plainText(block, d.Src)), " ")
-	return excerpt(text, d.linkNodes[i], d.Src, max)
-}
-
-// excerpt cuts text to about max runes around the link's own text.
-func excerpt(text string, l *InternalLink, src []byte, max int) string {
-	r := []rune(text)
-	if len(r) <= max {
-		return text
-	}
-	own := l.Display
-	if !l.Wiki {
-		own = plainText(l, src)
-	}
-	at := len([]rune(text[:max0(strings.Index(text, own))]))
-	from := max0(at - max/2)
-	to := min(len(r), from+max)
-	from = max0(to - max)
-	out := string(r[from:to])
-	if from > 0 {
-		out = "…" + out
-	}
-	if to < len(r) {
-		out += "…"
-	}
-	return out
 }
 
 func max0(i int) int { return max(i, 0) }

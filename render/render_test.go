@@ -88,6 +88,9 @@ func (fakeBinder) Bind(l *site.Link) Dest {
 	d := Dest{State: Resolved, URL: site.RelURL(url + frag), Kind: kind, Title: path.Base(p)}
 	if l.Embed && kind == site.KindNote {
 		d.Content = []byte("<p>content of " + p + l.Subpath + "</p>")
+		if l.Subpath == "" {
+			d.InlineTitle = path.Base(p)
+		}
 	}
 	return d
 }

@@ -101,3 +101,37 @@ func TestFootnote(t *testing.T) {
 func TestHTML(t *testing.T) {
 	doCaseFile(t, newCaseMarkdown(Config{}), "testdata/html.txt")
 }
+
+func TestCJKEmphasis(t *testing.T) {
+	doCaseFile(t, newCaseMarkdown(Config{}), "testdata/cjk.txt")
+}
+
+func TestWebEmbed(t *testing.T) {
+	doCaseFile(t, newCaseMarkdown(Config{}), "testdata/webembed.txt")
+}
+
+// TestBlockIDAfterHTML checks that a "^id" line after an HTML block is
+// found, and that a block embed of it shows the HTML without the id.
+func TestBlockIDAfterHTML(t *testing.T) {
+	t.Parallel()
+	r := New(Config{})
+	src := "<iframe src=\"https://example.com/x\"></iframe>\n^frame\n\ntext\n"
+	d := r.Parse(&site.Note{Path: "T.md", Source: []byte(src)}, nil)
+	want := []site.Block{{ID: "frame", Offset: strings.Index(src, "^frame")}}
+	if diff := cmp.Diff(want, d.Blocks); diff != "" {
+		t.Errorf("Blocks (-want +got):\n%s", diff)
+	}
+	nodes := d.Block("frame")
+	Unanchor(nodes)
+	var b bytes.Buffer
+	if err := r.RenderNodes(&b, d, nodes); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.String(); got != "<iframe src=\"https://example.com/x\"></iframe>\n" {
+		t.Errorf("embedded block: %q", got)
+	}
+}
+
+func TestMermaidLinks(t *testing.T) {
+	doCaseFile(t, newCaseMarkdown(Config{}), "testdata/mermaid.txt")
+}

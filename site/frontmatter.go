@@ -310,6 +310,10 @@ func nonEmpty(in []string) []string {
 	return out
 }
 
+// Tags reads v as the value of a tags property, as splitTags does, so
+// the properties view shows the same tags the tag pages are made for.
+func (v Value) Tags() []string { return splitTags(v) }
+
 // splitTags reads a tags value: a list, or one string split on commas and
 // whitespace; a leading "#" is dropped.
 func splitTags(v Value) []string {

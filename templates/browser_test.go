@@ -9,19 +9,24 @@ import (
 )
 
 // browserContent is what render emits for inline math, a $$ block, a
-// ```math fence and a ```mermaid fence.
+// ```math fence and two ```mermaid fences, the second with a node marked
+// internal-link, for which render adds a "click … href" line.
 const browserContent = `<p>Inline <span class="math math-inline">\(x^2\)</span>.</p>
 <div class="math math-block">\[\frac{1}{2}\]</div>
 <div class="math math-block">$$\int_0^1 y\,dy$$</div>
 <pre class="mermaid">graph TD
   A[Start] --&gt; B[End]</pre>
+<pre class="mermaid">graph TD
+A[Other] --&gt; B
+class A internal-link;
+click A href "../other/"</pre>
 `
 
 // TestLibrariesInBrowser loads a page with math and a diagram in
 // chromium: KaTeX typesets every formula from the vendored files, Mermaid
-// draws the diagram, draws it again in the dark theme when the theme
-// toggle is pressed, and no file the page or the libraries ask for is
-// missing. It skips without chromium, except under CI.
+// draws the diagrams, makes the node that render gave a "click … href"
+// line a link, draws them again in the dark theme when the theme toggle
+// is pressed, and no file the page or the libraries ask for is missing. It skips without chromium, except under CI.
 func TestLibrariesInBrowser(t *testing.T) {
 	t.Parallel()
 	b := browsertest.Start(t)
@@ -34,6 +39,9 @@ func TestLibrariesInBrowser(t *testing.T) {
 	const fill = `(() => { const r = document.querySelector("pre.mermaid svg .node rect"); return r ? getComputedStyle(r).fill : "" })()`
 	if !tab.Poll(fill) {
 		t.Fatal("Mermaid drew no diagram")
+	}
+	if !tab.Poll(`document.querySelector('pre.mermaid svg a[*|href="../other/"] .internal-link') !== null`) {
+		t.Error("Mermaid drew the internal-link node without its link")
 	}
 	light := browsertest.Eval[string](tab, fill)
 	tab.Click(".theme-toggle")

@@ -61,12 +61,13 @@ func (v PropValue) External() bool {
 	return i > 0 && s[i] == ':'
 }
 
-// Backlink is a note that links to the page, with a plain-text excerpt
-// around the link.
+// Backlink is a note that links to the page, with an excerpt around the
+// link: inline HTML made by the renderer (code spans stay code), trusted
+// as Content is.
 type Backlink struct {
 	Title   string
 	URL     site.RelURL
-	Context string
+	Context template.HTML
 }
 
 // ListEntry is one row of a folder, tag or home listing. Count is the

@@ -111,7 +111,7 @@ func TestRenderEscaping(t *testing.T) {
 			p.Title = evil
 			p.Site.Title = "A & B"
 			p.Properties = []Property{{Key: evil, Values: []PropValue{{Text: evil}, {Text: "x", URL: "javascript:alert(1)"}}}}
-			p.Backlinks = []Backlink{{Title: evil, URL: "../x/", Context: evil}}
+			p.Backlinks = []Backlink{{Title: evil, URL: "../x/"}}
 			p.Entries = []ListEntry{{Text: evil, URL: "../x/"}}
 			p.CSSClasses = []string{`a" onclick="x`}
 			got := render(t, p)
