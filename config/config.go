@@ -4,10 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"slices"
 	"strings"
 
-	"github.com/goccy/go-yaml"
+	"go.yaml.in/yaml/v4"
 
 	"github.com/vaultsite/vaultsite/internal/outdir"
 	"github.com/vaultsite/vaultsite/site"
@@ -92,24 +93,34 @@ func Load(fsys fs.FS, name string, optional bool) (Config, error) {
 		}
 		return cfg, err
 	}
-	if err := yaml.UnmarshalWithOptions(data, &cfg, yaml.Strict()); err != nil {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return cfg, yamlError(name, err)
+	}
+	if doc.Kind == 0 {
+		return cfg, nil // only comments or blank lines: the defaults
+	}
+	if err := yaml.Load(data, &cfg, yaml.WithKnownFields()); err != nil {
 		return cfg, yamlError(name, err)
 	}
 	return cfg, cfg.validate(name)
 }
 
-// yamlError turns goccy's error into an *Error at the offending token.
+// unknownField matches the library's message for a key that Config does
+// not have ("field bogus not found in type config.Check").
+var unknownField = regexp.MustCompile(`^field (.+) not found in type `)
+
+// yamlError turns the YAML library's error into an *Error at the first
+// problem it marks, naming an unknown key as such.
 func yamlError(name string, err error) error {
-	e := &Error{Pos: site.Pos{Path: site.VaultPath(name), Line: 1, Col: 1}, Msg: err.Error()}
-	var ye yaml.Error
-	if errors.As(err, &ye) {
-		e.Msg = ye.GetMessage()
-		if t := ye.GetToken(); t != nil && t.Position != nil {
-			e.Pos.Line, e.Pos.Col = t.Position.Line, t.Position.Column
-		}
+	e := &Error{Pos: site.Pos{Path: site.VaultPath(name), Line: 1, Col: 1}}
+	line, col, msg := site.YAMLError(err, 0)
+	e.Msg = msg
+	if line > 0 {
+		e.Pos.Line, e.Pos.Col = line, max(col, 1)
 	}
-	if strings.Contains(e.Msg, "unknown field") {
-		e.Msg = strings.Replace(e.Msg, "unknown field", "unknown key", 1)
+	if m := unknownField.FindStringSubmatch(e.Msg); m != nil {
+		e.Msg = fmt.Sprintf("unknown key %q", m[1])
 	}
 	return e
 }

@@ -6,10 +6,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/goccy/go-yaml"
-	yast "github.com/goccy/go-yaml/ast"
-	yparser "github.com/goccy/go-yaml/parser"
-	ytoken "github.com/goccy/go-yaml/token"
+	"go.yaml.in/yaml/v4"
 )
 
 // ValueKind says what shape a property value has.
@@ -33,6 +30,7 @@ type Value struct {
 	// values are links (SPEC §1.5).
 	Quoted bool
 	Line   int // 1-based line in the note file
+	Col    int // 1-based column, in characters
 }
 
 // Strings flattens a scalar or a list of scalars.
@@ -54,7 +52,8 @@ func (v Value) Strings() []string {
 type Property struct {
 	Key   string
 	Value Value
-	Line  int
+	Line  int // of the key, 1-based in the note file
+	Col   int // of the key, in characters; 0 for a key made by vaultsite
 }
 
 // Properties are the decoded frontmatter of a note: the keys vaultsite
@@ -101,52 +100,61 @@ func splitFrontmatter(src []byte) (yamlText []byte, yamlOff, bodyStart int, ok b
 }
 
 // parseFrontmatter decodes the YAML text of a note. line0 is the file line
-// of the YAML's first line minus one. Invalid YAML yields no properties and
-// a diagnostic; a duplicate key keeps the first value (SPEC §7.2).
+// of the YAML's first line minus one. Invalid YAML, a YAML value that is
+// not a mapping, and aliases that expand too far yield no properties and
+// an invalid-frontmatter warning; a duplicate key keeps the first value
+// (SPEC §7.2); values of the well-known keys that no author could mean are
+// dropped with a warning (checkProperties).
 func parseFrontmatter(p VaultPath, text []byte, line0 int, diags *Diagnostics) Properties {
 	var props Properties
 	if len(bytes.TrimSpace(text)) == 0 {
 		return props
 	}
-	file, err := yparser.ParseBytes(text, 0, yparser.AllowDuplicateMapKey())
+	root, err := decodeYAML(text, line0)
+	if err == nil && root != nil && root.Kind != yaml.MappingNode && !isNull(root) {
+		err = &yamlProblem{line: 1, col: 1, msg: "not a mapping of keys to values"}
+	}
+	var list []Property
+	if err == nil && root != nil && root.Kind == yaml.MappingNode {
+		r := &valueReader{line0: line0}
+		list, err = r.mapping(root, false)
+	}
 	if err != nil {
-		pos := Pos{Path: p, Line: line0 + 1, Col: 1}
-		var se *yaml.SyntaxError
-		msg := err.Error()
-		if errors.As(err, &se) {
-			msg = se.GetMessage()
-			if t := se.GetToken(); t != nil && t.Position != nil {
-				pos.Line, pos.Col = line0+t.Position.Line, t.Position.Column
-			}
-		}
-		diags.Add(pos, Warning, "invalid-frontmatter", "invalid frontmatter: %s; the note gets no properties", firstLine(msg))
+		reportYAMLProblem(p, line0, err, diags)
 		return props
 	}
-	if len(file.Docs) == 0 || file.Docs[0].Body == nil {
-		return props
-	}
-	m, ok := unwrap(file.Docs[0].Body).(*yast.MappingNode)
-	if !ok {
-		if _, isNull := unwrap(file.Docs[0].Body).(*yast.NullNode); !isNull {
-			diags.Add(Pos{Path: p, Line: line0 + 1, Col: 1}, Warning, "invalid-frontmatter",
-				"invalid frontmatter: not a mapping of keys to values; the note gets no properties")
-		}
-		return props
-	}
-	seen := map[string]bool{}
-	for _, mv := range m.Values {
-		key := scalarText(mv.Key)
-		line := line0 + tokenLine(mv.Key)
-		if seen[key] {
-			diags.Add(Pos{Path: p, Line: line, Col: tokenCol(mv.Key)}, Warning, "duplicate-key",
-				"duplicate property %q; the first value is kept", key)
-			continue
-		}
-		seen[key] = true
-		props.List = append(props.List, Property{Key: key, Value: toValue(mv.Value, line0), Line: line})
-	}
+	props.List = dedupe(p, list, diags)
+	props.List = checkProperties(p, props.List, diags)
 	props.interpret()
 	return props
+}
+
+// reportYAMLProblem adds the invalid-frontmatter warning for err, at its
+// position in the note file (the YAML's first line when unknown).
+func reportYAMLProblem(p VaultPath, line0 int, err error, diags *Diagnostics) {
+	pos := Pos{Path: p, Line: line0 + 1, Col: 1}
+	var yp *yamlProblem
+	if errors.As(err, &yp) && yp.line > 0 {
+		pos.Line, pos.Col = line0+yp.line, max(yp.col, 1)
+	}
+	diags.Add(pos, Warning, "invalid-frontmatter", "invalid frontmatter: %s; the note gets no properties", firstLine(err.Error()))
+}
+
+// dedupe keeps the first of each top-level key and warns at the others.
+// Keys compare as written, as Obsidian's do.
+func dedupe(p VaultPath, list []Property, diags *Diagnostics) []Property {
+	seen := map[string]bool{}
+	out := list[:0]
+	for _, prop := range list {
+		if seen[prop.Key] {
+			diags.Add(Pos{Path: p, Line: prop.Line, Col: prop.Col}, Warning, "duplicate-key",
+				"duplicate property %q; the first value is kept", prop.Key)
+			continue
+		}
+		seen[prop.Key] = true
+		out = append(out, prop)
+	}
+	return out
 }
 
 func firstLine(s string) string {
@@ -154,89 +162,7 @@ func firstLine(s string) string {
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
 		s = s[:i]
 	}
-	return strings.TrimPrefix(s, "[")
-}
-
-func unwrap(n yast.Node) yast.Node {
-	for {
-		switch v := n.(type) {
-		case *yast.TagNode:
-			n = v.Value
-		case *yast.AnchorNode:
-			n = v.Value
-		case *yast.MappingKeyNode:
-			n = v.Value
-		case *yast.DocumentNode:
-			n = v.Body
-		default:
-			return n
-		}
-	}
-}
-
-func tokenLine(n yast.Node) int {
-	if t := n.GetToken(); t != nil && t.Position != nil {
-		return t.Position.Line
-	}
-	return 1
-}
-
-func tokenCol(n yast.Node) int {
-	if t := n.GetToken(); t != nil && t.Position != nil {
-		return t.Position.Column
-	}
-	return 1
-}
-
-func scalarText(n yast.Node) string {
-	n = unwrap(n)
-	switch v := n.(type) {
-	case nil:
-		return ""
-	case *yast.StringNode:
-		return v.Value
-	case *yast.LiteralNode:
-		return v.Value.Value
-	case *yast.NullNode:
-		return ""
-	}
-	if t := n.GetToken(); t != nil {
-		return t.Value
-	}
-	return strings.TrimSpace(n.String())
-}
-
-func toValue(n yast.Node, line0 int) Value {
-	n = unwrap(n)
-	if n == nil {
-		return Value{}
-	}
-	line := line0 + tokenLine(n)
-	switch v := n.(type) {
-	case *yast.NullNode:
-		return Value{Line: line}
-	case *yast.SequenceNode:
-		out := Value{Kind: ValueList, Line: line}
-		for _, it := range v.Values {
-			out.Items = append(out.Items, toValue(it, line0))
-		}
-		return out
-	case *yast.MappingNode:
-		out := Value{Kind: ValueMap, Line: line}
-		for _, mv := range v.Values {
-			out.Map = append(out.Map, Property{Key: scalarText(mv.Key), Value: toValue(mv.Value, line0), Line: line0 + tokenLine(mv.Key)})
-		}
-		return out
-	case *yast.MappingValueNode:
-		out := Value{Kind: ValueMap, Line: line}
-		out.Map = append(out.Map, Property{Key: scalarText(v.Key), Value: toValue(v.Value, line0), Line: line})
-		return out
-	}
-	quoted := false
-	if s, ok := n.(*yast.StringNode); ok && s.Token != nil {
-		quoted = s.Token.Type == ytoken.SingleQuoteType || s.Token.Type == ytoken.DoubleQuoteType
-	}
-	return Value{Kind: ValueScalar, Text: scalarText(n), Quoted: quoted, Line: line}
+	return s
 }
 
 // interpret fills the well-known fields from List (SPEC §7.3). Singular

@@ -642,13 +642,13 @@ func TestLoadFrontmatter(t *testing.T) {
 			name:          "broken YAML: file line, block still cut",
 			give:          "---\ntags: [a, b\nx: 1\n---\nBody\n",
 			wantBodyStart: 25, wantBody: "Body\n",
-			wantDiags: []string{"n.md:3:1 invalid-frontmatter"},
+			wantDiags: []string{"n.md:3:2 invalid-frontmatter"},
 		},
 		{
 			name:          "broken YAML after CRLF lines",
 			give:          "---\r\nok: 1\r\nok2: 2\r\ntitle: a: b\r\n---\r\n",
 			wantBodyStart: 33, wantBody: "",
-			wantDiags: []string{"n.md:4:8 invalid-frontmatter"},
+			wantDiags: []string{"n.md:4:9 invalid-frontmatter"},
 		},
 		{
 			name:          "duplicate key: file line",
