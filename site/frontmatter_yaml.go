@@ -84,7 +84,14 @@ func (r *valueReader) value(n *yaml.Node, inAlias bool) (Value, error) {
 	line, col := r.line0+n.Line, n.Column
 	switch n.Kind {
 	case yaml.AliasNode:
-		return r.value(n.Alias, true)
+		v, err := r.value(n.Alias, true)
+		var yp *yamlProblem
+		if err != nil && !inAlias && errors.As(err, &yp) {
+			// Point at the alias the author wrote, not deep inside the
+			// anchored value it expands.
+			yp.line, yp.col = n.Line, n.Column
+		}
+		return v, err
 	case yaml.SequenceNode:
 		out := Value{Kind: ValueList, Line: line, Col: col}
 		for _, it := range n.Content {
