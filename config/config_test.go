@@ -21,7 +21,7 @@ func TestLoad(t *testing.T) {
 		{name: "empty file", give: "", want: Config{}},
 		{name: "unknown key names its line", give: "title: x\nfoo: 1\n", wantErr: `vaultsite.yaml:2:1: unknown key "foo"`},
 		{name: "unknown nested key", give: "check:\n  severity: {}\n  bogus: 2\n", wantErr: `vaultsite.yaml:3:3: unknown key "bogus"`},
-		{name: "broken YAML", give: "title: [x\n", wantErr: "vaultsite.yaml:2:1: did not find expected ',' or ']' in the flow sequence from line 1"},
+		{name: "broken YAML", give: "title: [x\n", wantErr: "vaultsite.yaml:1:8: did not find expected ',' or ']' for the flow sequence that starts here (seen at line 2)"},
 		{name: "bad publish mode", give: "publish: some\n", wantErr: `vaultsite.yaml: publish: "some" is not "all" or "opt-in"`},
 		{name: "bad severity", give: "check:\n  severity:\n    broken-link: fatal\n", wantErr: `vaultsite.yaml: check.severity.broken-link: "fatal" is not error, warning, info or off`},
 		{name: "keep", give: "keep: [CNAME, \"*.txt\"]\n", want: Config{Keep: []string{"CNAME", "*.txt"}}},

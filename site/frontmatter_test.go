@@ -271,11 +271,11 @@ func TestParseFrontmatterDiagnostics(t *testing.T) {
 		wantKeys  []string
 	}{
 		{
-			// The library reports where the sequence should have ended;
-			// the YAML's line 2 is the file's line 3.
+			// Reported where the unclosed sequence starts: the YAML's
+			// line 1 is the file's line 2.
 			name:      "broken flow list",
 			give:      "tags: [a, b\nx: 1\n",
-			wantDiags: []Diagnostic{{Pos: Pos{Path: "n.md", Line: 3, Col: 2}, Severity: Warning, Code: "invalid-frontmatter"}},
+			wantDiags: []Diagnostic{{Pos: Pos{Path: "n.md", Line: 2, Col: 7}, Severity: Warning, Code: "invalid-frontmatter"}},
 		},
 		{
 			name:      "colon in plain value",
@@ -365,7 +365,7 @@ func TestParseFrontmatterInvalidMessage(t *testing.T) {
 	if len(diags) != 1 {
 		t.Fatalf("got %d diagnostics, want 1: %v", len(diags), diags.strings())
 	}
-	want := "n.md:3:2: warning: invalid frontmatter: did not find expected ',' or ']' in the flow sequence from line 2; the note gets no properties (invalid-frontmatter)"
+	want := "n.md:2:7: warning: invalid frontmatter: did not find expected ',' or ']' for the flow sequence that starts here (seen at line 3); the note gets no properties (invalid-frontmatter)"
 	if got := diags[0].String(); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}

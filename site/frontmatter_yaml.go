@@ -3,7 +3,7 @@ package site
 import (
 	"errors"
 	"fmt"
-	"strings"
+	"regexp"
 
 	"go.yaml.in/yaml/v4"
 )
@@ -41,12 +41,17 @@ func decodeYAML(text []byte, line0 int) (*yaml.Node, error) {
 	return doc.Content[0], nil
 }
 
+// contextWords is the start of the library's context messages ("while
+// parsing a flow sequence", "while scanning a quoted scalar").
+var contextWords = regexp.MustCompile(`^while \w+ (an? |the )?`)
+
 // YAMLError takes apart an error of the YAML library (go.yaml.in/yaml/v4)
 // into the 1-based line and column (in characters) of its first problem,
-// 0 when unknown, and a message that names the construct being read
-// ("did not find expected ',' or ']' in the flow sequence from line 1").
-// line0 is added to the line named in the message: the file line of the
-// YAML's first line, minus one.
+// 0 when unknown, and its message. When the library names the construct
+// it was reading on an earlier line (an unclosed "[" or quote), the
+// position is that construct's start, where the fix belongs, and the
+// message says where the library gave up; line0 is added to that line
+// (the file line of the YAML's first line, minus one).
 func YAMLError(err error, line0 int) (line, col int, msg string) {
 	var le *yaml.LoadError
 	var les *yaml.LoadErrors
@@ -56,11 +61,12 @@ func YAMLError(err error, line0 int) (line, col int, msg string) {
 	if le == nil && !errors.As(err, &le) {
 		return 0, 0, err.Error()
 	}
-	msg = le.Message
 	if le.ContextMsg != "" && le.ContextMark.Line > 0 && le.ContextMark.Line != le.Mark.Line {
-		msg += fmt.Sprintf(" %s from line %d", strings.Replace(le.ContextMsg, "while parsing a", "in the", 1), line0+le.ContextMark.Line)
+		what := contextWords.ReplaceAllString(le.ContextMsg, "")
+		return le.ContextMark.Line, le.ContextMark.Column,
+			fmt.Sprintf("%s for the %s that starts here (seen at line %d)", le.Message, what, line0+le.Mark.Line)
 	}
-	return le.Mark.Line, le.Mark.Column, msg
+	return le.Mark.Line, le.Mark.Column, le.Message
 }
 
 // valueReader turns syntax-tree nodes into Values: scalars keep the text

@@ -642,7 +642,7 @@ func TestLoadFrontmatter(t *testing.T) {
 			name:          "broken YAML: file line, block still cut",
 			give:          "---\ntags: [a, b\nx: 1\n---\nBody\n",
 			wantBodyStart: 25, wantBody: "Body\n",
-			wantDiags: []string{"n.md:3:2 invalid-frontmatter"},
+			wantDiags: []string{"n.md:2:7 invalid-frontmatter"},
 		},
 		{
 			name:          "broken YAML after CRLF lines",

@@ -39,7 +39,7 @@ Errors: broken-link (no such note or file), missing-heading, missing-block,
 unpublished-link (a published note links to one that is not published).
 Warnings: raw-space-link (a Markdown link with raw spaces that only
 vaultsite repairs), embed-cycle, invalid-frontmatter, duplicate-key,
-slug-collision, unclosed-comment, invalid-canvas. Infos (shown with --verbose or in
+invalid-property, invalid-tag, slug-collision, unclosed-comment, invalid-canvas. Infos (shown with --verbose or in
 json/sarif): ambiguous-link (settled by Obsidian's tie-break),
 case-mismatch. vaultsite.yaml can change any code's severity:
 

@@ -86,6 +86,8 @@ var codeDescriptions = map[string]string{
 	"embed-cycle":         "Embeds that embed themselves",
 	"invalid-frontmatter": "Frontmatter that is not valid YAML",
 	"duplicate-key":       "A property given twice in frontmatter",
+	"invalid-property":    "A tags, aliases or cssclasses value that is a list or mapping where text belongs",
+	"invalid-tag":         "A tag in frontmatter that Obsidian would not read as a tag",
 	"slug-collision":      "Two notes would be published at the same URL",
 	"unclosed-comment":    "A %% comment that is never closed",
 	"invalid-canvas":      "A .canvas file that is not valid JSON Canvas",
