@@ -20,8 +20,9 @@ type LoadOptions struct {
 	Ignore []string
 	// OptIn publishes only notes with "publish: true".
 	OptIn bool
-	// Home is the vault path of the home note; "" means index.md or
-	// Home.md at the root.
+	// Home is the vault path of the home note; "" lets the note with
+	// "permalink: /", then Obsidian Publish's indexFile, then index.md or
+	// Home.md at the root decide (Vault.chooseHome).
 	Home string
 }
 
@@ -67,6 +68,7 @@ func loadVault(fsys fs.FS, opts LoadOptions, old *Vault, changed map[VaultPath]b
 // assigns slugs; it returns diags with every finding of the load added.
 func (v *Vault) finish(cfg AppConfig, templates string, opts LoadOptions, diags Diagnostics) Diagnostics {
 	v.Config, v.TemplatesFolder, v.home, v.opts = cfg, templates, opts.Home, opts
+	v.Publish = readPublishOptions(v.FS, &diags)
 	v.readNotes(opts)
 	diags = append(diags, v.walkDiags...)
 	for _, n := range v.Notes {

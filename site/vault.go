@@ -3,7 +3,6 @@ package site
 import (
 	"io/fs"
 	"sort"
-	"strings"
 )
 
 // AppConfig holds the keys of .obsidian/app.json that matter for
@@ -25,8 +24,12 @@ type Vault struct {
 	// published ("" when unset).
 	TemplatesFolder string
 
-	home string      // the configured home note's path, if any
-	opts LoadOptions // what Load was asked, for CanvasPublished
+	// Publish holds the Obsidian Publish settings of the vault.
+	Publish PublishOptions
+
+	home     string      // the configured home note's path, if any
+	homeNote *Note       // chosen by AssignSlugs
+	opts     LoadOptions // what Load was asked, for CanvasPublished
 
 	byPath map[VaultPath]*Note
 	names  map[VaultPath]string // the name in FS, when it differs (NFD)
@@ -84,14 +87,15 @@ func (v *Vault) Published() []*Note {
 }
 
 // AssignSlugs gives each published note a unique slug: the home note
-// (index.md or Home.md at the root) gets the empty slug, a note with a
+// (chooseHome) gets the empty slug, a note with a
 // permalink property the slug of that permalink (PermalinkSlug), every
 // other note its path's slug. Permalinks are served first, as they are
 // asked for by name; then the other notes, in path order. A slug already
 // taken gets "-2", "-3", … and a slug-collision warning. A note whose
 // slug equals the folder of a published note is that folder's note.
 func (v *Vault) AssignSlugs(diags *Diagnostics) {
-	home := v.homeNote()
+	home := v.chooseHome(diags)
+	v.homeNote = home
 	taken := map[Slug]VaultPath{}
 	var later []*Note
 	for _, n := range v.Notes {
@@ -101,7 +105,7 @@ func (v *Vault) AssignSlugs(diags *Diagnostics) {
 		case n == home:
 			taken[""] = n.Path
 		case n.Props.Permalink != "":
-			if s, ok := v.permalink(n, diags); ok {
+			if s, ok := v.permalink(n); ok {
 				v.claim(n, s, taken, diags)
 				continue
 			}
@@ -122,16 +126,12 @@ func (v *Vault) AssignSlugs(diags *Diagnostics) {
 	}
 }
 
-// permalink returns the slug n's permalink asks for; ok is false, with a
-// warning, for a permalink that names the home page.
-func (v *Vault) permalink(n *Note, diags *Diagnostics) (Slug, bool) {
+// permalink returns the slug n's permalink asks for; ok is false for a
+// permalink that names the home page when n is not the home note
+// (chooseHome has warned about it).
+func (v *Vault) permalink(n *Note) (Slug, bool) {
 	s := PermalinkSlug(n.Props.Permalink)
-	if s == "" {
-		diags.Add(Pos{Path: n.Path, Line: n.Props.line("permalink")}, Warning, "slug-collision",
-			"permalink %q names the home page; this note is published at its path's URL", n.Props.Permalink)
-		return "", false
-	}
-	return s, true
+	return s, s != ""
 }
 
 // claim gives n the slug base, or base with the first free suffix.
@@ -165,21 +165,6 @@ func (v *Vault) publishedFolders() map[Slug]bool {
 	return folders
 }
 
-// homeNote returns the published index.md or Home.md at the root, or nil.
-func (v *Vault) homeNote() *Note {
-	wants := []string{"index.md", "home.md"}
-	if v.home != "" {
-		wants = []string{v.home}
-	}
-	for _, want := range wants {
-		for _, n := range v.Notes {
-			if n.Published && strings.EqualFold(string(n.Path), want) {
-				return n
-			}
-		}
-	}
-	return nil
-}
-
-// Home returns the note shown as the home page, or nil.
-func (v *Vault) Home() *Note { return v.homeNote() }
+// Home returns the note shown as the home page (chooseHome), or nil; it
+// is known once AssignSlugs has run.
+func (v *Vault) Home() *Note { return v.homeNote }
