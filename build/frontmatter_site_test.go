@@ -1,0 +1,124 @@
+package build
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/vaultsite/vaultsite/site"
+)
+
+// buildArchive builds the vault held in a txtar archive into memory.
+func buildArchive(t *testing.T, archive string, opts Options) (*Result, *MemEmitter) {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for _, f := range txtar.Parse([]byte(archive)).Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	em := NewMemEmitter()
+	res, err := Build(context.Background(), fsys, opts, em)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, em
+}
+
+// assertOutput checks that the output file p holds each line of want,
+// or, for a line starting with "! ", does not hold the rest of it.
+func assertOutput(t *testing.T, em *MemEmitter, p site.OutPath, want string) {
+	t.Helper()
+	data, ok := em.Files[p]
+	if !ok {
+		t.Fatalf("%s was not emitted; have %v", p, em.Paths())
+	}
+	for _, line := range strings.Split(strings.TrimSpace(want), "\n") {
+		if s, neg := strings.CutPrefix(line, "! "); neg {
+			if strings.Contains(string(data), s) {
+				t.Errorf("%s holds %q", p, s)
+			}
+		} else if !strings.Contains(string(data), line) {
+			t.Errorf("%s lacks %q", p, line)
+		}
+	}
+}
+
+// An empty item in a tags list is null, so the key after it keeps its
+// own value: the note is published under --opt-in and shows its real
+// tags, not a "#publish: true" tag.
+func TestBuildEmptyTagsItem(t *testing.T) {
+	t.Parallel()
+	const vault = `
+-- Empty item.md --
+---
+tags:
+- seedling
+- 
+publish: true
+aliases:
+- Old name
+- 
+description: The description.
+---
+Body of the note.
+-- Unmarked.md --
+Not published.
+`
+	res, em := buildArchive(t, vault, Options{Load: site.LoadOptions{OptIn: true}})
+	assertOutput(t, em, "empty-item/index.html", `
+Body of the note.
+href="../tags/seedling/"
+The description.
+! publish: true
+! #publish
+! description:
+`)
+	if _, ok := em.Files["unmarked/index.html"]; ok {
+		t.Error("the unmarked note was published under opt-in")
+	}
+	for _, d := range res.Diags {
+		if d.Severity > site.Info {
+			t.Errorf("unexpected %s", d)
+		}
+	}
+	// Without --opt-in the page used to show the pill "#publish: true".
+	_, em = buildArchive(t, vault, Options{})
+	assertOutput(t, em, "empty-item/index.html", "href=\"../tags/seedling/\"\n! publish: true")
+}
+
+// A note with "permalink: /" is the home page (Obsidian Publish's rule).
+func TestBuildPermalinkRootIsHome(t *testing.T) {
+	t.Parallel()
+	const vault = `
+-- Welcome.md --
+---
+permalink: /
+---
+The welcome text.
+-- Notes/Other.md --
+Links to [[Welcome]].
+`
+	_, em := buildArchive(t, vault, Options{})
+	assertOutput(t, em, "index.html", "The welcome text.")
+	if _, ok := em.Files["welcome/index.html"]; ok {
+		t.Error("the home note was also published at its path's URL")
+	}
+	assertOutput(t, em, "notes/other/index.html", `href="../../"`)
+}
+
+// The indexFile of Obsidian Publish's site-options.json is the home page.
+func TestBuildPublishIndexFileIsHome(t *testing.T) {
+	t.Parallel()
+	const vault = `
+-- site-options.json --
+{"indexFile": "Start/Here", "siteName": "Notes"}
+-- Start/Here.md --
+Start reading here.
+-- index.md --
+The plain index.
+`
+	_, em := buildArchive(t, vault, Options{})
+	assertOutput(t, em, "index.html", "Start reading here.\n! The plain index.")
+}
