@@ -1,7 +1,10 @@
 package build
 
 import (
+	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -121,4 +124,47 @@ The plain index.
 `
 	_, em := buildArchive(t, vault, Options{})
 	assertOutput(t, em, "index.html", "Start reading here.\n! The plain index.")
+}
+
+// Choosing another home page while serving rebuilds what a full build
+// would make: by a note's permalink, then by site-options.json.
+func TestIncrementalHomeMoves(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("index.md", "The index, see [[A]].\n")
+	write("A.md", "Note A.\n")
+	write("B/C.md", "Note C, see [[A]].\n")
+	s := NewSite(os.DirFS(dir), Options{})
+	ctx := context.Background()
+	if _, err := s.Update(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct{ name, file, text, home string }{
+		{"permalink / on A", "A.md", "---\npermalink: /\n---\nNote A.\n", "Note A."},
+		{"permalink removed", "A.md", "Note A.\n", "The index"},
+		{"indexFile names C", "site-options.json", `{"indexFile": "B/C"}`, "Note C"},
+	}
+	for _, st := range steps {
+		write(st.file, st.text)
+		if _, err := s.Update(ctx, []string{st.file}); err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		if _, err := s.Settle(ctx); err != nil { // the graph's layout may be left for later
+			t.Fatalf("%s, settle: %v", st.name, err)
+		}
+		sameAsFull(t, st.name, dir, s)
+
+		if !bytes.Contains(s.Current().Files["index.html"], []byte(st.home)) {
+			t.Errorf("%s: the home page does not hold %q", st.name, st.home)
+		}
+	}
 }

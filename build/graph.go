@@ -21,6 +21,15 @@ type siteGraph struct {
 	index map[*site.Note]int32
 	adj   [][]int32 // each node's neighbours, sorted and distinct
 	edges int       // how many edges
+	// faces are each node's slug and title when the graph was made: a
+	// reused note's fields change in place when a rebuild moves its slug
+	// (a new home page), so same compares these instead.
+	faces []noteFace
+}
+
+type noteFace struct {
+	slug  site.Slug
+	title string
 }
 
 // newSiteGraph builds the graph of v's published notes from g's outlinks.
@@ -32,6 +41,7 @@ func newSiteGraph(v *site.Vault, g *links.Graph) *siteGraph {
 			node[k] = int32(len(sg.notes))
 			sg.index[n] = node[k]
 			sg.notes = append(sg.notes, n)
+			sg.faces = append(sg.faces, noteFace{n.Slug, n.Title()})
 		}
 	}
 	sg.adj = make([][]int32, len(sg.notes))
@@ -129,13 +139,7 @@ func (sg *siteGraph) same(o *siteGraph) bool {
 	if len(sg.notes) != len(o.notes) || sg.edges != o.edges {
 		return false
 	}
-	for i, n := range sg.notes {
-		m := o.notes[i]
-		if n.Slug != m.Slug || n.Title() != m.Title() || !slices.Equal(sg.adj[i], o.adj[i]) {
-			return false
-		}
-	}
-	return true
+	return slices.Equal(sg.faces, o.faces) && slices.EqualFunc(sg.adj, o.adj, slices.Equal)
 }
 
 // sameShape reports whether sg and o have the same edges between the
