@@ -32,8 +32,9 @@ type Config struct {
 	// Publish is "all" (the default: every note but those opted out) or
 	// "opt-in" (only notes with "publish: true").
 	Publish string `yaml:"publish"`
-	// Home is the vault path of the note shown as the home page (default:
-	// index.md or Home.md at the root).
+	// Home is the vault path of the note shown as the home page. It wins
+	// over a note's "permalink: /", Obsidian Publish's indexFile and
+	// index.md or Home.md at the root (site.Vault's chooseHome).
 	Home string `yaml:"home"`
 	// Keep lists names, or globs, of entries at the root of the output
 	// folder that builds keep ("CNAME", "google*.html"), besides the

@@ -19,6 +19,8 @@ func TestLoad(t *testing.T) {
 			want: Config{Title: "Notes", BaseURL: "https://n.example.org/", Language: "de", Ignore: []string{"Journal/*"},
 				Publish: PublishOptIn, Home: "Start.md", Check: Check{Severity: map[string]string{"broken-link": "warning"}}}},
 		{name: "empty file", give: "", want: Config{}},
+		{name: "only comments", give: "# nothing set yet\n", want: Config{}},
+		{name: "an alias is read as YAML says", give: "ignore: &x [Private]\ncheck:\n  severity: {case-mismatch: off}\n", want: Config{Ignore: []string{"Private"}, Check: Check{Severity: map[string]string{"case-mismatch": "off"}}}},
 		{name: "unknown key names its line", give: "title: x\nfoo: 1\n", wantErr: `vaultsite.yaml:2:1: unknown key "foo"`},
 		{name: "unknown nested key", give: "check:\n  severity: {}\n  bogus: 2\n", wantErr: `vaultsite.yaml:3:3: unknown key "bogus"`},
 		{name: "broken YAML", give: "title: [x\n", wantErr: "vaultsite.yaml:1:8: did not find expected ',' or ']' for the flow sequence that starts here (seen at line 2)"},

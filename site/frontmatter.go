@@ -209,13 +209,18 @@ func (props *Properties) interpret() {
 // whose value interpret kept for a field such as Publish. It returns 0
 // when there is none.
 func (props *Properties) line(key string) int {
-	line := 0
+	line, _ := props.pos(key)
+	return line
+}
+
+// pos is line with the key's column as well.
+func (props *Properties) pos(key string) (line, col int) {
 	for _, p := range props.List {
 		if strings.EqualFold(p.Key, key) {
-			line = p.Line
+			line, col = p.Line, p.Col
 		}
 	}
-	return line
+	return line, col
 }
 
 func isTrue(v Value) bool {

@@ -65,7 +65,8 @@ func (v *Vault) chooseHome(diags *Diagnostics) *Note {
 			continue
 		}
 		if n != home {
-			diags.Add(Pos{Path: n.Path, Line: n.Props.line("permalink")}, Warning, "slug-collision",
+			line, col := n.Props.pos("permalink")
+			diags.Add(Pos{Path: n.Path, Line: line, Col: col}, Warning, "slug-collision",
 				"permalink %q names the home page, which is %q; this note is published at its path's URL", n.Props.Permalink, home.Path)
 		}
 	}

@@ -31,7 +31,7 @@ func TestChooseHome(t *testing.T) {
 			name:     "two permalink / notes: the first in path order, the other warned",
 			give:     map[string]string{"B.md": root, "A.md": "---\ntitle: x\npermalink: /\n---\n"},
 			wantHome: "A.md",
-			wantDiags: []string{`B.md:2: warning: permalink "/" names the home page, which is "A.md"; ` +
+			wantDiags: []string{`B.md:2:1: warning: permalink "/" names the home page, which is "A.md"; ` +
 				`this note is published at its path's URL (slug-collision)`},
 		},
 		{
@@ -39,7 +39,7 @@ func TestChooseHome(t *testing.T) {
 			give:     map[string]string{"Start.md": root, "Chosen.md": ""},
 			home:     "Chosen.md",
 			wantHome: "Chosen.md",
-			wantDiags: []string{`Start.md:2: warning: permalink "/" names the home page, which is "Chosen.md"; ` +
+			wantDiags: []string{`Start.md:2:1: warning: permalink "/" names the home page, which is "Chosen.md"; ` +
 				`this note is published at its path's URL (slug-collision)`},
 		},
 		{
