@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -79,6 +80,23 @@ func fastLexerFor(l chroma.Lexer) chroma.Lexer {
 // does (same flags, same \G anchoring, same mutators), into rules of its
 // own, and finds each rule's first characters.
 func newFastLexer(rl *chroma.RegexLexer) (*fastLexer, error) {
+	return newFastLexerTimeout(rl, matchTimeout)
+}
+
+// matchTimeout bounds one rule's match. regexp2 measures it on the wall
+// clock, so a timeout depends on the machine's load: chroma's own 250 ms
+// turned a match into an error token when a loaded CI machine paused the
+// build, and the same note gave different pages. Five seconds is far past
+// any real match (microseconds) and only catastrophic backtracking, which
+// times out under any load, reaches it; a timeout then leaves the whole
+// block plain (errMatchTimeout), so a hostile block costs one timeout.
+const matchTimeout = 5 * time.Second
+
+// errMatchTimeout is the panic a timed-out match raises; highlightWith
+// recovers from it and shows the block plain.
+var errMatchTimeout = errors.New("render: a highlighting rule timed out")
+
+func newFastLexerTimeout(rl *chroma.RegexLexer, timeout time.Duration) (*fastLexer, error) {
 	raw, err := rl.Rules()
 	if err != nil {
 		return nil, err
@@ -92,7 +110,7 @@ func newFastLexer(rl *chroma.RegexLexer) (*fastLexer, error) {
 			if err != nil {
 				return nil, err
 			}
-			re.MatchTimeout = 250 * time.Millisecond
+			re.MatchTimeout = timeout
 			rules[state] = append(rules[state], &chroma.CompiledRule{Rule: r, Regexp: re})
 		}
 	}
@@ -286,7 +304,10 @@ func (l *fastState) match(rules []*chroma.CompiledRule, starts []firstChars) (in
 			continue
 		}
 		m, err := rule.Regexp.FindRunesMatchStartingAt(l.Text, l.Pos)
-		if m != nil && err == nil && m.RuneIndex == l.Pos {
+		if err != nil {
+			panic(errMatchTimeout)
+		}
+		if m != nil && m.RuneIndex == l.Pos {
 			gs := m.Groups()
 			groups := make([]string, len(gs))
 			var named map[string]string

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
@@ -108,5 +109,29 @@ func TestHighlightSurvivesLexerPanic(t *testing.T) {
 	}
 	if got, ok := highlight("go", []byte("package main\n")); !ok || !strings.Contains(string(got), `<span class="kn">package</span>`) {
 		t.Errorf("go is not highlighted: %q", got)
+	}
+}
+
+// TestHighlightTimeoutLeavesBlockPlain: a rule that backtracks past its
+// timeout leaves the whole block plain. Matching on after it, as chroma
+// does, made an error token of one character and went on, so the page
+// depended on how long the machine took to match.
+func TestHighlightTimeoutLeavesBlockPlain(t *testing.T) {
+	t.Parallel()
+	slow := chroma.MustNewLexer(&chroma.Config{Name: "vaultsite-test-backtrack"}, func() chroma.Rules {
+		return chroma.Rules{"root": {
+			{Pattern: `(a+)+b`, Type: chroma.Keyword},
+			{Pattern: `.|\n`, Type: chroma.Text},
+		}}
+	})
+	f, err := newFastLexerTimeout(slow, 20*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := highlightWith(chroma.Coalesce(f), []byte(strings.Repeat("a", 40)+"c\n")); ok {
+		t.Errorf("a timed-out block was highlighted: %.200q", got)
+	}
+	if _, ok := highlightWith(chroma.Coalesce(f), []byte("ab ab\n")); !ok {
+		t.Error("a block that matches fast is not highlighted")
 	}
 }
