@@ -208,6 +208,7 @@ func Analyze(ctx context.Context, fsys fs.FS, opts Options) (*Analysis, error) {
 	a.Diags = append(a.Diags, a.parseCanvases()...)
 	a.Graph = links.NewGraph(v)
 	a.Graph.Index()
+	a.Diags = append(a.Diags, a.nameDiags()...)
 	return a, ctx.Err()
 }
 

@@ -2,7 +2,9 @@ package site
 
 import (
 	"io/fs"
+	"path"
 	"sort"
+	"strings"
 )
 
 // AppConfig holds the keys of .obsidian/app.json that matter for
@@ -105,6 +107,10 @@ func (v *Vault) AssignSlugs(diags *Diagnostics) {
 		case n == home:
 			taken[""] = n.Path
 		case n.Props.Permalink != "":
+			line, col := n.Props.pos("permalink")
+			for _, f := range SlugFixes(n.Props.Permalink) {
+				f.Report(diags, Pos{Path: n.Path, Line: line, Col: col}, "permalink")
+			}
 			if s, ok := v.permalink(n); ok {
 				v.claim(n, s, taken, diags)
 				continue
@@ -114,15 +120,38 @@ func (v *Vault) AssignSlugs(diags *Diagnostics) {
 			later = append(later, n)
 		}
 	}
+	folders := map[string]bool{} // folders whose name was reported
 	for _, n := range later {
 		if n.pathSlug == "" {
 			n.pathSlug = n.Path.Slug() // kept on the note, which Reload reuses
 		}
+		reportPathFixes(n.Path, folders, diags)
 		v.claim(n, n.pathSlug, taken, diags)
 	}
-	folders := v.publishedFolders()
+	published := v.publishedFolders()
 	for _, n := range v.Notes {
-		n.FolderNote = n.Published && n.Slug != "" && folders[n.Slug]
+		n.FolderNote = n.Published && n.Slug != "" && published[n.Slug]
+	}
+}
+
+// reportPathFixes reports the components of a note's path whose slug
+// was shortened or renamed (SlugFixes): the file's own name at the note,
+// a folder's at the first note in it, once.
+func reportPathFixes(p VaultPath, reported map[string]bool, diags *Diagnostics) {
+	parts := strings.Split(strings.TrimSuffix(string(p), path.Ext(string(p))), "/")
+	for i, c := range parts {
+		folder := strings.Join(parts[:i+1], "/")
+		if reported[folder] {
+			continue
+		}
+		what := "folder name"
+		if i == len(parts)-1 {
+			what = "file name"
+		}
+		for _, f := range SlugFixes(c) {
+			reported[folder] = true
+			f.Report(diags, Pos{Path: p}, what)
+		}
 	}
 }
 
