@@ -21,15 +21,15 @@ func TestNamesTheFileSystemRefuses(t *testing.T) {
 	t.Parallel()
 	long := strings.Repeat("a", 300)
 	vault := fstest.MapFS{
-		"n.md":              {Data: []byte("---\naliases: [" + long + "]\ntags: [" + long + "]\n---\nbody #b" + long + " [[index.html]] [[p]]\n")},
-		"index.html.md":     {Data: []byte("x\n")},
-		"Index.html/x.md":   {Data: []byte("![[404.html]] [[robots.txt]] ![[a.png]]\n")},
-		"Index.html/a.png":  {Data: []byte("png")},
-		"p.md":              {Data: []byte("---\npermalink: index.html\n---\n")},
-		"Sub/index.html.md": {Data: []byte("[[Sub/index.html]]\n")},
-		"Sub/index.html":    {Data: []byte("<p>html</p>")},
-		"404.html":          {Data: []byte("mine")},
-		"robots.txt":        {Data: []byte("mine")},
+		"n.md":                                 {Data: []byte("---\naliases: [" + long + "]\ntags: [" + long + "]\n---\nbody #b" + long + " [[index.html]] [[p]]\n")},
+		"index.html.md":                        {Data: []byte("x\n")},
+		"Index.html/x.md":                      {Data: []byte("![[404.html]] [[robots.txt]] ![[a.png]]\n")},
+		"Index.html/a.png":                     {Data: []byte("png")},
+		"p.md":                                 {Data: []byte("---\npermalink: index.html\n---\n")},
+		"Sub/index.html.md":                    {Data: []byte("[[Sub/index.html]]\n")},
+		"Sub/index.html":                       {Data: []byte("<p>html</p>")},
+		"404.html":                             {Data: []byte("mine")},
+		"robots.txt":                           {Data: []byte("mine")},
 		"é" + strings.Repeat("b", 250) + ".md": {Data: []byte("long file name\n")},
 	}
 	out := filepath.Join(t.TempDir(), "out")
