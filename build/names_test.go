@@ -10,6 +10,8 @@ import (
 	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/vaultsite/vaultsite/internal/outdir"
 )
 
 // TestNamesTheFileSystemRefuses builds, to disk, a vault whose names a
@@ -34,7 +36,7 @@ func TestNamesTheFileSystemRefuses(t *testing.T) {
 	}
 	out := filepath.Join(t.TempDir(), "out")
 	var res *Result
-	err := WriteDir(out, "", func(em Emitter) error {
+	err := outdir.Write(out, outdir.Options{}, func(em *outdir.Dir) error {
 		var err error
 		res, err = Build(context.Background(), vault, Options{}, em)
 		return err

@@ -153,6 +153,14 @@ func (r *pathRecorder) Emit(p site.OutPath, _ []byte) error {
 	return nil
 }
 
+var _ assetEmitter = (*pathRecorder)(nil)
+
+// EmitAsset records p without opening the file: a dry run reads no
+// attachment.
+func (r *pathRecorder) EmitAsset(p site.OutPath, _ AssetFile) error {
+	return r.Emit(p, nil)
+}
+
 func (r *pathRecorder) sorted() []site.OutPath {
 	sort.Slice(r.paths, func(i, j int) bool { return r.paths[i] < r.paths[j] })
 	return r.paths
