@@ -62,7 +62,7 @@ func (pb *pageBinder) refuse(h *embedHole, stack []string) string {
 		pb.report(h.pos, "embed-cycle", site.Warning, "embed of %q is nested deeper than %d; shown as a link", h.raw, maxEmbedDepth)
 		return "depth"
 	case pb.embeds.bytes >= pb.embeds.budget:
-		pb.report(h.pos, "embed-budget", site.Warning, "embed of %q left out: a page that shows it already embeds %s, its budget; shown as a link",
+		pb.report(h.pos, "embed-budget", site.Warning, "embed of %q shown as a link: the page already holds %s of embedded content, its embedBudget",
 			h.raw, formatSize(pb.embeds.budget))
 		return budgetTitle
 	}

@@ -40,8 +40,9 @@ character.
 Errors: broken-link (no such note or file), missing-heading, missing-block,
 unpublished-link (a published note links to one that is not published).
 Warnings: raw-space-link (a Markdown link with raw spaces that only
-vaultsite repairs), embed-cycle, invalid-frontmatter, duplicate-key,
-invalid-property, invalid-tag, slug-collision, unclosed-comment, invalid-canvas. Infos (shown with --verbose or in
+vaultsite repairs), embed-cycle, embed-budget, invalid-frontmatter,
+duplicate-key, invalid-property, invalid-tag, slug-collision, long-name,
+invalid-utf8, unclosed-comment, invalid-canvas, unreadable. Infos (shown with --verbose or in
 json/sarif): ambiguous-link (settled by Obsidian's tie-break),
 case-mismatch. vaultsite.yaml can change any code's severity:
 
@@ -100,11 +101,16 @@ func checkFS(ctx context.Context, opts *checkOptions, fsys fs.FS) error {
 	if err != nil {
 		return usageError{err}
 	}
-	a, err := build.Analyze(ctx, fsys, buildOpts(cfg))
+	bopts := buildOpts(cfg)
+	a, err := build.Analyze(ctx, fsys, bopts)
 	if err != nil {
 		return ioError{err}
 	}
-	diags := append(a.Diags, a.Graph.Check()...)
+	embeds, err := build.CheckEmbeds(ctx, a, bopts)
+	if err != nil {
+		return err
+	}
+	diags := append(append(a.Diags, a.Graph.Check()...), embeds...)
 	if opts.external {
 		ext, err := checkExternal(ctx, a, opts.cache)
 		if err != nil {
