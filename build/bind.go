@@ -80,7 +80,7 @@ func (pb *pageBinder) Bind(l *site.Link) render.Dest {
 		return pb.canvasDest(t.Asset) // its page, not the file (canvas.go)
 	case t.Asset != nil:
 		pb.useAsset(t.Asset)
-		url := pb.fileURL(t.Asset.Path.AssetOut())
+		url := pb.fileURL(pb.b.v.AssetOut(t.Asset.Path))
 		if t.Asset.Kind == site.KindPDF && l.Subpath != "" {
 			url = url.WithFragment(l.Subpath) // #page=3 and #height=400 are for the viewer
 		}

@@ -67,7 +67,7 @@ func (e *sourceError) Unwrap() error { return e.err }
 // else read whole for an Emitter that keeps the bytes. A vault file that
 // cannot be read is a *sourceError.
 func (b *builder) copyAsset(a *site.Asset) error {
-	out := a.Path.AssetOut()
+	out := b.v.AssetOut(a.Path)
 	c, ok := b.em.(copier)
 	if !ok {
 		data, err := b.v.ReadFile(a.Path)

@@ -16,7 +16,7 @@ func (a *Analysis) nameDiags() site.Diagnostics {
 	renamed := map[site.VaultPath]bool{}
 	moved := false // whether any attachment is, so most vaults resolve nothing here
 	for _, as := range a.Vault.Assets {
-		moved = moved || string(as.Path.AssetOut()) != string(as.Path)
+		moved = moved || string(a.Vault.AssetOut(as.Path)) != string(as.Path)
 	}
 	for _, n := range a.Vault.Notes {
 		if !n.Published {
@@ -32,7 +32,7 @@ func (a *Analysis) nameDiags() site.Diagnostics {
 			if !moved {
 				break
 			}
-			if as := a.Graph.Link(n, l).Target.Asset; as != nil && string(as.Path.AssetOut()) != string(as.Path) {
+			if as := a.Graph.Link(n, l).Target.Asset; as != nil && string(a.Vault.AssetOut(as.Path)) != string(as.Path) {
 				renamed[as.Path] = true
 			}
 		}
@@ -41,7 +41,7 @@ func (a *Analysis) nameDiags() site.Diagnostics {
 		switch {
 		case renamed[as.Path]:
 			diags.Add(site.Pos{Path: as.Path}, site.Warning, "slug-collision",
-				"attachment %q would take a file of the site's own; it is published at %q", string(as.Path), string(as.Path.AssetOut()))
+				"attachment %q would take the place of a page or of the site's own file; it is published at %q", string(as.Path), string(a.Vault.AssetOut(as.Path)))
 		case as.Kind == site.KindCanvas:
 			if ok, _ := a.Vault.CanvasPublished(as.Path); ok {
 				reportCanvasFixes(as.Path, &diags)

@@ -17,7 +17,7 @@ import (
 // TestNamesTheFileSystemRefuses builds, to disk, a vault whose names a
 // file system cannot take as they are: a 300-character tag, alias and
 // file name, and notes, a folder and a permalink named index.html, plus
-// attachments at the site's own files. The build succeeds, reports each
+// attachments at the site's own files or where a page's folder goes. The build succeeds, reports each
 // (as check does, from Analyze), and every link points to a written file.
 func TestNamesTheFileSystemRefuses(t *testing.T) {
 	t.Parallel()
@@ -32,6 +32,8 @@ func TestNamesTheFileSystemRefuses(t *testing.T) {
 		"Sub/index.html":                       {Data: []byte("<p>html</p>")},
 		"404.html":                             {Data: []byte("mine")},
 		"robots.txt":                           {Data: []byte("mine")},
+		"x.png":                                {Data: []byte("png")}, // where the page of x.png.md has its folder
+		"x.png.md":                             {Data: []byte("![[x.png]]\n")},
 		"é" + strings.Repeat("b", 250) + ".md": {Data: []byte("long file name\n")},
 	}
 	out := filepath.Join(t.TempDir(), "out")
@@ -56,12 +58,12 @@ func TestNamesTheFileSystemRefuses(t *testing.T) {
 		"Sub/index.html.md: slug-collision", "Sub/index.html: slug-collision",
 		"index.html.md: slug-collision", "index.html.md: slug-collision", // and taken by p.md's permalink
 		"n.md: long-name", "n.md: long-name", "n.md: long-name", "p.md: slug-collision",
-		"robots.txt: slug-collision", "é" + strings.Repeat("b", 250) + ".md: long-name",
+		"robots.txt: slug-collision", "x.png: slug-collision", "é" + strings.Repeat("b", 250) + ".md: long-name",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("diagnostics (-want +got):\n%s", diff)
 	}
-	for _, f := range []string{"404.html", "robots.txt", "_site/files/404.html", "_site/files/robots.txt", "_site/files/Index.html/a.png", "index.html_/index.html", "index.html_-2/index.html"} {
+	for _, f := range []string{"404.html", "robots.txt", "_site/files/404.html", "_site/files/robots.txt", "_site/files/Index.html/a.png", "index.html_/index.html", "index.html_-2/index.html", "_site/files/x.png", "x.png/index.html"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("%s not written: %v", f, err)
 		}

@@ -110,7 +110,7 @@ func (b *builder) emitFiles() error {
 		}
 	}
 	for _, a := range b.sortedAssets() {
-		if b.have != nil && b.have(a.Path.AssetOut()) {
+		if b.have != nil && b.have(b.v.AssetOut(a.Path)) {
 			continue
 		}
 		if done, err := b.emitAssetFile(a.Path); done || err != nil {

@@ -35,6 +35,8 @@ type Vault struct {
 
 	byPath map[VaultPath]*Note
 	names  map[VaultPath]string // the name in FS, when it differs (NFD)
+	// assetOuts are the attachments AssetOut moves for a page's folder.
+	assetOuts map[VaultPath]OutPath
 	// walkDiags are what the walk of the vault's folders found, which
 	// ReloadKnown, walking nothing, keeps.
 	walkDiags Diagnostics
@@ -132,6 +134,42 @@ func (v *Vault) AssignSlugs(diags *Diagnostics) {
 	for _, n := range v.Notes {
 		n.FolderNote = n.Published && n.Slug != "" && published[n.Slug]
 	}
+	v.placeAssets()
+}
+
+// placeAssets finds the attachments that would be written where a page's
+// folder is: a file "a" beside a note "a.md", whose page is "a/", or
+// "docs" beside a folder "Docs". They go below "_site/files/", as
+// VaultPath.AssetOut moves those at the site's own files. Compared
+// without case, as a file system may.
+func (v *Vault) placeAssets() {
+	v.assetOuts = nil
+	dirs := map[string]bool{}
+	for _, n := range v.Notes {
+		if !n.Published {
+			continue
+		}
+		for s := n.Slug; s != "" && !dirs[string(s)]; s = s.Parent() {
+			dirs[string(s)] = true
+		}
+	}
+	for _, a := range v.Assets {
+		if out := a.Path.AssetOut(); dirs[strings.ToLower(string(out))] {
+			if v.assetOuts == nil {
+				v.assetOuts = map[VaultPath]OutPath{}
+			}
+			v.assetOuts[a.Path] = OutPath("_site/files/" + string(a.Path))
+		}
+	}
+}
+
+// AssetOut returns where the attachment at p is copied: p.AssetOut(),
+// unless a page's folder is there (placeAssets).
+func (v *Vault) AssetOut(p VaultPath) OutPath {
+	if out, ok := v.assetOuts[p]; ok {
+		return out
+	}
+	return p.AssetOut()
 }
 
 // reportPathFixes reports the components of a note's path whose slug
