@@ -12,9 +12,9 @@ import (
 // DefaultEmbedBudget bounds the embedded HTML of one page (Options
 // .EmbedBudget). The largest page of the help vault is under 100 KB;
 // a page that embeds 4 MiB is already slow to lay out in a browser, and
-// nobody reads that much on one page. Without a bound, nine notes of
-// 1.3 KB, each embedding the next ten times, made pages of 100 MB and
-// more: the depth cap alone still allows 10⁶ expansions.
+// nobody reads that much on one page. The depth cap alone does not bound
+// a page: notes that each embed the next ten times, five deep, expand
+// 10⁵ times.
 const DefaultEmbedBudget = 4 << 20
 
 // budgetTitle is the title of an embed cut by the budget, shown as a

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/yuin/goldmark/ast"
@@ -239,7 +238,7 @@ func parseSegments(html []byte) []segment {
 			break
 		}
 		n, err := strconv.Atoi(string(html[i+2 : i+2+end]))
-		if err != nil || !strings.ContainsRune("ufh", rune(html[i+1])) {
+		if kind := html[i+1]; err != nil || kind != tokURL && kind != tokFootnote && kind != tokHole {
 			continue
 		}
 		if lit < i {
