@@ -58,6 +58,12 @@ type SlugFix struct {
 // path without ".md", a folder, a tag, a permalink or an alias) whose
 // slug had to be shortened or renamed, in order; nil for most names.
 func SlugFixes(name string) []SlugFix {
+	// Most names are short and say nothing of "html": lower-casing grows
+	// a character by half at most (Ⱥ, 2 bytes, gives ⱥ, 3), so none of
+	// their components can need a fix. The preview asks on every save.
+	if len(name) <= maxSlugBytes*2/3 && !strings.Contains(strings.ToLower(name), "html") {
+		return nil
+	}
 	var out []SlugFix
 	for _, c := range strings.Split(name, "/") {
 		if strings.TrimSpace(c) == "" {
