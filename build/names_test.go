@@ -23,16 +23,17 @@ func TestNamesTheFileSystemRefuses(t *testing.T) {
 	t.Parallel()
 	long := strings.Repeat("a", 300)
 	vault := fstest.MapFS{
-		"n.md":                                 {Data: []byte("---\naliases: [" + long + "]\ntags: [" + long + "]\n---\nbody #b" + long + " [[index.html]] [[p]]\n")},
-		"index.html.md":                        {Data: []byte("x\n")},
-		"Index.html/x.md":                      {Data: []byte("![[404.html]] [[robots.txt]] ![[a.png]]\n")},
-		"Index.html/a.png":                     {Data: []byte("png")},
-		"p.md":                                 {Data: []byte("---\npermalink: index.html\n---\n")},
-		"Sub/index.html.md":                    {Data: []byte("[[Sub/index.html]]\n")},
-		"Sub/index.html":                       {Data: []byte("<p>html</p>")},
-		"404.html":                             {Data: []byte("mine")},
-		"robots.txt":                           {Data: []byte("mine")},
-		"x.png":                                {Data: []byte("png")}, // where the page of x.png.md has its folder
+		"n.md":              {Data: []byte("---\naliases: [" + long + "]\ntags: [" + long + "]\n---\nbody #b" + long + " [[index.html]] [[p]]\n")},
+		"index.html.md":     {Data: []byte("x\n")},
+		"Index.html/x.md":   {Data: []byte("![[404.html]] [[robots.txt]] ![[a.png]]\n")},
+		"Index.html/a.png":  {Data: []byte("png")},
+		"p.md":              {Data: []byte("---\npermalink: index.html\n---\n")},
+		"Sub/index.html.md": {Data: []byte("[[Sub/index.html]]\n")},
+		"Sub/index.html":    {Data: []byte("<p>html</p>")},
+		"404.html":          {Data: []byte("mine")},
+		"robots.txt":        {Data: []byte("mine")},
+		"x.png":             {Data: []byte("png")}, // where the page of x.png.md has its folder
+		"c" + strings.Repeat("d", 245) + ".canvas": {Data: []byte(`{"nodes":[],"edges":[]}`)},
 		"x.png.md":                             {Data: []byte("![[x.png]]\n")},
 		"é" + strings.Repeat("b", 250) + ".md": {Data: []byte("long file name\n")},
 	}
@@ -56,6 +57,7 @@ func TestNamesTheFileSystemRefuses(t *testing.T) {
 	want := []string{
 		"404.html: slug-collision", "Index.html/a.png: slug-collision", "Index.html/x.md: slug-collision",
 		"Sub/index.html.md: slug-collision", "Sub/index.html: slug-collision",
+		"c" + strings.Repeat("d", 245) + ".canvas: long-name",
 		"index.html.md: slug-collision", "index.html.md: slug-collision", // and taken by p.md's permalink
 		"n.md: long-name", "n.md: long-name", "n.md: long-name", "p.md: slug-collision",
 		"robots.txt: slug-collision", "x.png: slug-collision", "é" + strings.Repeat("b", 250) + ".md: long-name",
