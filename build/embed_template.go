@@ -126,8 +126,8 @@ func (b *builder) template(n *site.Note, res links.Resolved) (*embedTemplate, er
 }
 
 // compileTemplate parses n again (the build's own doc of n is being
-// rendered elsewhere), binds the section with a templateBinder and
-// renders it once.
+// rendered elsewhere), binds the section with a pageBinder that makes
+// tokens (tpl set) and renders it once.
 func (b *builder) compileTemplate(n *site.Note, res links.Resolved) (*embedTemplate, error) {
 	d := b.r.Parse(n, nil)
 	nodes := d.Whole()
@@ -158,8 +158,8 @@ func (b *builder) compileTemplate(n *site.Note, res links.Resolved) (*embedTempl
 func (t *embedTemplate) cutHoles(r *render.Renderer, d *render.Doc, nodes []ast.Node, html []byte) error {
 	for i, h := range t.holes {
 		l := holeNode(nodes, token(tokHole, i))
-		if l == nil {
-			return fmt.Errorf("embed of %q: no node", h.raw)
+		if l == nil || !bytes.Contains(html, []byte(token(tokHole, i))) {
+			continue // bound but not shown (inside an image's alt text, say)
 		}
 		open, err := renderNode(r, d, l)
 		if err != nil {
