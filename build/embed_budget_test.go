@@ -103,3 +103,48 @@ func TestCheckEmbedsAsBuild(t *testing.T) {
 		t.Errorf("the message does not name the budget: %v", want)
 	}
 }
+
+// TestEmbedsFilledPerPage embeds the same sections, which link to notes,
+// headings, tags, an image and a PDF page and hold footnotes, from pages
+// at several depths, nested and in cycles: every URL the filled-in
+// templates hold points to a written file from the page it is on, every
+// id is there once, and each section was rendered once.
+func TestEmbedsFilledPerPage(t *testing.T) {
+	t.Parallel()
+	fsys := fstest.MapFS{
+		"Home.md":       {Data: []byte("Intro[^1] ![[A/One]]\n\n![[A/B/Two#Part]] ![[A/B/C/Deep#^blk]]\n\n- ![[Cyc1]]\n\n[^1]: foot ![[A/One]]\n")},
+		"A/One.md":      {Data: []byte("# One\nText[^a] #inner [[Home]] [[A/B/Two#Part|part]] ![[img/p.png]] ![[A/doc.pdf#page=3]]\n\n![[A/B/Two]]\n\n[^a]: see [[A/B/C/Deep]]\n")},
+		"A/B/Two.md":    {Data: []byte("# Two\n## Part\nPart[^x] ^pb\n![[A/B/C/Deep]]\n[^x]: two\n## Other\n![[Map.canvas]]\n")},
+		"A/B/C/Deep.md": {Data: []byte("Deep[^d] ^blk\n\n## Sec\n![[Home]]\n\n[^d]: deep\n")},
+		"Cyc1.md":       {Data: []byte("![[Cyc2]]\n")},
+		"Cyc2.md":       {Data: []byte("![[Cyc1]] ![[A/One]]\n")},
+		"img/p.png":     {Data: []byte("png")},
+		"A/doc.pdf":     {Data: []byte("%PDF")},
+		"Map.canvas":    {Data: []byte(`{"nodes":[{"id":"a","type":"file","file":"A/One.md","x":0,"y":0,"width":9,"height":9}],"edges":[]}`)},
+	}
+	ctx := context.Background()
+	a, err := Analyze(ctx, fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	em := NewMemEmitter()
+	if _, _, err := buildFrom(ctx, a, Options{}, em, nil); err != nil {
+		t.Fatal(err)
+	}
+	checkLinks(t, em)
+	home := string(em.Files["index.html"])
+	for _, want := range []string{`href="a/one/"`, `src="img/p.png"`, `src="A/doc.pdf#page=3"`, `href="tags/inner/"`, `id="fn-e1-fn:1"`, `href="#fn-e2-fn:1"`} {
+		if !strings.Contains(home, want) {
+			t.Errorf("index.html lacks %s", want)
+		}
+	}
+	deep := string(em.Files["a/b/c/deep/index.html"])
+	for _, want := range []string{`href="../../../"`, `title="not embedded again: it would embed itself"`} {
+		if !strings.Contains(deep, want) {
+			t.Errorf("a/b/c/deep/index.html lacks %s", want)
+		}
+	}
+	if got := len(a.templates.m); got > 9 {
+		t.Errorf("%d sections rendered; each embedded section should be rendered once", got)
+	}
+}
