@@ -91,6 +91,7 @@ func reanalyze(ctx context.Context, v *site.Vault, diags site.Diagnostics, old *
 		a.Graph = links.NewGraph(v)
 		a.Graph.Index()
 	}
+	a.Diags = append(a.Diags, a.nameDiags()...)
 	return a, ctx.Err()
 }
 

@@ -74,7 +74,7 @@ func emitAssetFile(em Emitter, v *site.Vault, src site.VaultPath, diags func(err
 		diags(err)
 		return true, nil
 	}
-	return true, ae.EmitAsset(src.AssetOut(), AssetFile{Name: name, Size: st.Size(), ModTime: st.ModTime()})
+	return true, ae.EmitAsset(v.AssetOut(src), AssetFile{Name: name, Size: st.Size(), ModTime: st.ModTime()})
 }
 
 // emitAssetFile is emitAssetFile for the builder, which counts the file

@@ -1,8 +1,6 @@
 package build
 
 import (
-	"bytes"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -18,7 +16,9 @@ const maxEmbedDepth = 5
 // pageBinder resolves the links of one note as they appear on one page.
 // For the page's own note, from is that note; inside an embed, from is the
 // embedded note (its links resolve from its own folder) while page stays
-// the outer page, which all URLs are relative to.
+// the outer page, which all URLs are relative to. With tpl set, it binds
+// an embedded section for every page at once (embed_template.go): what
+// depends on the page becomes a token of tpl.
 type pageBinder struct {
 	b      *builder
 	from   *site.Note
@@ -26,27 +26,19 @@ type pageBinder struct {
 	stack  []string // (file, subpath) keys of the embeds being expanded
 	use    *usage
 	embeds *pageEmbeds // shared by the page's binder and its embeds' binders
+	tpl    *embedTemplate
 }
 
 // pageEmbeds is what a page learns from the notes it embeds: what they
-// need from the browser, which the page's own parse cannot know, and
-// how many have been expanded, which numbers their footnotes.
+// need from the browser, which the page's own parse cannot know; how
+// many have been expanded, which numbers their footnotes; and how many
+// bytes they hold, against the budget. With discard set the embeds are
+// only measured, for check.
 type pageEmbeds struct {
 	math, mermaid bool
 	count         int
-}
-
-// add records what an embedded document needs and gives its footnotes
-// ids of their own; a nil receiver is a binder that renders no page (a
-// property link).
-func (l *pageEmbeds) add(d *render.Doc) {
-	if l == nil {
-		return
-	}
-	l.math = l.math || d.HasMath
-	l.mermaid = l.mermaid || d.HasMermaid
-	l.count++
-	d.SetFootnotePrefix("e" + strconv.Itoa(l.count))
+	bytes, budget int64
+	discard       bool
 }
 
 // usage collects what a page needs: attachments to copy and diagnostics.
@@ -87,8 +79,8 @@ func (pb *pageBinder) Bind(l *site.Link) render.Dest {
 	case t.Asset != nil && t.Asset.Kind == site.KindCanvas:
 		return pb.canvasDest(t.Asset) // its page, not the file (canvas.go)
 	case t.Asset != nil:
-		pb.use.asset(pb.page, t.Asset)
-		url := pb.page.AssetURL(t.Asset.Path)
+		pb.useAsset(t.Asset)
+		url := pb.fileURL(pb.b.v.AssetOut(t.Asset.Path))
 		if t.Asset.Kind == site.KindPDF && l.Subpath != "" {
 			url = url.WithFragment(l.Subpath) // #page=3 and #height=400 are for the viewer
 		}
@@ -99,7 +91,32 @@ func (pb *pageBinder) Bind(l *site.Link) render.Dest {
 
 // TagURL links a tag to its page.
 func (pb *pageBinder) TagURL(tag string) site.RelURL {
-	return pb.page.LinkTo(site.TagSlug(tag), "")
+	return pb.pageURL(site.TagSlug(tag))
+}
+
+// pageURL is the URL of the page slug from this page, or its token.
+func (pb *pageBinder) pageURL(slug site.Slug) site.RelURL {
+	if pb.tpl != nil {
+		return pb.tpl.url(pageURL{slug: slug})
+	}
+	return pb.page.LinkTo(slug, "")
+}
+
+// fileURL is the URL of the site's file out from this page, or its token.
+func (pb *pageBinder) fileURL(out site.OutPath) site.RelURL {
+	if pb.tpl != nil {
+		return pb.tpl.url(pageURL{file: out})
+	}
+	return pb.page.FileURL(out)
+}
+
+// useAsset records that the page shows attachment a.
+func (pb *pageBinder) useAsset(a *site.Asset) {
+	if pb.tpl != nil {
+		pb.tpl.assets = append(pb.tpl.assets, a)
+		return
+	}
+	pb.use.asset(pb.page, a)
 }
 
 func (pb *pageBinder) noteDest(n *site.Note, res links.Resolved, l *site.Link) render.Dest {
@@ -110,62 +127,26 @@ func (pb *pageBinder) noteDest(n *site.Note, res links.Resolved, l *site.Link) r
 	case res.Block != nil:
 		frag = "^" + res.Block.ID
 	}
-	d := render.Dest{State: render.Resolved, URL: pb.page.LinkTo(n.Slug, frag), Kind: site.KindNote, Title: n.Title()}
-	if l.Embed {
-		d.Content, d.InlineTitle, d.Cycle = pb.embed(n, res, l)
+	d := render.Dest{State: render.Resolved, URL: pb.pageURL(n.Slug).WithFragment(frag), Kind: site.KindNote, Title: n.Title()}
+	switch {
+	case l.Embed && pb.tpl != nil:
+		d.Content, d.InlineTitle = pb.tpl.hole(n, res, l), inlineTitle(n, res)
+	case l.Embed:
+		d.Content, d.Cycle, d.Cut = pb.embed(n, res, l)
+		d.InlineTitle = inlineTitle(n, res)
 	}
 	return d
 }
 
-// embed renders the part of n that l embeds, with links resolved from n
-// and URLs relative to the outer page. It refuses, with cycle true, an
-// embed already being expanded (keyed on file and subpath, so a note may
-// embed its own sections, SPEC §4.9) or one past maxEmbedDepth. A whole
-// note gets its inline title, unless it opens with an H1 of its own, the
-// rule of the note's page; a section or block gets none (Obsidian shows
-// them seamlessly).
-func (pb *pageBinder) embed(n *site.Note, res links.Resolved, l *site.Link) (content []byte, title string, cycle bool) {
-	key := embedKey(n.Path, l.Subpath)
-	for _, k := range pb.stack {
-		if k == key {
-			pb.cycle(l, "embed cycle: %q embeds itself; shown as a link", l.Raw)
-			return nil, "", true
-		}
+// inlineTitle is the title shown above an embed of n: a whole note gets
+// its inline title, unless it opens with an H1 of its own, the rule of
+// the note's page; a section or block gets none (Obsidian shows them
+// seamlessly).
+func inlineTitle(n *site.Note, res links.Resolved) string {
+	if res.Heading != nil || res.Block != nil || n.FirstH1 != "" {
+		return ""
 	}
-	if len(pb.stack) > maxEmbedDepth {
-		pb.cycle(l, "embed of %q is nested deeper than %d; shown as a link", l.Raw, maxEmbedDepth)
-		return nil, "", true
-	}
-	d := pb.b.r.Parse(n, nil)
-	child := &pageBinder{b: pb.b, from: n, page: pb.page, stack: append(pb.stack[:len(pb.stack):len(pb.stack)], key), use: pb.use, embeds: pb.embeds}
-	pb.embeds.add(d)
-	nodes := d.Whole()
-	if d.FirstH1 == "" {
-		title = n.Title()
-	}
-	switch {
-	case res.Heading != nil:
-		nodes, title = d.Section(*res.Heading), ""
-	case res.Block != nil:
-		nodes, title = d.Block(res.Block.ID), ""
-	}
-	nodes = d.WithFootnotes(nodes)
-	render.BindNodes(d, nodes, child)
-	render.Unanchor(nodes)
-	var buf bytes.Buffer
-	if err := pb.b.r.RenderNodes(&buf, d, nodes); err != nil {
-		return nil, "", true
-	}
-	return buf.Bytes(), title, false
-}
-
-func (pb *pageBinder) cycle(l *site.Link, format string, args ...any) {
-	// Reported at the link that closes the cycle, in the note that holds
-	// it; every page that meets the same link repeats the same line, and
-	// the build keeps one.
-	pb.use.mu.Lock()
-	pb.use.diags.Add(pb.from.Pos(l.Offset), site.Warning, "embed-cycle", format, args...)
-	pb.use.mu.Unlock()
+	return n.Title()
 }
 
 func embedKey(p site.VaultPath, subpath string) string {

@@ -29,6 +29,9 @@ type Options struct {
 	// Progress, when set, is called after each rendered page with the
 	// count done and the total; it is called from several goroutines.
 	Progress func(done, total int)
+	// EmbedBudget bounds the bytes of embedded HTML on one page; embeds
+	// past it show as links (embed-budget). 0 is DefaultEmbedBudget.
+	EmbedBudget int64
 }
 
 // Result is what a build made and found.
@@ -195,6 +198,9 @@ type Analysis struct {
 	// sitemap is the site's pages in URL order, as last listed, which a
 	// rebuild that keeps the pages reuses (discover.go).
 	sitemap []sitemapURL
+	// templates are the embedded sections as rendered for this analysis
+	// (embed_template.go); a rebuild starts afresh.
+	templates embedTemplates
 }
 
 // Analyze runs the first three phases of Build: load, parse, resolve.
@@ -208,6 +214,7 @@ func Analyze(ctx context.Context, fsys fs.FS, opts Options) (*Analysis, error) {
 	a.Diags = append(a.Diags, a.parseCanvases()...)
 	a.Graph = links.NewGraph(v)
 	a.Graph.Index()
+	a.Diags = append(a.Diags, a.nameDiags()...)
 	return a, ctx.Err()
 }
 
@@ -272,7 +279,7 @@ func (b *builder) renderNotes(ctx context.Context, tree *folderTree, tags *tagIn
 			if !b.wants(n.Slug) {
 				return nil
 			}
-			embeds := &pageEmbeds{}
+			embeds := b.newEmbeds()
 			pb := &pageBinder{b: b, from: n, page: n.Slug, stack: []string{embedKey(n.Path, "")}, use: b.use, embeds: embeds}
 			render.Bind(d, pb)
 			var buf bytes.Buffer

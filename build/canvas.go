@@ -105,7 +105,7 @@ func (pb *pageBinder) canvasDest(a *site.Asset) render.Dest {
 	if c == nil {
 		return render.Dest{State: render.Hidden}
 	}
-	return render.Dest{State: render.Resolved, URL: pb.page.LinkTo(c.slug, ""), Kind: site.KindCanvas, Title: c.title}
+	return render.Dest{State: render.Resolved, URL: pb.pageURL(c.slug), Kind: site.KindCanvas, Title: c.title}
 }
 
 // emitCanvases lists the published canvases in their folders and writes
@@ -145,7 +145,7 @@ func (b *builder) canvasPageData(c *canvasPage, tree *folderTree, backs []canvas
 		cv = &render.Canvas{Path: c.asset.Path}
 	}
 	from := &site.Note{Path: c.asset.Path, Slug: c.slug, Published: true}
-	embeds := &pageEmbeds{} // what the note cards need
+	embeds := b.newEmbeds() // what the note cards need
 	pb := &pageBinder{b: b, from: from, page: c.slug, stack: []string{embedKey(c.asset.Path, "")}, use: b.use, embeds: embeds}
 	out, err := b.r.RenderCanvas(cv, pb)
 	if err != nil {

@@ -97,11 +97,16 @@ func isFavicon(p string) bool {
 	return false
 }
 
+// maxIconSize bounds the vault's icon, which the build reads whole to
+// name it by its hash, and every visitor's browser fetches: icons are a
+// few KiB, and 1 MiB leaves room for a large SVG.
+const maxIconSize = 1 << 20
+
 // favicon finds the vault's own icon: its path, its content, and the
 // file it is copied to, "_site/icon.<hash>.<ext>", named by its content as the
 // site's own files are (and not "favicon", the built-in icon's name). An icon that a path rule leaves out (ignore
-// globs, userIgnoreFilters) is not used, nor one that cannot be read;
-// then out is "". The build calls it before rendering, for the pages'
+// globs, userIgnoreFilters) is not used, nor one that cannot be read or
+// is over maxIconSize (reported, unread); then out is "". The build calls it before rendering, for the pages'
 // links, and again to copy the file.
 func (b *builder) favicon() (src site.VaultPath, out site.OutPath, data []byte) {
 	for _, name := range faviconNames {
@@ -110,6 +115,12 @@ func (b *builder) favicon() (src site.VaultPath, out site.OutPath, data []byte) 
 				continue
 			}
 			if ok, _ := b.v.PathPublished(a.Path); !ok {
+				continue
+			}
+			if a.Size > maxIconSize {
+				b.use.mu.Lock()
+				b.use.diags.Add(site.Pos{Path: a.Path}, site.Warning, "too-large", "icon is %d KiB, over the %d KiB limit; the site keeps its own", a.Size>>10, maxIconSize>>10)
+				b.use.mu.Unlock()
 				continue
 			}
 			data, err := b.v.ReadFile(a.Path)

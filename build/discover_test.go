@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/xml"
 	"html"
+	"io/fs"
 	"net/url"
 	"path"
 	"regexp"
@@ -40,7 +41,7 @@ func discoverVault() fstest.MapFS {
 	}
 }
 
-func buildFS(t *testing.T, fsys fstest.MapFS, opts Options) (*Result, *MemEmitter) {
+func buildFS(t *testing.T, fsys fs.FS, opts Options) (*Result, *MemEmitter) {
 	t.Helper()
 	em := NewMemEmitter()
 	res, err := Build(context.Background(), fsys, opts, em)
@@ -284,9 +285,11 @@ func TestFavicon(t *testing.T) {
 		name   string
 		drop   []string
 		ignore []string
+		huge   bool   // favicon.png over maxIconSize, which must not be read
 		want   string // the data of the linked icon; "" is the built-in one
 	}{
 		{name: "png before svg", want: "\x89PNG icon"},
+		{name: "a huge png is left unread", huge: true, want: "<svg/>"},
 		{name: "svg", drop: []string{"favicon.png"}, want: "<svg/>"},
 		{name: "ignored", ignore: []string{"favicon.*"}},
 	}
@@ -299,7 +302,15 @@ func TestFavicon(t *testing.T) {
 			}
 			opts := withBase("")
 			opts.Load.Ignore = tt.ignore
-			_, em := buildFS(t, fsys, opts)
+			var vault fs.FS = fsys
+			if tt.huge {
+				fsys["favicon.png"] = &fstest.MapFile{Data: make([]byte, maxIconSize+1)}
+				vault = denyFS{MapFS: fsys, noOpen: map[string]bool{"favicon.png": true}}
+			}
+			res, em := buildFS(t, vault, opts)
+			if tt.huge && !hasDiag(res.Diags, "favicon.png", "too-large") {
+				t.Errorf("no too-large warning for the huge icon: %v", res.Diags)
+			}
 			m := iconLink.FindStringSubmatch(string(em.Files["notes/a/index.html"]))
 			if m == nil {
 				t.Fatal("no icon link")
@@ -501,4 +512,13 @@ func mergeKeys(a, b map[site.OutPath][]byte) map[site.OutPath]bool {
 		out[p] = true
 	}
 	return out
+}
+
+func hasDiag(diags site.Diagnostics, p site.VaultPath, code string) bool {
+	for _, d := range diags {
+		if d.Pos.Path == p && d.Code == code {
+			return true
+		}
+	}
+	return false
 }

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"sort"
 	"sync"
 
@@ -46,4 +47,65 @@ func (m *MemEmitter) Paths() []site.OutPath {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
 	return out
+}
+
+// copier is an Emitter that writes a file from a reader a piece at a
+// time (outdir.Dir), so an attachment of any size costs the build no
+// more memory than a buffer.
+type copier interface {
+	Copy(p site.OutPath, src io.Reader) error
+}
+
+// sourceError is a vault file that could not be read for copying: a
+// diagnostic, not a failure of the output.
+type sourceError struct{ err error }
+
+func (e *sourceError) Error() string { return e.err.Error() }
+func (e *sourceError) Unwrap() error { return e.err }
+
+// copyAsset copies attachment a: streamed when the Emitter is a copier,
+// else read whole for an Emitter that keeps the bytes. A vault file that
+// cannot be read is a *sourceError.
+func (b *builder) copyAsset(a *site.Asset) error {
+	out := b.v.AssetOut(a.Path)
+	c, ok := b.em.(copier)
+	if !ok {
+		data, err := b.v.ReadFile(a.Path)
+		if err != nil {
+			return &sourceError{err}
+		}
+		return b.emit(out, data)
+	}
+	f, err := b.v.FS.Open(b.v.FSName(a.Path))
+	if err != nil {
+		return &sourceError{err}
+	}
+	defer f.Close()
+	r := &readErr{r: f}
+	if err := c.Copy(out, r); err != nil {
+		if r.err != nil {
+			return &sourceError{r.err}
+		}
+		return err
+	}
+	b.use.mu.Lock()
+	b.files++
+	b.use.mu.Unlock()
+	return nil
+}
+
+// readErr remembers its reader's error, so a copy that fails tells a
+// vault file that could not be read from an output that could not be
+// written.
+type readErr struct {
+	r   io.Reader
+	err error
+}
+
+func (r *readErr) Read(p []byte) (int, error) {
+	n, err := r.r.Read(p)
+	if err != nil && err != io.EOF {
+		r.err = err
+	}
+	return n, err
 }

@@ -210,7 +210,7 @@ func (b *builder) imageURL(n *site.Note, linkpath string) string {
 		return ""
 	}
 	b.use.asset(n.Slug, a)
-	return b.absURL(site.Slug("").AssetURL(a.Path))
+	return b.absURL(site.Slug("").FileURL(b.v.AssetOut(a.Path)))
 }
 
 // propLinkPath reads the link path of a property value written as a link

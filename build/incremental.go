@@ -250,7 +250,7 @@ func (b *builder) pages(inc *increment, prev *Snapshot) (map[site.Slug]bool, map
 // show it told.
 func refreshAssets(v *site.Vault, prev *Snapshot, em Emitter, changed map[site.VaultPath]bool) error {
 	for _, as := range v.Assets {
-		if !prev.published(as.Path.AssetOut()) || !changed[as.Path] {
+		if !prev.published(v.AssetOut(as.Path)) || !changed[as.Path] {
 			continue
 		}
 		if done, err := emitAssetFile(em, v, as.Path, func(error) {}); done || err != nil {
@@ -263,7 +263,7 @@ func refreshAssets(v *site.Vault, prev *Snapshot, em Emitter, changed map[site.V
 		if err != nil {
 			continue // gone again, or unreadable: the next walk settles it
 		}
-		if err := em.Emit(as.Path.AssetOut(), data); err != nil {
+		if err := em.Emit(v.AssetOut(as.Path), data); err != nil {
 			return err
 		}
 	}
@@ -314,8 +314,8 @@ func dropUnused(files map[site.OutPath][]byte, assetFiles map[site.OutPath]Asset
 	for _, vault := range []*site.Vault{oldV, v} {
 		for _, as := range vault.Assets {
 			if !used[as.Path] {
-				delete(files, as.Path.AssetOut())
-				delete(assetFiles, as.Path.AssetOut())
+				delete(files, vault.AssetOut(as.Path))
+				delete(assetFiles, vault.AssetOut(as.Path))
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"html/template"
 	"sort"
 	"strings"
@@ -109,7 +110,7 @@ func (b *builder) emitFiles() error {
 		}
 	}
 	for _, a := range b.sortedAssets() {
-		if b.have != nil && b.have(a.Path.AssetOut()) {
+		if b.have != nil && b.have(b.v.AssetOut(a.Path)) {
 			continue
 		}
 		if done, err := b.emitAssetFile(a.Path); done || err != nil {
@@ -118,12 +119,13 @@ func (b *builder) emitFiles() error {
 			}
 			continue
 		}
-		data, err := b.v.ReadFile(a.Path)
-		if err != nil {
-			b.use.diags.Add(site.Pos{Path: a.Path}, site.Warning, "unreadable", "cannot copy attachment: %v", err)
+		err := b.copyAsset(a)
+		var se *sourceError
+		if errors.As(err, &se) {
+			b.use.diags.Add(site.Pos{Path: a.Path}, site.Warning, "unreadable", "cannot copy attachment: %v", se.err)
 			continue
 		}
-		if err := b.emit(a.Path.AssetOut(), data); err != nil {
+		if err != nil {
 			return err
 		}
 	}

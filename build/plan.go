@@ -16,8 +16,9 @@ type Plan struct {
 	// Pages are the published notes and canvases, by path.
 	Pages []PlannedPage
 	// Attachments are the files copied because a published page uses
-	// them, by path.
-	Attachments []site.VaultPath
+	// them, by path; AttachmentFiles says where each is copied.
+	Attachments     []site.VaultPath
+	AttachmentFiles map[site.VaultPath]site.OutPath
 	// Icon is the vault's favicon, copied as the site's icon to IconOut;
 	// "" when the site uses its built-in icon.
 	Icon    site.VaultPath
@@ -105,7 +106,7 @@ func MakePlan(ctx context.Context, fsys fs.FS, opts Options) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Plan{Redirects: b.redirects(b.tree), Files: rec.sorted()}
+	p := &Plan{Redirects: b.redirects(b.tree), Files: rec.sorted(), AttachmentFiles: map[site.VaultPath]site.OutPath{}}
 	p.Diags = append(a.Diags, b.use.diags...)
 	p.Diags.RemoveMultiples()
 	for _, n := range a.Vault.Notes {
@@ -126,6 +127,7 @@ func MakePlan(ctx context.Context, fsys fs.FS, opts Options) (*Plan, error) {
 		switch {
 		case b.use.assets[as.Path] != nil:
 			p.Attachments = append(p.Attachments, as.Path)
+			p.AttachmentFiles[as.Path] = a.Vault.AssetOut(as.Path)
 		case as.Path == p.Icon:
 		case as.Kind == site.KindCanvas:
 			if ok, why := a.Vault.CanvasPublished(as.Path); !ok {
@@ -151,6 +153,14 @@ func (r *pathRecorder) Emit(p site.OutPath, _ []byte) error {
 	r.paths = append(r.paths, p)
 	r.mu.Unlock()
 	return nil
+}
+
+var _ assetEmitter = (*pathRecorder)(nil)
+
+// EmitAsset records p without opening the file: a dry run reads no
+// attachment.
+func (r *pathRecorder) EmitAsset(p site.OutPath, _ AssetFile) error {
+	return r.Emit(p, nil)
 }
 
 func (r *pathRecorder) sorted() []site.OutPath {

@@ -43,7 +43,7 @@ func (b *builder) redirects(tree *folderTree) []Redirect {
 	}
 	files := map[string]bool{}
 	for _, a := range b.v.Assets {
-		files[strings.ToLower(string(a.Path.AssetOut()))] = true
+		files[strings.ToLower(string(b.v.AssetOut(a.Path)))] = true
 	}
 	var out []Redirect
 	add := func(r Redirect) {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v4"
@@ -44,6 +45,9 @@ type Config struct {
 	// Headers writes a _headers file for hosts that read one (Netlify,
 	// Cloudflare Pages): hashed assets cached for a year.
 	Headers bool `yaml:"headers"`
+	// EmbedBudget bounds the embedded HTML of one page ("4MB", "512KB",
+	// or bytes); "" is the build's default.
+	EmbedBudget string `yaml:"embedBudget"`
 	// Check configures vaultsite check.
 	Check Check `yaml:"check"`
 }
@@ -59,6 +63,30 @@ func (c Config) KeepNames() []string {
 		return slices.Clone(DefaultKeep)
 	}
 	return c.Keep
+}
+
+// EmbedBytes returns EmbedBudget in bytes, 0 for the default. A value
+// validate refused is 0 too.
+func (c Config) EmbedBytes() int64 {
+	n, _ := parseSize(c.EmbedBudget)
+	return n
+}
+
+// parseSize reads a size: a whole number of bytes, or one followed by
+// KB, MB or GB (powers of 1024; KiB, MiB, GiB and K, M, G too).
+func parseSize(s string) (int64, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, true
+	}
+	num := strings.TrimRight(s, "KMGiBkmgb ")
+	shift := map[string]uint{"": 0, "b": 0, "k": 10, "kb": 10, "kib": 10, "m": 20, "mb": 20, "mib": 20, "g": 30, "gb": 30, "gib": 30}
+	sh, ok := shift[strings.ToLower(strings.TrimSpace(s[len(num):]))]
+	n, err := strconv.ParseInt(num, 10, 64)
+	if !ok || err != nil || n <= 0 || n > 1<<(62-sh) {
+		return 0, false
+	}
+	return n << sh, true
 }
 
 // Check holds the settings of vaultsite check.
@@ -144,6 +172,9 @@ func (c *Config) validate(name string) error {
 		if err := outdir.ValidKeep(k); err != nil {
 			return bad("keep: %v", err)
 		}
+	}
+	if _, ok := parseSize(c.EmbedBudget); !ok {
+		return bad("embedBudget: %q is not a size such as 4MB or 512KB", c.EmbedBudget)
 	}
 	if c.BaseURL != "" && !strings.Contains(c.BaseURL, "://") {
 		return bad("baseURL: %q is not an absolute URL", c.BaseURL)

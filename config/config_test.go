@@ -21,6 +21,8 @@ func TestLoad(t *testing.T) {
 		{name: "empty file", give: "", want: Config{}},
 		{name: "only comments", give: "# nothing set yet\n", want: Config{}},
 		{name: "an alias is read as YAML says", give: "ignore: &x [Private]\ncheck:\n  severity: {case-mismatch: off}\n", want: Config{Ignore: []string{"Private"}, Check: Check{Severity: map[string]string{"case-mismatch": "off"}}}},
+		{name: "embed budget", give: "embedBudget: 512KB\n", want: Config{EmbedBudget: "512KB"}},
+		{name: "bad embed budget", give: "embedBudget: lots\n", wantErr: `vaultsite.yaml: embedBudget: "lots" is not a size such as 4MB or 512KB`},
 		{name: "unknown key names its line", give: "title: x\nfoo: 1\n", wantErr: `vaultsite.yaml:2:1: unknown key "foo"`},
 		{name: "unknown nested key", give: "check:\n  severity: {}\n  bogus: 2\n", wantErr: `vaultsite.yaml:3:3: unknown key "bogus"`},
 		{name: "broken YAML", give: "title: [x\n", wantErr: "vaultsite.yaml:1:8: did not find expected ',' or ']' for the flow sequence that starts here (seen at line 2)"},
@@ -81,6 +83,15 @@ func TestKeepNames(t *testing.T) {
 		}
 		if diff := cmp.Diff(tt.want, cfg.KeepNames()); diff != "" {
 			t.Errorf("%q: KeepNames (-want +got):\n%s", tt.give, diff)
+		}
+	}
+}
+
+func TestEmbedBytes(t *testing.T) {
+	t.Parallel()
+	for give, want := range map[string]int64{"": 0, "4MB": 4 << 20, "512 KiB": 512 << 10, "1g": 1 << 30, "1000": 1000, "-1MB": 0, "4TB": 0, "MB": 0} {
+		if got := (Config{EmbedBudget: give}).EmbedBytes(); got != want {
+			t.Errorf("EmbedBytes(%q) = %d, want %d", give, got, want)
 		}
 	}
 }

@@ -75,8 +75,11 @@ type Dest struct {
 	// H1, as on the note's page.
 	InlineTitle string
 	// Cycle marks a note embed cut because it would embed itself, or went
-	// deeper than the cap.
+	// deeper than the cap, or (with Cut) would pass the page's budget; it
+	// shows as a link.
 	Cycle bool
+	// Cut, when set, is the link's title for a reason other than a cycle.
+	Cut string
 }
 
 // Binder resolves links for one page: it knows the source note, the page

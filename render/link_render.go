@@ -147,9 +147,14 @@ func mediaEmbed(w util.BufWriter, n *InternalLink, class, tag string) {
 
 func noteEmbed(w util.BufWriter, n *InternalLink) {
 	if n.Dest.Cycle {
+		title := "not embedded again: it would embed itself"
+		if n.Dest.Cut != "" {
+			title = n.Dest.Cut
+		}
 		_, _ = w.WriteString(`<a class="internal-link embed-cycle"`)
 		writeAttr(w, "href", string(n.Dest.URL))
-		_, _ = w.WriteString(` title="not embedded again: it would embed itself">→ `)
+		writeAttr(w, "title", title)
+		_, _ = w.WriteString(`>→ `)
 		_, _ = w.Write(util.EscapeHTML([]byte(embedTitle(n))))
 		_, _ = w.WriteString("</a>")
 		return

@@ -27,7 +27,7 @@ type LoadOptions struct {
 }
 
 // maxNoteSize bounds what one note may hold; a larger file is reported and
-// left out rather than slowing every page that links to it.
+// left out, unread, rather than slowing every page that links to it.
 const maxNoteSize = 32 << 20
 
 // Load reads the vault in fsys: every file outside dot-folders, notes with
@@ -233,15 +233,7 @@ func (v *Vault) readNotes(opts LoadOptions) {
 }
 
 func (v *Vault) readNote(n *Note, opts LoadOptions, diags *Diagnostics) {
-	src, err := v.ReadFile(n.Path)
-	switch {
-	case err != nil:
-		diags.Add(Pos{Path: n.Path}, Warning, "unreadable", "cannot read: %v", unwrapPathErr(err))
-	case len(src) > maxNoteSize:
-		diags.Add(Pos{Path: n.Path}, Warning, "too-large", "note is %d MiB, over the %d MiB limit; its content is left out", len(src)>>20, maxNoteSize>>20)
-		src = nil
-	}
-	n.Source = normalizeNewlines(src)
+	n.Source = v.readNoteSource(n, diags) // load_text.go
 	n.lines = lineStarts(n.Source)
 	if text, off, body, ok := splitFrontmatter(n.Source); ok {
 		n.BodyStart = body

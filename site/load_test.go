@@ -412,6 +412,25 @@ func TestLoadSlugs(t *testing.T) {
 		wantDiags []string
 	}{
 		{
+			name: "index.html as a note, a folder and deeper",
+			give: []string{"index.html.md", "Index.html/x.md", "Index.html/y.md", "Sub/index.html.md"},
+			want: map[VaultPath]noteState{
+				"index.html.md":     {Slug: "index.html_", Published: true, FolderNote: true},
+				"Index.html/x.md":   {Slug: "index.html_/x", Published: true},
+				"Index.html/y.md":   {Slug: "index.html_/y", Published: true},
+				"Sub/index.html.md": {Slug: "sub/index.html_", Published: true},
+			},
+			wantDiags: []string{"Index.html/x.md: slug-collision", "Sub/index.html.md: slug-collision", "index.html.md: slug-collision"},
+		},
+		{
+			name: "a name too long for a file is shortened",
+			give: []string{strings.Repeat("é", 130) + ".md"},
+			want: map[VaultPath]noteState{
+				VaultPath(strings.Repeat("é", 130) + ".md"): {Slug: Slug(strings.Repeat("é", 115) + "-0e453436"), Published: true},
+			},
+			wantDiags: []string{strings.Repeat("é", 130) + ".md: long-name"},
+		},
+		{
 			name: "collision gets -2",
 			give: []string{"A b.md", "a-b.md"},
 			want: map[VaultPath]noteState{

@@ -168,7 +168,14 @@ const GraphSlug Slug = "graph"
 var reservedTop = map[string]bool{"tags": true, "_site": true, "graph": true, "search": true, "404.html": true,
 	"sitemap.xml": true, "feed.xml": true, "robots.txt": true, "_headers": true}
 
+// slugComponent returns the slug of one path component: the rule of
+// VaultPath.Slug, then fitted to what a file system can write (fitSlug).
 func slugComponent(c string) string {
+	s, _ := fitSlug(slugWord(c))
+	return s
+}
+
+func slugWord(c string) string {
 	var b strings.Builder
 	dash, kept := false, false
 	for _, r := range c {
@@ -370,12 +377,18 @@ func (o OutPath) Valid() bool {
 // AssetOut returns where an attachment is copied: its own vault path, so
 // file names and the "#icon"-style suffixes themes match stay
 // recognisable. An attachment that would land in one of the site's own
-// top-level folders ("tags/x.png") or take a page's file (any
-// "index.html", a root "404.html") goes below "_site/files/" instead.
+// top-level folders ("tags/x.png") or take a page's file, or a folder
+// where a page's file is (any "index.html", a root "404.html"), goes
+// below "_site/files/" instead.
 func (p VaultPath) AssetOut() OutPath {
 	top, _, _ := strings.Cut(string(p), "/")
-	if reservedTop[strings.ToLower(top)] || strings.EqualFold(p.Base(), "index.html") {
+	if reservedTop[strings.ToLower(top)] {
 		return OutPath("_site/files/" + string(p))
+	}
+	for _, c := range strings.Split(string(p), "/") {
+		if strings.EqualFold(c, pageFile) {
+			return OutPath("_site/files/" + string(p))
+		}
 	}
 	return OutPath(p)
 }

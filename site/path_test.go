@@ -1,6 +1,7 @@
 package site
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -512,6 +513,8 @@ func TestAssetOut(t *testing.T) {
 		{give: "tags/x.png", want: "_site/files/tags/x.png", url: "../../_site/files/tags/x.png"},
 		{give: "Tags/x.png", want: "_site/files/Tags/x.png", url: "../../_site/files/Tags/x.png"},
 		{give: "Foo/index.html", want: "_site/files/Foo/index.html", url: "../../_site/files/Foo/index.html"},
+		{give: "Index.HTML/x.png", want: "_site/files/Index.HTML/x.png", url: "../../_site/files/Index.HTML/x.png"}, // a folder where the home page is
+		{give: "Foo/index.html/x.png", want: "_site/files/Foo/index.html/x.png", url: "../../_site/files/Foo/index.html/x.png"},
 		{give: "404.html", want: "_site/files/404.html", url: "../../_site/files/404.html"},
 		{give: "robots.txt", want: "_site/files/robots.txt", url: "../../_site/files/robots.txt"},
 		{give: "_headers", want: "_site/files/_headers", url: "../../_site/files/_headers"},
@@ -527,5 +530,53 @@ func TestAssetOut(t *testing.T) {
 		if got := Slug("a/b").AssetURL(tt.give); got != tt.url {
 			t.Errorf("AssetURL(%q) = %q, want %q", tt.give, got, tt.url)
 		}
+	}
+}
+
+// TestSlugFits proves that every slug can be a file name: a component
+// over 240 bytes is cut at a character boundary with a hash of the whole,
+// the same for the same name and different for names that share their
+// start; one named index.html gets "_". Tags, permalinks and folders
+// follow the same rule.
+func TestSlugFits(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("ß", 200) // 400 bytes
+	tests := []struct {
+		name string
+		give Slug
+	}{
+		{"note", VaultPath(long + ".md").Slug()},
+		{"other note", VaultPath(long + "x.md").Slug()},
+		{"folder", FolderSlug(long + "/a")},
+		{"tag", TagSlug("a/" + long)},
+		{"permalink", PermalinkSlug("/" + long + "/")},
+		{"lower case grows", VaultPath(strings.Repeat("Ⱥ", 121) + ".md").Slug()}, // 242 bytes, 363 lower-cased
+		{"index.html", VaultPath("Index.html.md").Slug()},
+		{"index.html folder", FolderSlug("a/index.HTML")},
+	}
+	for _, tt := range tests {
+		if !tt.give.Valid() {
+			t.Errorf("%s: %q is not a valid slug", tt.name, tt.give)
+		}
+		for _, c := range strings.Split(string(tt.give), "/") {
+			if len(c) > maxSlugBytes || c == "index.html" {
+				t.Errorf("%s: component %q (%d bytes) cannot be a page's folder", tt.name, c, len(c))
+			}
+			if !utf8.ValidString(c) {
+				t.Errorf("%s: %q cut inside a character", tt.name, c)
+			}
+		}
+	}
+	if tests[0].give == tests[1].give {
+		t.Errorf("two long names that share their start share the slug %q", tests[0].give)
+	}
+	if a, b := VaultPath(long+".md").Slug(), VaultPath(long+".md").Slug(); a != b {
+		t.Errorf("the same name gave %q and %q", a, b)
+	}
+	if got := SlugFixes("ok/" + long + "/index.html"); len(got) != 2 || !got[0].Long || got[1].Long || got[1].Slug != "index.html_" {
+		t.Errorf("SlugFixes = %+v, want a long component, then index.html", got)
+	}
+	if got := SlugFixes("Daily/2024-01-02"); got != nil {
+		t.Errorf("SlugFixes of a plain name = %+v, want none", got)
 	}
 }

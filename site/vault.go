@@ -2,7 +2,9 @@ package site
 
 import (
 	"io/fs"
+	"path"
 	"sort"
+	"strings"
 )
 
 // AppConfig holds the keys of .obsidian/app.json that matter for
@@ -33,6 +35,8 @@ type Vault struct {
 
 	byPath map[VaultPath]*Note
 	names  map[VaultPath]string // the name in FS, when it differs (NFD)
+	// assetOuts are the attachments AssetOut moves for a page's folder.
+	assetOuts map[VaultPath]OutPath
 	// walkDiags are what the walk of the vault's folders found, which
 	// ReloadKnown, walking nothing, keeps.
 	walkDiags Diagnostics
@@ -105,6 +109,10 @@ func (v *Vault) AssignSlugs(diags *Diagnostics) {
 		case n == home:
 			taken[""] = n.Path
 		case n.Props.Permalink != "":
+			line, col := n.Props.pos("permalink")
+			for _, f := range SlugFixes(n.Props.Permalink) {
+				f.Report(diags, Pos{Path: n.Path, Line: line, Col: col}, "permalink")
+			}
 			if s, ok := v.permalink(n); ok {
 				v.claim(n, s, taken, diags)
 				continue
@@ -114,15 +122,74 @@ func (v *Vault) AssignSlugs(diags *Diagnostics) {
 			later = append(later, n)
 		}
 	}
+	folders := map[string]bool{} // folders whose name was reported
 	for _, n := range later {
 		if n.pathSlug == "" {
 			n.pathSlug = n.Path.Slug() // kept on the note, which Reload reuses
 		}
+		reportPathFixes(n.Path, folders, diags)
 		v.claim(n, n.pathSlug, taken, diags)
 	}
-	folders := v.publishedFolders()
+	published := v.publishedFolders()
 	for _, n := range v.Notes {
-		n.FolderNote = n.Published && n.Slug != "" && folders[n.Slug]
+		n.FolderNote = n.Published && n.Slug != "" && published[n.Slug]
+	}
+	v.placeAssets()
+}
+
+// placeAssets finds the attachments that would be written where a page's
+// folder is: a file "a" beside a note "a.md", whose page is "a/", or
+// "docs" beside a folder "Docs". They go below "_site/files/", as
+// VaultPath.AssetOut moves those at the site's own files. Compared
+// without case, as a file system may.
+func (v *Vault) placeAssets() {
+	v.assetOuts = nil
+	dirs := map[string]bool{}
+	for _, n := range v.Notes {
+		if !n.Published {
+			continue
+		}
+		for s := n.Slug; s != "" && !dirs[string(s)]; s = s.Parent() {
+			dirs[string(s)] = true
+		}
+	}
+	for _, a := range v.Assets {
+		if out := a.Path.AssetOut(); dirs[strings.ToLower(string(out))] {
+			if v.assetOuts == nil {
+				v.assetOuts = map[VaultPath]OutPath{}
+			}
+			v.assetOuts[a.Path] = OutPath("_site/files/" + string(a.Path))
+		}
+	}
+}
+
+// AssetOut returns where the attachment at p is copied: p.AssetOut(),
+// unless a page's folder is there (placeAssets).
+func (v *Vault) AssetOut(p VaultPath) OutPath {
+	if out, ok := v.assetOuts[p]; ok {
+		return out
+	}
+	return p.AssetOut()
+}
+
+// reportPathFixes reports the components of a note's path whose slug
+// was shortened or renamed (SlugFixes): the file's own name at the note,
+// a folder's at the first note in it, once.
+func reportPathFixes(p VaultPath, reported map[string]bool, diags *Diagnostics) {
+	parts := strings.Split(strings.TrimSuffix(string(p), path.Ext(string(p))), "/")
+	for i, c := range parts {
+		folder := strings.Join(parts[:i+1], "/")
+		if reported[folder] {
+			continue
+		}
+		what := "folder name"
+		if i == len(parts)-1 {
+			what = "file name"
+		}
+		for _, f := range SlugFixes(c) {
+			reported[folder] = true
+			f.Report(diags, Pos{Path: p}, what)
+		}
 	}
 }
 

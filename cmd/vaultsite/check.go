@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -38,8 +40,9 @@ character.
 Errors: broken-link (no such note or file), missing-heading, missing-block,
 unpublished-link (a published note links to one that is not published).
 Warnings: raw-space-link (a Markdown link with raw spaces that only
-vaultsite repairs), embed-cycle, invalid-frontmatter, duplicate-key,
-invalid-property, invalid-tag, slug-collision, unclosed-comment, invalid-canvas. Infos (shown with --verbose or in
+vaultsite repairs), embed-cycle, embed-budget, invalid-frontmatter,
+duplicate-key, invalid-property, invalid-tag, slug-collision, long-name,
+invalid-utf8, unclosed-comment, invalid-canvas, unreadable. Infos (shown with --verbose or in
 json/sarif): ambiguous-link (settled by Obsidian's tie-break),
 case-mismatch. vaultsite.yaml can change any code's severity:
 
@@ -49,7 +52,7 @@ case-mismatch. vaultsite.yaml can change any code's severity:
       case-mismatch: off
 
 Exit status: 0 without errors, 1 with errors (or warnings under --strict),
-2 on usage or I/O errors.`,
+2 on usage errors or when a file or the vault could not be read.`,
 		Example: `  vaultsite check
   vaultsite check ~/Notes --strict
   vaultsite check ~/Notes --format github
@@ -82,27 +85,40 @@ func runCheck(cmd *cobra.Command, opts *checkOptions) error {
 	default:
 		return usageError{fmt.Errorf("--format %q: want text, json, github or sarif", opts.format)}
 	}
-	start := time.Now()
 	fsys, err := openVault(opts.vault)
 	if err != nil {
 		return err
 	}
+	return checkFS(cmd.Context(), opts, fsys)
+}
+
+// checkFS checks the vault in fsys and reports on opts' streams. A
+// vault whose folder, or any of whose files, could not be read is an
+// ioError, after the findings are reported.
+func checkFS(ctx context.Context, opts *checkOptions, fsys fs.FS) error {
+	start := time.Now()
 	cfg, err := opts.settings(fsys, opts.vault)
 	if err != nil {
 		return usageError{err}
 	}
-	a, err := build.Analyze(cmd.Context(), fsys, buildOpts(cfg))
+	bopts := buildOpts(cfg)
+	a, err := build.Analyze(ctx, fsys, bopts)
+	if err != nil {
+		return ioError{err}
+	}
+	embeds, err := build.CheckEmbeds(ctx, a, bopts)
 	if err != nil {
 		return err
 	}
-	diags := append(a.Diags, a.Graph.Check()...)
+	diags := append(append(a.Diags, a.Graph.Check()...), embeds...)
 	if opts.external {
-		ext, err := checkExternal(cmd.Context(), a, opts.cache)
+		ext, err := checkExternal(ctx, a, opts.cache)
 		if err != nil {
 			return err
 		}
 		diags = append(diags, ext...)
 	}
+	lost := unreadable(diags)
 	diags = applySeverities(diags, cfg)
 	diags.RemoveMultiples()
 	links := 0
@@ -113,10 +129,25 @@ func runCheck(cmd *cobra.Command, opts *checkOptions) error {
 	if err := report(opts, diags, sum, time.Since(start)); err != nil {
 		return err
 	}
+	if lost > 0 {
+		return ioError{fmt.Errorf("%s could not be read", plural(lost, "file"))}
+	}
 	if sum.Errors > 0 || opts.strict && sum.Warnings > 0 {
 		return errFailed
 	}
 	return nil
+}
+
+// unreadable counts the files the load could not read, whatever
+// severity vaultsite.yaml gives them.
+func unreadable(diags site.Diagnostics) int {
+	n := 0
+	for _, d := range diags {
+		if d.Code == "unreadable" {
+			n++
+		}
+	}
+	return n
 }
 
 // applySeverities changes or drops diagnostics by the severities of

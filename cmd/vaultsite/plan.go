@@ -87,7 +87,11 @@ func writePlanText(w io.Writer, p *build.Plan) {
 		lines = append(lines, planLine{r.To.Path, 1, r.Line, fmt.Sprintf("redirect from %s (%s)", r.From.FromRoot(), why)})
 	}
 	for _, a := range p.Attachments {
-		lines = append(lines, planLine{a, 0, 0, "copied"})
+		msg := "copied"
+		if out := p.AttachmentFiles[a]; string(out) != string(a) {
+			msg = "copied to " + string(out)
+		}
+		lines = append(lines, planLine{a, 0, 0, msg})
 	}
 	if p.Icon != "" {
 		lines = append(lines, planLine{p.Icon, 1, 0, "copied as the site's icon " + string(p.IconOut)})
@@ -215,7 +219,7 @@ func writePlanJSON(w io.Writer, vault string, bopts build.Options, p *build.Plan
 		r.Pages = append(r.Pages, planJSONPage{Path: pg.Path, URL: pg.Slug.FromRoot(), Kind: fileKind(pg.Path), Permalink: pg.Permalink, Line: pg.Line})
 	}
 	for _, a := range p.Attachments {
-		r.Attachments = append(r.Attachments, planJSONFile{Path: a, File: a.AssetOut()})
+		r.Attachments = append(r.Attachments, planJSONFile{Path: a, File: p.AttachmentFiles[a]})
 	}
 	if p.Icon != "" {
 		r.Icon = &planJSONFile{Path: p.Icon, File: p.IconOut}

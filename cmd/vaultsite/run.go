@@ -13,8 +13,8 @@ import (
 	"github.com/vaultsite/vaultsite/site"
 )
 
-// Exit codes: 0 success, 1 a failed build or check, 2 a usage or I/O
-// error of the command line.
+// Exit codes: 0 success, 1 a failed build or check, 2 a usage error, or
+// a vault that check could not read.
 const (
 	exitOK    = 0
 	exitFail  = 1
@@ -30,6 +30,13 @@ type usageError struct{ err error }
 
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
+
+// ioError marks a failure to read the vault, which check exits with 2
+// for: its verdict on links it could not read would be a guess.
+type ioError struct{ err error }
+
+func (e ioError) Error() string { return e.err.Error() }
+func (e ioError) Unwrap() error { return e.err }
 
 // run builds the command tree, executes args and maps the outcome to an
 // exit code. Errors are printed once, here, prefixed "vaultsite: ".
@@ -52,8 +59,14 @@ vault (it holds .obsidian/ or vaultsite.yaml), else ./vault.`,
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newBuildCmd(), newCheckCmd(), newServeCmd(), newInitCmd(), newVersionCmd())
-	err := root.ExecuteContext(ctx)
+	return exitCode(root.ExecuteContext(ctx), stderr)
+}
+
+// exitCode prints err, unless a command already reported it, and maps
+// it to the exit code.
+func exitCode(err error, stderr io.Writer) int {
 	var ue usageError
+	var ie ioError
 	switch {
 	case err == nil:
 		return exitOK
@@ -61,6 +74,9 @@ vault (it holds .obsidian/ or vaultsite.yaml), else ./vault.`,
 		return exitFail
 	case errors.As(err, &ue) || isCobraUsage(err):
 		fmt.Fprintf(stderr, "vaultsite: %s\nRun 'vaultsite --help' for usage.\n", site.EscapeUnsafe(err.Error()))
+		return exitUsage
+	case errors.As(err, &ie):
+		fmt.Fprintf(stderr, "vaultsite: %s\n", site.EscapeUnsafe(err.Error()))
 		return exitUsage
 	}
 	// An error may name a file of the vault, whose name may hold control
