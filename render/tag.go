@@ -52,7 +52,7 @@ func (tagParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 	end, letter := 1, false
 	for end < len(line) {
 		r, size := utf8.DecodeRune(line[end:])
-		if !tagRune(r) {
+		if !site.TagRune(r) {
 			break
 		}
 		if !unicode.IsDigit(r) && r != '/' {
@@ -66,25 +66,6 @@ func (tagParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 	n := &Tag{Name: string(line[1:end])}
 	block.Advance(end)
 	return n
-}
-
-// tagRune reports whether r may be part of a tag body: not whitespace,
-// not general or supplemental punctuation, and none of the ASCII
-// characters Obsidian's own expression excludes.
-func tagRune(r rune) bool {
-	switch {
-	case unicode.IsSpace(r), r == utf8.RuneError:
-		return false
-	case r >= 0x2000 && r <= 0x206F, r >= 0x2E00 && r <= 0x2E7F:
-		return false
-	case r < 0x80:
-		for _, c := range "!\"#$%&'()*+,.:;<=>?@^`{|}~[]\\" {
-			if r == c {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 type tagHTMLRenderer struct{}

@@ -96,7 +96,7 @@ func checkTags(p VaultPath, v Value, diags *Diagnostics) {
 func badTag(t string) string {
 	digits := true
 	for _, r := range t {
-		if !tagRune(r) {
+		if !TagRune(r) {
 			return fmt.Sprintf("holds %q, which a tag cannot hold", r)
 		}
 		digits = digits && (unicode.IsDigit(r) || r == '/')
@@ -107,11 +107,11 @@ func badTag(t string) string {
 	return ""
 }
 
-// tagRune reports whether r may be part of a tag: not whitespace, not
+// TagRune reports whether r may be part of a tag: not whitespace, not
 // general or supplemental punctuation, none of the ASCII characters
-// Obsidian's tag expression excludes (SPEC §6.3; render's tag parser uses
-// the same rule for tags in the body).
-func tagRune(r rune) bool {
+// Obsidian's tag expression excludes (SPEC §6.3). Tags in properties and
+// render's #tags in the body follow it alike.
+func TagRune(r rune) bool {
 	switch {
 	case unicode.IsSpace(r), r == utf8.RuneError:
 		return false
