@@ -6,11 +6,14 @@ import (
 	"path/filepath"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/vaultsite/vaultsite/internal/sanitize/sanitizetest"
 )
 
 // FuzzRender runs the whole pipeline (Parse, Bind, Render) on any note:
 // it must not panic, must render the same bytes twice, and must leave
-// no raw <script> from the note in its output. The seeds are the case
+// nothing that runs script in its output, parsed as a browser would
+// (sanitizetest.Unsafe). The seeds are the case
 // files; `go test ./render -fuzz FuzzRender` explores from them.
 func FuzzRender(f *testing.F) {
 	files, _ := filepath.Glob("testdata/*.txt")
@@ -34,6 +37,9 @@ func FuzzRender(f *testing.F) {
 		}
 		if utf8.ValidString(src) && bytes.Contains(bytes.ToLower(one.Bytes()), []byte("<script")) {
 			t.Fatalf("a <script> got through:\n%s", one.Bytes())
+		}
+		if why := sanitizetest.Unsafe(one.Bytes()); why != "" {
+			t.Fatalf("%s got through:\n%s", why, one.Bytes())
 		}
 	})
 }

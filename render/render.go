@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/gohugoio/hugo-goldmark-extensions/extras"
+	"github.com/vaultsite/vaultsite/internal/sanitize"
 	"github.com/vaultsite/vaultsite/site"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -24,6 +25,9 @@ type Config struct {
 	// StrictLineBreaks turns off Obsidian's default of rendering every
 	// newline inside a paragraph as <br> (.obsidian/app.json).
 	StrictLineBreaks bool
+	// RemoteStylesheets keeps <link rel="stylesheet"> to http(s) URLs in
+	// notes' raw HTML (vaultsite.yaml html.remoteStylesheets).
+	RemoteStylesheets bool
 }
 
 // Obsidian installs every Obsidian extension, in the manner of
@@ -72,7 +76,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 			util.Prioritized(tagHTMLRenderer{}, overridePriority),
 			util.Prioritized(calloutHTMLRenderer{}, overridePriority),
 			util.Prioritized(taskHTMLRenderer{}, overridePriority),
-			util.Prioritized(htmlHTMLRenderer{}, overridePriority),
+			util.Prioritized(htmlHTMLRenderer{policy: sanitize.Policy{RemoteStylesheets: e.cfg.RemoteStylesheets}}, overridePriority),
 			util.Prioritized(webEmbedHTMLRenderer{}, overridePriority),
 			util.Prioritized(blockAnchorHTMLRenderer{}, overridePriority),
 		),

@@ -159,3 +159,8 @@ func cleanAttrs(tag string, attrs []html.Attribute) []html.Attribute {
 	}
 	return out
 }
+
+// DropsContent reports whether the element name (lower case) goes with
+// everything inside it, so a caller that hands HTML over one tag at a
+// time can drop what lies between its tags.
+func DropsContent(name string) bool { return contentDropped[name] }
