@@ -70,7 +70,7 @@ func settingsDiffer(old, v *site.Vault) bool {
 // resolution runs over the whole vault again, since a new or removed
 // file can change where any link goes.
 func reanalyze(ctx context.Context, v *site.Vault, diags site.Diagnostics, old *Analysis) (*Analysis, error) {
-	a := &Analysis{Vault: v, r: old.r, graphLayout: old.graphLayout, search: old.search, explorer: old.explorer, redirects: old.redirects, dates: old.dates, sitemap: old.sitemap}
+	a := &Analysis{Vault: v, r: old.r, htmlAttachments: old.htmlAttachments, graphLayout: old.graphLayout, search: old.search, explorer: old.explorer, redirects: old.redirects, dates: old.dates, sitemap: old.sitemap}
 	if settingsDiffer(old.Vault, v) {
 		return nil, errSettingsChanged // partial checks first; this keeps reanalyze honest
 	}
@@ -92,6 +92,7 @@ func reanalyze(ctx context.Context, v *site.Vault, diags site.Diagnostics, old *
 		a.Graph.Index()
 	}
 	a.Diags = append(a.Diags, a.nameDiags()...)
+	a.Diags = append(a.Diags, a.htmlAttachmentFindings(a.htmlAttachments)...)
 	return a, ctx.Err()
 }
 

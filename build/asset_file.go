@@ -59,10 +59,12 @@ func (e *refEmitter) EmitAsset(p site.OutPath, f AssetFile) error {
 // emitAssetFile hands the attachment at src to em as a file of the vault
 // v, when em takes attachments so, and reports whether it did. An
 // attachment that is not a regular file (any more) is left out with an
-// "unreadable" warning, as a copy that fails to read would be.
+// "unreadable" warning, as a copy that fails to read would be. An SVG
+// file is never handed over: the site serves its sanitised bytes
+// (attachments.go), in the preview too.
 func emitAssetFile(em Emitter, v *site.Vault, src site.VaultPath, diags func(error)) (bool, error) {
 	ae, ok := em.(assetEmitter)
-	if !ok {
+	if !ok || src.Ext() == "svg" {
 		return false, nil
 	}
 	name := v.FSName(src)

@@ -46,7 +46,21 @@ type usage struct {
 	mu     sync.Mutex
 	assets map[site.VaultPath]*site.Asset
 	byPage map[site.Slug]map[site.VaultPath]bool // which page uses which attachment
-	diags  site.Diagnostics
+	// held are the attachments pages use that are not published, and
+	// why (attachments.go).
+	held  map[site.VaultPath]Exclusion
+	diags site.Diagnostics
+}
+
+// withhold records that the attachment at p, which a page uses, is not
+// published, by the rule and reason of e.
+func (u *usage) withhold(p site.VaultPath, rule, reason string) {
+	u.mu.Lock()
+	if u.held == nil {
+		u.held = map[site.VaultPath]Exclusion{}
+	}
+	u.held[p] = Exclusion{Path: p, Rule: rule, Reason: reason}
+	u.mu.Unlock()
 }
 
 // asset records that the page at slug uses attachment a.
@@ -78,6 +92,9 @@ func (pb *pageBinder) Bind(l *site.Link) render.Dest {
 		return pb.noteDest(t.Note, res, l)
 	case t.Asset != nil && t.Asset.Kind == site.KindCanvas:
 		return pb.canvasDest(t.Asset) // its page, not the file (canvas.go)
+	case t.Asset != nil && pb.b.withheld(t.Asset.Path):
+		pb.use.withhold(t.Asset.Path, RuleHTMLAttachment, heldHTML) // attachments.go
+		return render.Dest{State: render.Hidden}
 	case t.Asset != nil:
 		pb.useAsset(t.Asset)
 		url := pb.fileURL(pb.b.v.AssetOut(t.Asset.Path))

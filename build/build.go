@@ -32,6 +32,10 @@ type Options struct {
 	// EmbedBudget bounds the bytes of embedded HTML on one page; embeds
 	// past it show as links (embed-budget). 0 is DefaultEmbedBudget.
 	EmbedBudget int64
+	// RemoteStylesheets keeps <link rel="stylesheet"> to http(s) URLs in
+	// notes' raw HTML; HTMLAttachments publishes HTML documents
+	// (attachments.go). They are vaultsite.yaml's html settings.
+	RemoteStylesheets, HTMLAttachments bool
 }
 
 // Result is what a build made and found.
@@ -173,9 +177,11 @@ type Analysis struct {
 	Graph *links.Graph
 	Diags site.Diagnostics // from loading and parsing
 
-	r          *render.Renderer
-	docs       []*render.Doc      // parallel to Vault.Notes
-	parseDiags []site.Diagnostics // parallel to Vault.Notes
+	r *render.Renderer
+	// htmlAttachments is Options.HTMLAttachments, for rebuilds.
+	htmlAttachments bool
+	docs            []*render.Doc      // parallel to Vault.Notes
+	parseDiags      []site.Diagnostics // parallel to Vault.Notes
 	// canvases are the vault's .canvas files, parsed (canvas.go).
 	canvases map[site.VaultPath]*render.Canvas
 	// graphLayout is the link graph as last laid out, which a rebuild
@@ -209,12 +215,14 @@ func Analyze(ctx context.Context, fsys fs.FS, opts Options) (*Analysis, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &Analysis{Vault: v, r: render.New(render.Config{StrictLineBreaks: v.Config.StrictLineBreaks})}
+	rc := render.Config{StrictLineBreaks: v.Config.StrictLineBreaks, RemoteStylesheets: opts.RemoteStylesheets}
+	a := &Analysis{Vault: v, r: render.New(rc), htmlAttachments: opts.HTMLAttachments}
 	a.Diags = append(diags, a.parse(ctx)...)
 	a.Diags = append(a.Diags, a.parseCanvases()...)
 	a.Graph = links.NewGraph(v)
 	a.Graph.Index()
 	a.Diags = append(a.Diags, a.nameDiags()...)
+	a.Diags = append(a.Diags, a.htmlAttachmentFindings(a.htmlAttachments)...)
 	return a, ctx.Err()
 }
 

@@ -106,7 +106,9 @@ const maxIconSize = 1 << 20
 // file it is copied to, "_site/icon.<hash>.<ext>", named by its content as the
 // site's own files are (and not "favicon", the built-in icon's name). An icon that a path rule leaves out (ignore
 // globs, userIgnoreFilters) is not used, nor one that cannot be read or
-// is over maxIconSize (reported, unread); then out is "". The build calls it before rendering, for the pages'
+// is over maxIconSize (reported, unread), nor an SVG icon that is not
+// well-formed (an SVG icon is published sanitised, attachments.go); then
+// out is "". The build calls it before rendering, for the pages'
 // links, and again to copy the file.
 func (b *builder) favicon() (src site.VaultPath, out site.OutPath, data []byte) {
 	for _, name := range faviconNames {
@@ -125,6 +127,10 @@ func (b *builder) favicon() (src site.VaultPath, out site.OutPath, data []byte) 
 			}
 			data, err := b.v.ReadFile(a.Path)
 			if err != nil {
+				continue
+			}
+			data, ok := b.publishedBytes(a.Path, data)
+			if !ok {
 				continue
 			}
 			sum := sha256.Sum256(data)

@@ -263,6 +263,9 @@ func refreshAssets(v *site.Vault, prev *Snapshot, em Emitter, changed map[site.V
 		if err != nil {
 			continue // gone again, or unreadable: the next walk settles it
 		}
+		if data, err = publishable(as.Path, data); err != nil {
+			continue // an SVG file broken since: it stays as it was
+		}
 		if err := em.Emit(v.AssetOut(as.Path), data); err != nil {
 			return err
 		}

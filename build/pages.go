@@ -119,7 +119,12 @@ func (b *builder) emitFiles() error {
 			}
 			continue
 		}
-		err := b.copyAsset(a)
+		var err error
+		if a.Path.Ext() == "svg" {
+			err = b.emitSVG(a) // attachments.go
+		} else {
+			err = b.copyAsset(a)
+		}
 		var se *sourceError
 		if errors.As(err, &se) {
 			b.use.diags.Add(site.Pos{Path: a.Path}, site.Warning, "unreadable", "cannot copy attachment: %v", se.err)

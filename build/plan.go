@@ -49,8 +49,10 @@ type Exclusion struct {
 	// draft), 0 for the other rules.
 	Line int
 	// Rule names the rule, a stable word: publish-false, draft, opt-in,
-	// templates-folder, user-ignore-filters, ignore, or unused for an
-	// attachment that no published page uses.
+	// templates-folder, user-ignore-filters, ignore, unused for an
+	// attachment that no published page uses, html-attachment for an
+	// HTML document the settings do not publish, or invalid-svg for an
+	// SVG file that is not well-formed (attachments.go).
 	Rule string
 	// Pattern is the glob, filter or folder that matched, for ignore,
 	// user-ignore-filters and templates-folder.
@@ -68,6 +70,8 @@ const (
 	RuleUserIgnore      = "user-ignore-filters"
 	RuleIgnore          = "ignore"
 	RuleUnused          = "unused"
+	RuleHTMLAttachment  = "html-attachment"
+	RuleInvalidSVG      = "invalid-svg"
 )
 
 // reasonRules reads site's reasons back into rules; a prefix is followed
@@ -125,6 +129,8 @@ func MakePlan(ctx context.Context, fsys fs.FS, opts Options) (*Plan, error) {
 	p.Icon, p.IconOut, _ = b.favicon()
 	for _, as := range a.Vault.Assets {
 		switch {
+		case b.use.held[as.Path].Rule != "":
+			p.Excluded = append(p.Excluded, b.use.held[as.Path])
 		case b.use.assets[as.Path] != nil:
 			p.Attachments = append(p.Attachments, as.Path)
 			p.AttachmentFiles[as.Path] = a.Vault.AssetOut(as.Path)

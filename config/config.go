@@ -50,6 +50,23 @@ type Config struct {
 	EmbedBudget string `yaml:"embedBudget"`
 	// Check configures vaultsite check.
 	Check Check `yaml:"check"`
+	// HTML says what notes' raw HTML and HTML attachments may do.
+	HTML HTML `yaml:"html"`
+}
+
+// HTML holds the settings of the raw-HTML sanitizer and of attachments
+// that are web pages. Both are off by default: each lets a vault's
+// content act in the site's name.
+type HTML struct {
+	// RemoteStylesheets keeps <link rel="stylesheet" href="https://…"> in
+	// notes' raw HTML; off, such links go, as every other <link>.
+	RemoteStylesheets bool `yaml:"remoteStylesheets"`
+	// PublishAttachments copies .html, .xhtml and the other documents a
+	// browser runs script in (site.IsHTMLDocument) byte for byte, when a
+	// published note links to them; their scripts then run with the
+	// site's origin. Off, they are not copied, links to them show as
+	// text, and check reports each link (html-attachment).
+	PublishAttachments bool `yaml:"publishAttachments"`
 }
 
 // DefaultKeep is what builds keep at the output root when the settings

@@ -135,3 +135,7 @@ func TestBlockIDAfterHTML(t *testing.T) {
 func TestMermaidLinks(t *testing.T) {
 	doCaseFile(t, newCaseMarkdown(Config{}), "testdata/mermaid.txt")
 }
+
+func TestHTMLRemoteStylesheets(t *testing.T) {
+	doCaseFile(t, newCaseMarkdown(Config{RemoteStylesheets: true}), "testdata/html_stylesheets.txt")
+}

@@ -33,6 +33,21 @@ var kindByExt = map[string]FileKind{
 // KindOf returns the kind of the file at p.
 func KindOf(p VaultPath) FileKind { return kindByExt[p.Ext()] }
 
+// htmlDocumentExts are the extensions static hosts serve as documents a
+// browser runs script in: HTML and XHTML, XML (which may hold XHTML
+// elements, or name an XSLT that makes them), saved web archives, and
+// compressed SVG, which cannot be sanitised as it is stored.
+var htmlDocumentExts = map[string]bool{
+	"html": true, "htm": true, "shtml": true, "xhtml": true, "xht": true, "xml": true,
+	"xsl": true, "xslt": true, "mht": true, "mhtml": true, "svgz": true,
+}
+
+// IsHTMLDocument reports whether the file at p, opened from the site,
+// would run its scripts with the site's origin, so that publishing it
+// takes the author's consent. SVG files would too, but they are
+// sanitised instead (build/attachments.go).
+func IsHTMLDocument(p VaultPath) bool { return htmlDocumentExts[p.Ext()] }
+
 // Note is one Markdown file of the vault.
 type Note struct {
 	// Load fills these.

@@ -98,7 +98,8 @@ func writePlanText(w io.Writer, p *build.Plan) {
 	}
 	for _, e := range p.Excluded {
 		verb := "not published"
-		if e.Rule == build.RuleUnused {
+		switch e.Rule {
+		case build.RuleUnused, build.RuleHTMLAttachment, build.RuleInvalidSVG:
 			verb = "not copied"
 		}
 		lines = append(lines, planLine{e.Path, 2, e.Line, verb + ": " + e.Reason})

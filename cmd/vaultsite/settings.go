@@ -68,9 +68,10 @@ func (f *siteFlags) settings(fsys fs.FS, vault string) (config.Config, error) {
 // buildOptions turns settings into the options of a build.
 func buildOpts(cfg config.Config) build.Options {
 	return build.Options{
-		Load:        site.LoadOptions{Ignore: cfg.Ignore, OptIn: cfg.Publish == config.PublishOptIn, Home: cfg.Home},
-		Site:        templates.Site{Title: cfg.Title, Lang: cfg.Language, BaseURL: cfg.BaseURL},
-		Headers:     cfg.Headers,
-		EmbedBudget: cfg.EmbedBytes(),
+		Load:              site.LoadOptions{Ignore: cfg.Ignore, OptIn: cfg.Publish == config.PublishOptIn, Home: cfg.Home},
+		Site:              templates.Site{Title: cfg.Title, Lang: cfg.Language, BaseURL: cfg.BaseURL},
+		Headers:           cfg.Headers,
+		EmbedBudget:       cfg.EmbedBytes(),
+		RemoteStylesheets: cfg.HTML.RemoteStylesheets, HTMLAttachments: cfg.HTML.PublishAttachments,
 	}
 }
