@@ -54,16 +54,24 @@ const htmlTransformerPriority = 120
 // between their tags, which goldmark parses as separate nodes: the start
 // tag, Markdown text, the end tag. One never closed takes the rest of its
 // block with it, as a browser would hide it.
-type htmlTransformer struct{}
+//
+// Without keepStyle (html.remoteStylesheets), an inline <style> goes the
+// same way: its CSS reaches the page as Markdown text nodes that the
+// filter never sees, so the @import rules it disables in a <style> block
+// would load. Only a <style> after text on its line is inline; one that
+// starts a line is an HTML block.
+type htmlTransformer struct{ keepStyle bool }
 
 var _ parser.ASTTransformer = htmlTransformer{}
 
-func (htmlTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+func (t htmlTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	var starts []*ast.RawHTML
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if r, ok := n.(*ast.RawHTML); ok && entering && sanitize.DropsContent(rawTag(r, src)) {
-			starts = append(starts, r)
+		if r, ok := n.(*ast.RawHTML); ok && entering {
+			if tag := rawTag(r, src); sanitize.DropsContent(tag) || tag == "style" && !t.keepStyle {
+				starts = append(starts, r)
+			}
 		}
 		return ast.WalkContinue, nil
 	})

@@ -59,7 +59,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 		),
 		parser.WithASTTransformers(
 			util.Prioritized(commentTransformer{}, commentTransformerPriority),
-			util.Prioritized(htmlTransformer{}, htmlTransformerPriority),
+			util.Prioritized(htmlTransformer{keepStyle: e.cfg.RemoteStylesheets}, htmlTransformerPriority),
 			util.Prioritized(mdlinkTransformer{}, mdlinkTransformerPriority),
 			util.Prioritized(embedBlockTransformer{}, embedBlockPriority),
 			util.Prioritized(calloutTransformer{}, calloutTransformerPriority),

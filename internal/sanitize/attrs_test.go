@@ -51,3 +51,20 @@ func TestKeepAttr(t *testing.T) {
 		}
 	}
 }
+
+func TestBlockImports(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ give, want string }{
+		{`@import url(https://evil.example/x.css); a { color: red }`, `@blocked-import url(https://evil.example/x.css); a { color: red }`},
+		{`@IMPORT "x.css";`, `@blocked-import "x.css";`},
+		{`@\69mport "x.css";`, `@blocked-import "x.css";`},
+		{`@\000069 mport "x.css";`, `@blocked-import "x.css";`},
+		{`@\i\m\p\o\r\t "x.css";`, `@blocked-import "x.css";`},
+		{`@media print { a { color: red } } @font-face { src: url(f.woff) }`, `@media print { a { color: red } } @font-face { src: url(f.woff) }`},
+		{`@importx "x.css"; a@`, `@importx "x.css"; a@`},
+	} {
+		if got := blockImports(tt.give); got != tt.want {
+			t.Errorf("blockImports(%q) = %q, want %q", tt.give, got, tt.want)
+		}
+	}
+}

@@ -11,9 +11,10 @@ import (
 // Policy says what HTML may keep beyond DOMPurify's defaults. The zero
 // value is the default.
 type Policy struct {
-	// RemoteStylesheets keeps <link rel="stylesheet"> to an http(s) URL,
-	// which lets a page load styles (and report its visitors) from any
-	// server; off, such a link goes like every other <link>.
+	// RemoteStylesheets keeps <link rel="stylesheet"> to an http(s) URL
+	// and @import rules in <style>, which let a page load styles (and
+	// report its visitors) from any server; off, such a link goes like
+	// every other <link>, and @import is disabled (css.go).
 	RemoteStylesheets bool
 }
 
@@ -79,6 +80,8 @@ func (f *filter) text() {
 	raw := f.z.Raw()
 	switch {
 	case f.drop != "":
+	case f.open == "style" && !f.p.RemoteStylesheets:
+		_, _ = f.w.WriteString(strings.ReplaceAll(blockImports(string(raw)), "<", "&lt;"))
 	case f.open != "":
 		_, _ = f.w.Write(bytes.ReplaceAll(raw, []byte("<"), []byte("&lt;")))
 	default:

@@ -64,6 +64,8 @@ type svgWriter struct {
 	// included; skip counts those open inside one that goes with its
 	// content.
 	depth, skip int
+	// style counts the open <style> elements.
+	style int
 }
 
 func (s *svgWriter) token(d *xml.Decoder, tok xml.Token) error {
@@ -76,7 +78,11 @@ func (s *svgWriter) token(d *xml.Decoder, tok xml.Token) error {
 		s.end(t)
 	case xml.CharData:
 		if s.root && !s.done && s.skip == 0 {
-			escapeXML(&s.out, string(t), false)
+			text := string(t)
+			if s.style > 0 {
+				text = blockImports(text) // opened as a document, it would load them
+			}
+			escapeXML(&s.out, text, false)
 		}
 	}
 	return nil
@@ -103,6 +109,9 @@ func (s *svgWriter) start(t xml.StartElement) error {
 		return nil
 	}
 	s.depth++
+	if local == "style" {
+		s.style++
+	}
 	if !allowedElements[local] {
 		return nil // its tags go, its content stays
 	}
@@ -120,6 +129,9 @@ func (s *svgWriter) end(t xml.EndElement) {
 	case s.done:
 	default:
 		s.depth--
+		if local == "style" {
+			s.style--
+		}
 		if s.depth == 0 {
 			s.out.WriteString("</svg>\n")
 			s.done = true
