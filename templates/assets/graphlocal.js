@@ -5,7 +5,9 @@
 // neighbours' neighbours. Pointing at a note lights up its neighbours.
 (function () {
   "use strict";
-  var box = document.querySelector(".local-graph");
+  // The box is the one this script runs in: a note's raw HTML may hold
+  // elements of the same classes, whose "url"s would become links.
+  var box = document.currentScript && document.currentScript.closest(".local-graph");
   var script = box && box.querySelector(".local-graph-data");
   if (!script) return;
   var local = JSON.parse(script.textContent);
