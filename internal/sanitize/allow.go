@@ -99,7 +99,7 @@ var allowedAttrs = set(
 		"xlink:href xml:id xlink:title xml:space xmlns:xlink " +
 		// Obsidian's web embeds: the attributes YouTube's and others'
 		// embed code gives an <iframe>; srcdoc stays out.
-		"allow allowfullscreen frameborder referrerpolicy scrolling sandbox")
+		"allow allowfullscreen allowtransparency frameborder referrerpolicy scrolling sandbox")
 
 // uriSafe are the attributes whose values are never read as URLs
 // (DOMPurify's URI_SAFE_ATTRIBUTES), so any text may stand in them.
