@@ -33,7 +33,7 @@ var allowedElements = set(
 		"math menclose merror mfenced mfrac mglyph mi mlabeledtr mmultiscripts mn mo mover " +
 		"mpadded mphantom mroot mrow ms mspace msqrt mstyle msub msup msubsup mtable mtd mtext " +
 		"mtr munder munderover mprescripts " +
-		// Departures, each kept under a rule of its own (attrs.go):
+		// Departures, each kept under a rule of its own (safeValue):
 		// iframe, which Obsidian adds for web embeds (SPEC §6.10), with an
 		// http(s) src only; use, which SVG from drawing tools and plotting
 		// libraries needs for every glyph and clone, with a same-document
@@ -106,7 +106,7 @@ var allowedAttrs = set(
 var uriSafe = set("alt class for id label name pattern placeholder role summary title value style xmlns")
 
 // dataURITags may load data: URLs from src, href and xlink:href
-// (DOMPurify's DATA_URI_TAGS); media.go narrows the URLs to media types.
+// (DOMPurify's DATA_URI_TAGS); safeValue narrows the URLs to media types.
 var dataURITags = set("audio video img source image track")
 
 func set(names string) map[string]bool {

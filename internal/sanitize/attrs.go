@@ -8,13 +8,13 @@ import (
 // keepAttr reports whether the attribute key="val" may stay on the
 // element tag (both lower case; val entity-decoded). In this order:
 //
-//   - data-* and aria-* attributes stay whatever their value, as in
-//     DOMPurify, except the ones listed in reservedData;
+//   - data-* and aria-* attributes with valid names stay whatever their
+//     value, as in DOMPurify;
 //   - an attribute outside the allowlist goes;
 //   - attributename naming href goes (DOMPurify: no animated links);
 //   - for goes from elements other than <label> and <output>;
 //   - an id in the site's own namespace ("vs.") goes, and name goes from
-//     <img>, <form> and <iframe> (elements.go says why);
+//     <img>, <form> and <iframe> (siteIDPrefix and namedAccess say why);
 //   - the values of uriSafe attributes are text and stay;
 //   - every other value is read as a URL, or a list of them (urls.go).
 func keepAttr(tag, key, val string) bool {
