@@ -1,7 +1,7 @@
 package build
 
 import (
-	"strings"
+	"slices"
 
 	"github.com/vaultsite/vaultsite/internal/sanitize"
 	"github.com/vaultsite/vaultsite/site"
@@ -69,13 +69,13 @@ func (b *builder) withheld(p site.VaultPath) bool {
 }
 
 // htmlAttachmentFindings reports each link from a published note to an
-// HTML document the settings do not publish. Only links whose path ends
-// in such an extension can reach one (Obsidian needs the extension to
-// link to a file that is not a note), so the others are not resolved
-// again.
+// HTML document the settings do not publish. It runs on every rebuild of
+// the preview, so it resolves only links whose path ends in such an
+// extension (Obsidian needs the extension to link to a file that is not
+// a note), and nothing at all in a vault without HTML documents.
 func (a *Analysis) htmlAttachmentFindings(publish bool) site.Diagnostics {
 	var diags site.Diagnostics
-	if publish {
+	if publish || !slices.ContainsFunc(a.Vault.Assets, func(as *site.Asset) bool { return site.IsHTMLDocument(as.Path) }) {
 		return nil
 	}
 	for _, n := range a.Vault.Notes {
@@ -83,7 +83,7 @@ func (a *Analysis) htmlAttachmentFindings(publish bool) site.Diagnostics {
 			continue
 		}
 		for _, l := range n.Links {
-			if !site.IsHTMLDocument(site.VaultPath(strings.ToLower(l.Path))) {
+			if !site.IsHTMLDocument(site.VaultPath(l.Path)) {
 				continue
 			}
 			t := a.Graph.Link(n, l).Target
