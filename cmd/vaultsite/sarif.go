@@ -96,6 +96,7 @@ var codeDescriptions = map[string]string{
 	"unclosed-comment":    "A %% comment that is never closed",
 	"invalid-canvas":      "A .canvas file that is not valid JSON Canvas",
 	"external-link":       "An external URL that does not answer with success",
+	"html-attachment":     "A link to an HTML attachment, which is not published without html.publishAttachments",
 }
 
 // writeSARIF writes diags as a SARIF log. Locations are relative to the
