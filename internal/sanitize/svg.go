@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"golang.org/x/net/html/charset"
 )
 
 const (
@@ -21,13 +23,15 @@ const (
 // namespace go with their content (Inkscape's sodipodi:*, XHTML), as
 // DOMPurify's namespace check removes them; so do comments, processing
 // instructions and the doctype, after its internal entities have been
-// read, since a browser expands them. The result is UTF-8 XML with the
+// read, since a browser expands them; an <?xml-stylesheet?> could name an
+// XSLT that makes the file XHTML. The result is UTF-8 XML with the
 // SVG and XLink namespaces declared on the root. A file that is not
 // well-formed XML whose root is <svg> is an error naming its line: a
 // browser would show an error page for it too.
 func SVG(data []byte) ([]byte, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Entity = map[string]string{}
+	d.CharsetReader = charset.NewReaderLabel // an encoding="ISO-8859-1" declaration, say
 	s := svgWriter{}
 	for {
 		tok, err := d.Token()

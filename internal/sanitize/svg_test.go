@@ -11,6 +11,7 @@ const svgSeed = `<?xml version="1.0" encoding="UTF-8" standalone="no"?>
   <!ENTITY ns_svg "http://www.w3.org/2000/svg">
   <!ENTITY js "javascript:alert(3)">
 ]>
+<?xml-stylesheet type="text/xsl" href="evil.xsl"?>
 <!-- Generator: a drawing tool -->
 <svg xmlns="&ns_svg;" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd" viewBox="0 0 10 10" onload="alert(1)">
   <sodipodi:namedview pagecolor="#fff"><script>alert(0)</script></sodipodi:namedview>
@@ -46,9 +47,24 @@ func TestSVG(t *testing.T) {
 			t.Errorf("missing %s in\n%s", want, got)
 		}
 	}
-	for _, gone := range []string{"alert", "script", "sodipodi", "animate", "foreignObject", "<!", "evil"} {
+	for _, gone := range []string{"alert", "script", "sodipodi", "animate", "foreignObject", "<!", "evil", "xsl"} {
 		if strings.Contains(got, gone) {
 			t.Errorf("%q is still in\n%s", gone, got)
+		}
+	}
+}
+
+// TestSVGEncodings: a byte order mark and a declared encoding other than
+// UTF-8 are read as a browser reads them; the result is UTF-8.
+func TestSVGEncodings(t *testing.T) {
+	t.Parallel()
+	for _, give := range []string{
+		"\ufeff<svg xmlns=\"http://www.w3.org/2000/svg\"><text>caf\u00e9</text></svg>",
+		"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><text>caf\xe9</text></svg>",
+	} {
+		out, err := SVG([]byte(give))
+		if err != nil || !strings.Contains(string(out), "<text>caf\u00e9</text>") {
+			t.Errorf("SVG(%q) = %q, %v", give, out, err)
 		}
 	}
 }
