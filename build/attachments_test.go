@@ -97,3 +97,30 @@ func hasDiagAt(diags site.Diagnostics, path site.VaultPath, code, msg string) bo
 	}
 	return false
 }
+
+// TestPreviewSVGSanitised: the preview serves most attachments from the
+// vault as they are; an SVG file it serves as the build publishes it,
+// after a save too.
+func TestPreviewSVGSanitised(t *testing.T) {
+	t.Parallel()
+	fsys := attachmentVault()
+	s := NewSite(fsys, Options{})
+	if _, err := s.Update(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	check := func(when string) {
+		snap := s.Current()
+		if _, ok := snap.Assets["pic.svg"]; ok {
+			t.Errorf("%s: pic.svg is served from the vault as it is", when)
+		}
+		if got := string(snap.Files["pic.svg"]); !strings.Contains(got, "<svg") || strings.Contains(got, "alert") {
+			t.Errorf("%s: pic.svg = %q", when, got)
+		}
+	}
+	check("first build")
+	fsys["pic.svg"] = &fstest.MapFile{Data: []byte(strings.Replace(evilSVG, "alert(2)", "alert(5)", 1))}
+	if _, err := s.Update(context.Background(), []string{"pic.svg"}); err != nil {
+		t.Fatal(err)
+	}
+	check("after a save")
+}
