@@ -26,6 +26,8 @@ func TestKeepAttr(t *testing.T) {
 		{"video", "src", "data:video/mp4;base64,AAAA", true},
 		{"iframe", "src", "https://www.youtube.com/embed/x", true},
 		{"iframe", "src", "page.html", false},
+		{"iframe", "src", "//www.youtube.com/embed/x", true},
+		{"iframe", "src", "/\t/evil.example/", true}, // a browser drops the tab: //evil.example/, still http(s)
 		{"iframe", "srcdoc", "<b>", false},
 		{"use", "href", "#glyph", true},
 		{"use", "xlink:href", "sprite.svg#x", false},

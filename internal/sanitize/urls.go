@@ -10,8 +10,10 @@ import (
 // DOMPurify strips (ATTR_WHITESPACE, a superset of what browsers ignore
 // in a scheme), in any case. Then:
 //
-//   - <iframe src> and <link href> must be http(s) URLs, <use href> a
-//     #fragment of the same document;
+//   - <iframe src> and <link href> must be http(s) URLs (a relative one
+//     would frame or load a file of this site, which may be an HTML
+//     attachment published by consent), <use href> a #fragment of the
+//     same document;
 //   - a data: URL of an image, audio or video type stays in src, href and
 //     xlink:href of the media elements (DOMPurify keeps any data: there;
 //     only media types can play in them, so only those stay);
@@ -24,7 +26,8 @@ func safeValue(tag, key, val string) bool {
 	case v == "":
 		return true
 	case urlKey && (tag == "iframe" || tag == "link"):
-		return strings.HasPrefix(v, "https:") || strings.HasPrefix(v, "http:")
+		// "//host/…", which older embed code writes, is http(s) too.
+		return strings.HasPrefix(v, "https:") || strings.HasPrefix(v, "http:") || strings.HasPrefix(v, "//")
 	case urlKey && tag == "use":
 		return strings.HasPrefix(v, "#")
 	case urlKey && dataURITags[tag] && strings.HasPrefix(v, "data:"):
