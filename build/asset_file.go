@@ -25,7 +25,8 @@ func (f AssetFile) same(o AssetFile) bool {
 }
 
 // assetEmitter is an Emitter that takes attachments as files of the
-// vault instead of their bytes: the builder then reads no attachment.
+// vault instead of their bytes: the builder then reads no attachment
+// but SVG files, which it sanitises (attachments.go).
 type assetEmitter interface {
 	Emitter
 	EmitAsset(p site.OutPath, f AssetFile) error
