@@ -19,8 +19,11 @@ import (
 // file name, and notes, a folder and a permalink named index.html, plus
 // attachments at the site's own files or where a page's folder goes. The build succeeds, reports each
 // (as check does, from Analyze), and every link points to a written file.
+// Its HTML attachments are published by consent (HTMLAttachments), so
+// they are placed like any other.
 func TestNamesTheFileSystemRefuses(t *testing.T) {
 	t.Parallel()
+	opts := Options{HTMLAttachments: true}
 	long := strings.Repeat("a", 300)
 	vault := fstest.MapFS{
 		"n.md":              {Data: []byte("---\naliases: [" + long + "]\ntags: [" + long + "]\n---\nbody #b" + long + " [[index.html]] [[p]]\n")},
@@ -41,7 +44,7 @@ func TestNamesTheFileSystemRefuses(t *testing.T) {
 	var res *Result
 	err := outdir.Write(out, outdir.Options{}, func(em *outdir.Dir) error {
 		var err error
-		res, err = Build(context.Background(), vault, Options{}, em)
+		res, err = Build(context.Background(), vault, opts, em)
 		return err
 	})
 	if err != nil {
@@ -75,7 +78,7 @@ func TestNamesTheFileSystemRefuses(t *testing.T) {
 		t.Error("the vault's robots.txt replaced the site's")
 	}
 	em := NewMemEmitter()
-	if _, err := Build(context.Background(), vault, Options{}, em); err != nil {
+	if _, err := Build(context.Background(), vault, opts, em); err != nil {
 		t.Fatal(err)
 	}
 	checkLinks(t, em)
