@@ -232,7 +232,10 @@ func TestWatchCoalescesWhileBusy(t *testing.T) {
 		time.Sleep(2 * testDebounce) // each alone would be a batch
 	}
 	close(release)
-	if got := nextBatch(t, batches); strings.Join(got, " ") != "b.md c.md d.md" {
+	// On a loaded machine first.md's write event can come after its create
+	// had made the first batch; it then joins the next one, rightly.
+	got := slices.DeleteFunc(nextBatch(t, batches), func(p string) bool { return p == "first.md" })
+	if strings.Join(got, " ") != "b.md c.md d.md" {
 		t.Errorf("batch after the slow rebuild = %q", got)
 	}
 	noBatch(t, batches)
