@@ -12,14 +12,18 @@ import (
 	"github.com/vaultsite/vaultsite/site"
 )
 
-// The vendored browser libraries, KaTeX, Mermaid and sigma with
-// graphology, live under
+// The vendored browser libraries, KaTeX, Mermaid, MiniSearch and sigma
+// with graphology, live under
 // assets/thirdparty/<package>/ with their licences, listed with versions
 // and hashes in assets/thirdparty/MANIFEST.json. "go generate ./templates"
 // writes them from templates/_npm (see jsdeps); building and testing never
-// need node.
+// need node. axe-core is vendored there too, marked testOnly in the
+// manifest, but only the browser tests read it from disk: it is not in
+// this list, so no binary carries it and no site can ship it.
 //
-//go:embed assets/thirdparty
+//go:embed assets/thirdparty/MANIFEST.json
+//go:embed assets/thirdparty/katex assets/thirdparty/mermaid
+//go:embed assets/thirdparty/minisearch assets/thirdparty/sigma
 var thirdpartyFS embed.FS
 
 // thirdpartyRoot is the embedded folder of the libraries.
@@ -49,6 +53,9 @@ type manifestPackage struct {
 	Name    string `json:"name"`
 	Version string `json:"version"`
 	License string `json:"license"`
+	// TestOnly marks a library that only tests load (axe-core): it is
+	// not embedded, so loadThirdParty leaves it out.
+	TestOnly bool `json:"testOnly"`
 	// Includes are the packages bundled into this one's files.
 	Includes []struct {
 		Name, Version, License string
@@ -69,8 +76,9 @@ type thirdpartySet struct {
 	files  map[string][]File // package name → its files in manifest order
 }
 
-// loadThirdParty reads the embedded manifest and files once. They are
-// embedded and checked by tests, so a missing or unreadable one is a bug.
+// loadThirdParty reads the embedded manifest and the files of every
+// library but the test-only ones, once. They are embedded and checked by
+// tests, so a missing or unreadable one is a bug.
 var loadThirdParty = sync.OnceValue(func() *thirdpartySet {
 	data, err := thirdpartyFS.ReadFile(thirdpartyRoot + "/MANIFEST.json")
 	if err != nil {
@@ -83,6 +91,9 @@ var loadThirdParty = sync.OnceValue(func() *thirdpartySet {
 	s := &thirdpartySet{byName: map[string]*manifestPackage{}, files: map[string][]File{}}
 	for i := range m.Packages {
 		p := &m.Packages[i]
+		if p.TestOnly {
+			continue
+		}
 		s.byName[p.Name] = p
 		for _, f := range p.Files {
 			data, err := thirdpartyFS.ReadFile(thirdpartyRoot + "/" + p.Name + "/" + f.Path)

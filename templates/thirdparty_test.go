@@ -75,7 +75,8 @@ func TestThirdPartyPins(t *testing.T) {
 	readJSONFile(t, "_npm/package.json", &pj)
 	readJSONFile(t, "_npm/package-lock.json", &lock)
 	vendored := map[string]bool{}
-	for name, p := range loadThirdParty().byName {
+	for _, p := range diskManifest(t).Packages {
+		name := p.Name
 		vendored[name] = true
 		if got := pj.Dependencies[name]; got != p.Version {
 			t.Errorf("package.json pins %s %q; %s is vendored", name, got, p.Version)
@@ -99,6 +100,50 @@ func TestThirdPartyPins(t *testing.T) {
 		if !vendored[name] {
 			t.Errorf("package.json depends on %s, which is not vendored; only vendored libraries belong there", name)
 		}
+	}
+}
+
+// diskManifest reads MANIFEST.json from the source tree, test-only
+// libraries included.
+func diskManifest(t *testing.T) manifest {
+	t.Helper()
+	var m manifest
+	readJSONFile(t, thirdpartyRoot+"/MANIFEST.json", &m)
+	return m
+}
+
+// TestThirdPartyTestOnly checks the libraries only tests load (axe-core):
+// their files on disk match the manifest's hashes, and none is embedded,
+// so neither the binary nor a site built with it carries them.
+func TestThirdPartyTestOnly(t *testing.T) {
+	t.Parallel()
+	n := 0
+	for _, p := range diskManifest(t).Packages {
+		if !p.TestOnly {
+			continue
+		}
+		n++
+		if _, ok := loadThirdParty().byName[p.Name]; ok {
+			t.Errorf("%s is test-only but loaded for sites", p.Name)
+		}
+		for _, f := range p.Files {
+			full := thirdpartyRoot + "/" + p.Name + "/" + f.Path
+			data, err := os.ReadFile(full)
+			if err != nil {
+				t.Errorf("%s: listed but not vendored: %v", full, err)
+				continue
+			}
+			sum := sha256.Sum256(data)
+			if got := hex.EncodeToString(sum[:]); got != f.SHA256 || len(data) != f.Size {
+				t.Errorf("%s: sha256 %s, %d bytes; the manifest says %s, %d bytes", full, got, len(data), f.SHA256, f.Size)
+			}
+			if _, err := fs.Stat(thirdpartyFS, full); err == nil {
+				t.Errorf("%s is embedded: test-only libraries must stay out of the binary", full)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("the manifest lists no test-only library; axe-core belongs there")
 	}
 }
 

@@ -54,6 +54,9 @@ type pkg struct {
 	fix func(name string, data []byte) ([]byte, error)
 	// bundle, when set, makes one file with esbuild instead of copying.
 	bundle *bundle
+	// testOnly marks a library that only the tests load: it is vendored
+	// and hashed like the others but never embedded or emitted.
+	testOnly bool
 }
 
 // bundle is a file that esbuild makes from an entry module resolved in
@@ -114,6 +117,14 @@ var packages = []pkg{
 			global: "MiniSearch",
 		},
 	},
+	{
+		// axe-core checks pages for accessibility in the browser tests
+		// (build/axe_browser_test.go), which inject it into each page. No
+		// site loads it, so templates does not embed it.
+		name:     "axe-core",
+		files:    []string{"axe.min.js", "LICENSE-3RD-PARTY.txt"},
+		testOnly: true,
+	},
 }
 
 // licenceFile is the name of the licence copied beside each package's
@@ -134,6 +145,8 @@ type Package struct {
 	Name    string `json:"name"`
 	Version string `json:"version"`
 	License string `json:"license"`
+	// TestOnly is set for a library that only tests load.
+	TestOnly bool `json:"testOnly,omitempty"`
 	// Includes are the other packages bundled into this one's files.
 	Includes []Included `json:"includes,omitempty"`
 	Files    []File     `json:"files"`
@@ -235,7 +248,7 @@ func vendor(p pkg, pins map[string]string) (Package, error) {
 			names[strings.TrimPrefix(m, p.strip)] = m
 		}
 	}
-	out := Package{Name: p.name, Version: meta.Version, License: meta.License}
+	out := Package{Name: p.name, Version: meta.Version, License: meta.License, TestOnly: p.testOnly}
 	for name, from := range names {
 		f, err := copyFile(p, filepath.Join(src, filepath.FromSlash(from)), dst, name)
 		if err != nil {
