@@ -342,7 +342,7 @@
     input.setAttribute("aria-controls", "vs-search-results");
     var close = el("button", "search-close", "Esc");
     close.type = "button";
-    close.setAttribute("aria-label", "Close search");
+    close.setAttribute("aria-label", "Esc: close search"); // the name holds the visible text
     close.addEventListener("click", function () { dialog.close(); });
     box.append(input, close);
     status = el("p", "search-status");
@@ -385,7 +385,7 @@
       if (items.length) select((active + (e.key === "ArrowDown" ? 1 : items.length - 1)) % items.length);
     } else if (e.key === "Enter" && active >= 0) {
       e.preventDefault();
-      var a = items[active].querySelector("a");
+      var a = items[active];
       if (e.ctrlKey || e.metaKey) window.open(a.href, "_blank", "noopener");
       else location.href = a.href;
     } else if (e.key === "Escape") {
@@ -426,12 +426,14 @@
     items = [];
     active = -1;
     input.removeAttribute("aria-activedescendant");
+    var lis = [];
     var snippets = top.map(function (h, i) {
       var r = result(h, rows[i], i);
-      items.push(r.li);
+      items.push(r.option);
+      lis.push(r.li);
       return r.snippet;
     });
-    list.append.apply(list, items);
+    list.append.apply(list, lis);
     // Snippets fetch the result pages, so they wait until typing pauses.
     var my = seq;
     setTimeout(function () { if (my === seq) snippets.forEach(function (f) { f(); }); }, SNIPPET_DELAY);
@@ -451,15 +453,18 @@
     return (r.any ? "No note has every word; " + s + " have some." : s + ".") + more;
   }
 
-  // result returns a result's option and the function that fills in its
-  // snippet.
+  // result returns a result's list item, its option and the function
+  // that fills in its snippet. The link is the option itself: an option
+  // holding a link would nest one control in another, which screen
+  // readers cannot reach (axe's nested-interactive).
   function result(hit, row, i) {
     var want = new Set(hit.terms), url = button.dataset.root + row[1];
     var li = el("li", "search-result");
-    li.id = "vs-search-result-" + i;
-    li.setAttribute("role", "option");
-    li.setAttribute("aria-selected", "false");
+    li.setAttribute("role", "none");
     var a = el("a", "search-result-link");
+    a.id = "vs-search-result-" + i;
+    a.setAttribute("role", "option");
+    a.setAttribute("aria-selected", "false");
     a.href = url;
     a.tabIndex = -1;
     var title = el("span", "search-result-title");
@@ -471,6 +476,7 @@
     li.append(a);
     return {
       li: li,
+      option: a,
       snippet: function () {
         sections(a.href).then(function (secs) {
           var b = best(secs, want);
