@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -109,9 +110,26 @@ func (r taskHTMLRenderer) render(w util.BufWriter, src []byte, node ast.Node, en
 	n := node.(*TaskCheckBox)
 	_, _ = w.WriteString(`<input type="checkbox" class="task-list-item-checkbox"`)
 	writeAttr(w, "data-task", n.Task)
+	writeAttr(w, "aria-label", taskLabel(n, src))
 	if n.Checked() {
 		_, _ = w.WriteString(" checked")
 	}
 	_, _ = w.WriteString(" disabled> ")
 	return ast.WalkContinue, nil
+}
+
+// taskLabel is the check box's accessible name: the task's own text,
+// which follows the box on its line, or "Task" when there is none.
+// Obsidian's box has no name, so a screen reader announces an unnamed
+// check box (axe's "label" rule, critical); a label element around the
+// text would change the DOM that themes style.
+func taskLabel(n *TaskCheckBox, src []byte) string {
+	var b strings.Builder
+	for c := n.NextSibling(); c != nil; c = c.NextSibling() {
+		b.WriteString(plainText(c, src))
+	}
+	if label := strings.Join(strings.Fields(b.String()), " "); label != "" {
+		return label
+	}
+	return "Task"
 }
