@@ -66,7 +66,11 @@ const axeRedirect = "/ftp/"
 
 // axeAccepted are the rules of moderate or minor impact that the test
 // lets pass, each with the reason. Serious and critical ones never pass.
-var axeAccepted = map[string]string{}
+var axeAccepted = map[string]string{
+	// ports.md's table leaves two header cells empty, as Markdown lets an
+	// author do; the site cannot invent a header for the columns.
+	"empty-table-header": "the vault's own content",
+}
 
 // axeSites builds the bundled vault and testdata/a11y.txtar once.
 var axeSites = sync.OnceValues(func() ([2]map[site.OutPath][]byte, error) {

@@ -21,6 +21,35 @@
     });
   });
 
+  // A region that scrolls, a wide code block, table or formula, or a
+  // canvas card's overflowing text, gets a tab stop while it scrolls and
+  // holds nothing focusable, so a keyboard can scroll it too (WCAG 2.1.1,
+  // axe's scrollable-region-focusable). Only those that scroll: a stop on
+  // every code block would be noise. Checked again when the width changes.
+  var scrollers = "main pre, main table, main .math-block, main .callout-content, main .canvas-node-content";
+  var focusable = "a[href], button, input, select, textarea, [tabindex]";
+  function scrollStops() {
+    document.querySelectorAll(scrollers).forEach(function (el) {
+      var cs = getComputedStyle(el);
+      var scrolls = /auto|scroll/.test(cs.overflowX) && el.scrollWidth > el.clientWidth ||
+        /auto|scroll/.test(cs.overflowY) && el.scrollHeight > el.clientHeight;
+      if (scrolls && !el.hasAttribute("tabindex") && !el.querySelector(focusable)) {
+        el.tabIndex = 0;
+        el.dataset.scrollStop = "";
+      } else if (!scrolls && el.hasAttribute("data-scroll-stop")) {
+        el.removeAttribute("tabindex");
+        el.removeAttribute("data-scroll-stop");
+      }
+    });
+  }
+  var resized = 0;
+  window.addEventListener("resize", function () {
+    clearTimeout(resized);
+    resized = setTimeout(scrollStops, 150);
+  });
+  if (document.readyState === "complete") scrollStops();
+  else window.addEventListener("load", scrollStops);
+
   var body = document.querySelector(".markdown-rendered");
   if (!body) return;
 
