@@ -277,19 +277,23 @@ func (r calloutHTMLRenderer) renderTitle(w util.BufWriter, src []byte, node ast.
 	if c == nil {
 		return ast.WalkContinue, nil // a title left outside a callout shows as text
 	}
-	tag := "div"
+	// A summary holds phrasing content only, so a foldable callout's
+	// parts are spans where Obsidian, which folds without <details>, has
+	// divs; themes select them by class, and the CSS gives them the
+	// same boxes.
+	tag, part := "div", "div"
 	if c.Fold != 0 {
-		tag = "summary"
+		tag, part = "summary", "span"
 	}
 	if entering {
-		_, _ = w.WriteString("<" + tag + ` class="callout-title"><div class="callout-icon">`)
+		_, _ = w.WriteString("<" + tag + ` class="callout-title"><` + part + ` class="callout-icon">`)
 		_, _ = w.WriteString(calloutIcon(c.Canonical))
-		_, _ = w.WriteString(`</div><div class="callout-title-inner">`)
+		_, _ = w.WriteString(`</` + part + `><` + part + ` class="callout-title-inner">`)
 		return ast.WalkContinue, nil
 	}
-	_, _ = w.WriteString("</div>")
+	_, _ = w.WriteString("</" + part + ">")
 	if c.Fold != 0 {
-		_, _ = w.WriteString(`<div class="callout-fold">` + foldIcon + `</div>`)
+		_, _ = w.WriteString(`<span class="callout-fold">` + foldIcon + `</span>`)
 	}
 	_, _ = w.WriteString("</" + tag + ">\n")
 	return ast.WalkContinue, nil
