@@ -84,6 +84,11 @@ const axeRun = `axe.run(document, {resultTypes: ["violations"]}).then(r => r.vio
 	Nodes: v.nodes.map(n => ({Target: n.target.map(String), HTML: n.html, Summary: n.failureSummary || ""})),
 })))`
 
+// axeTimeout bounds one axe run. Checking the colour contrast of every
+// element of a long page takes seconds on a busy 2-core machine, so it
+// gets four steps' time.
+const axeTimeout = 4 * StepTimeout
+
 // Axe runs axe-core 4 on the tab's current page, injecting it first
 // when the page does not have it yet, and returns what it found broken,
 // each rule once with its elements. A page that cannot run axe fails the
@@ -97,7 +102,7 @@ func Axe(tab *Tab) []AxeViolation {
 	if !Eval[bool](tab, `typeof window.axe === "object"`) {
 		Eval[chromedp.Void](tab, script+"\n;void 0")
 	}
-	ctx, cancel := context.WithTimeout(tab.ctx, StepTimeout)
+	ctx, cancel := context.WithTimeout(tab.ctx, axeTimeout)
 	defer cancel()
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[[]AxeViolation](axeRun, chromedp.EvalAwaitPromise))
 	if err != nil {
