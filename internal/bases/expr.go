@@ -18,16 +18,51 @@ type Expr struct {
 type node interface{ offset() int }
 
 type (
-	litNode    struct{ off int; v Value }
-	identNode  struct{ off int; name string }
-	memberNode struct{ off int; x node; name string }
-	indexNode  struct{ off int; x, i node }
-	callNode   struct{ off int; fn node; args []node }
-	unaryNode  struct{ off int; op string; x node }
-	binaryNode struct{ off int; op string; x, y node }
-	listNode   struct{ off int; items []node }
-	objectNode struct{ off int; keys []string; vals []node }
-	regexNode  struct{ off int; src, flags string }
+	litNode struct {
+		off int
+		v   Value
+	}
+	identNode struct {
+		off  int
+		name string
+	}
+	memberNode struct {
+		off  int
+		x    node
+		name string
+	}
+	indexNode struct {
+		off  int
+		x, i node
+	}
+	callNode struct {
+		off  int
+		fn   node
+		args []node
+	}
+	unaryNode struct {
+		off int
+		op  string
+		x   node
+	}
+	binaryNode struct {
+		off  int
+		op   string
+		x, y node
+	}
+	listNode struct {
+		off   int
+		items []node
+	}
+	objectNode struct {
+		off  int
+		keys []string
+		vals []node
+	}
+	regexNode struct {
+		off        int
+		src, flags string
+	}
 )
 
 func (n *litNode) offset() int    { return n.off }
