@@ -38,12 +38,20 @@ type EvalError struct {
 	Off    int
 	Msg    string
 	Static bool
+	// Where is the position when Expr is nil: a view's column that
+	// names a file property that cannot be evaluated.
+	Where site.Pos
 }
 
 func (e *EvalError) Error() string { return e.Msg }
 
 // Pos is the error's position in its file.
-func (e *EvalError) Pos() site.Pos { return e.Expr.at.pos(e.Off) }
+func (e *EvalError) Pos() site.Pos {
+	if e.Expr == nil {
+		return e.Where
+	}
+	return e.Expr.at.pos(e.Off)
+}
 
 // scope evaluates expressions for one row.
 type scope struct {
@@ -137,6 +145,9 @@ func (s *scope) ident(n *identNode) (Value, error) {
 	}
 	switch n.name {
 	case "file":
+		if s.row == nil {
+			return nil, nil
+		}
 		return s.row, nil
 	case "note":
 		return noteRoot{s.row}, nil

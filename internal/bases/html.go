@@ -1,0 +1,230 @@
+package bases
+
+import (
+	"fmt"
+	"html"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Linker turns values into URLs for the page being written. It is the
+// caller's: this package knows nothing of slugs or attachments.
+type Linker interface {
+	// FileURL is the URL of a row's page, relative to the current page.
+	FileURL(f *File) string
+	// ImageURL is the URL of a cover image given as a link, a path or a
+	// URL, resolved from row; "" when there is none to show.
+	ImageURL(v Value, row *File) string
+}
+
+// htmlWriter accumulates a view's HTML.
+type htmlWriter struct {
+	strings.Builder
+	l Linker
+}
+
+func (w *htmlWriter) printf(format string, args ...any) { fmt.Fprintf(w, format, args...) }
+
+// esc escapes text for HTML text and quoted attributes.
+func esc(s string) string { return html.EscapeString(s) }
+
+// RenderView writes one evaluated view as HTML that needs no script:
+// a table, cards, a list or, for a map, the list of places the map
+// script draws on tiles. id is the view's element id, unique in the page.
+func RenderView(res *Result, l Linker, id string) string {
+	w := &htmlWriter{l: l}
+	v := res.View
+	typ := v.Type
+	switch typ {
+	case "table", "cards", "list", "map":
+	default:
+		typ = "table"
+	}
+	w.printf(`<section class="base-view base-view-%s" id="%s" data-view="%s" aria-label="%s">`, typ, esc(id), esc(v.Name), esc(v.Name))
+	w.toolbar(res, typ)
+	switch typ {
+	case "cards":
+		w.cards(res)
+	case "list":
+		w.list(res)
+	case "map":
+		w.placeMap(res)
+	default:
+		w.table(res)
+	}
+	w.WriteString("</section>")
+	return w.String()
+}
+
+// toolbar shows the count; the filter box is hidden until the script
+// makes it work, so a reader without script sees no dead control.
+func (w *htmlWriter) toolbar(res *Result, typ string) {
+	n := 0
+	for _, g := range res.Groups {
+		n += len(g.Rows)
+	}
+	word := "results"
+	if n == 1 {
+		word = "result"
+	}
+	w.printf(`<div class="base-toolbar"><span class="base-count">%d %s</span>`, n, word)
+	if typ != "map" {
+		w.WriteString(`<input type="search" class="base-filter" placeholder="Filter" aria-label="Filter rows" hidden>`)
+	}
+	w.WriteString("</div>")
+}
+
+func (w *htmlWriter) table(res *Result) {
+	w.WriteString(`<div class="base-table-wrap"><table class="base-table"><thead><tr>`)
+	for i, c := range res.Columns {
+		w.printf(`<th scope="col" data-col="%d">%s</th>`, i, esc(c.Header))
+	}
+	w.WriteString("</tr></thead>")
+	for _, g := range res.Groups {
+		w.WriteString(`<tbody class="base-group">`)
+		if g.Keyed {
+			w.printf(`<tr class="base-group-heading"><th colspan="%d" scope="rowgroup">`, len(res.Columns))
+			if g.Key == nil {
+				w.WriteString("None")
+			} else {
+				w.value(g.Key)
+			}
+			w.WriteString("</th></tr>")
+			w.summaryRow(res, g.Summaries)
+		}
+		for _, r := range g.Rows {
+			w.WriteString(`<tr class="base-row">`)
+			for i, c := range r.Cells {
+				w.cell(res.Columns[i], r, c)
+			}
+			w.WriteString("</tr>")
+		}
+		w.WriteString("</tbody>")
+	}
+	if res.Summaries != nil {
+		w.WriteString(`<tfoot>`)
+		w.summaryRow(res, res.Summaries)
+		w.WriteString(`</tfoot>`)
+	}
+	w.WriteString("</table></div>")
+}
+
+func (w *htmlWriter) summaryRow(res *Result, cells []Cell) {
+	if cells == nil {
+		return
+	}
+	w.WriteString(`<tr class="base-summary">`)
+	for i, c := range cells {
+		w.WriteString("<td>")
+		if s := res.Columns[i].Summary; s != "" {
+			w.printf(`<span class="base-summary-name">%s</span> `, esc(s))
+			w.cellValue(c)
+		}
+		w.WriteString("</td>")
+	}
+	w.WriteString("</tr>")
+}
+
+// cell writes a td with the key the sort script compares.
+func (w *htmlWriter) cell(col Column, r Row, c Cell) {
+	w.printf(`<td data-sort="%s">`, esc(sortKey(c.Value)))
+	if col.ID == "file.name" && c.Err == nil {
+		w.printf(`<a class="internal-link" href="%s">%s</a>`, esc(w.l.FileURL(r.File)), esc(r.File.Path.Name()))
+	} else {
+		w.cellValue(c)
+	}
+	w.WriteString("</td>")
+}
+
+func (w *htmlWriter) cellValue(c Cell) {
+	if c.Err != nil {
+		w.printf(`<span class="base-error" title="%s">⚠ %s</span>`, esc(c.Err.Msg), esc(c.Err.Msg))
+		return
+	}
+	w.value(c.Value)
+}
+
+// sortKey is what the table's sort script compares: numbers and dates
+// as numbers, everything else as text.
+func sortKey(v Value) string {
+	switch v := v.(type) {
+	case float64:
+		return formatNumber(v)
+	case Date:
+		return strconv.FormatInt(v.T.UnixMilli(), 10)
+	case bool:
+		return strconv.FormatBool(v)
+	case nil:
+		return ""
+	}
+	return toString(v)
+}
+
+// value writes a value as the properties view shows it: dates as a
+// reader says them, lists item by item, links as links.
+func (w *htmlWriter) value(v Value) {
+	switch v := v.(type) {
+	case nil:
+	case bool:
+		checked := ""
+		if v {
+			checked = " checked"
+		}
+		w.printf(`<input type="checkbox" disabled%s aria-label="%t">`, checked, v)
+	case Date:
+		w.WriteString(esc(displayDate(v)))
+	case []Value:
+		for i, it := range v {
+			if i > 0 {
+				w.WriteString(`<span class="base-sep">, </span>`)
+			}
+			w.WriteString(`<span class="base-list-item">`)
+			w.value(it)
+			w.WriteString(`</span>`)
+		}
+	case Link:
+		w.link(v)
+	case *File:
+		w.link(Link{Target: v.Path.Name(), File: v})
+	case Image:
+		if src := w.l.ImageURL(v.Src, nil); src != "" {
+			w.printf(`<img class="base-image" src="%s" alt="" loading="lazy">`, esc(src))
+		}
+	case Icon:
+		w.printf(`<span class="base-icon" data-icon="%s">%s</span>`, esc(v.Name), esc(v.Name))
+	case Duration:
+		w.WriteString(esc(formatNumber(v.approxMs()) + " ms"))
+	default:
+		w.WriteString(esc(toString(v)))
+	}
+}
+
+func (w *htmlWriter) link(l Link) {
+	text := l.Display
+	if text == "" {
+		text = l.Target
+		if l.File != nil {
+			text = l.File.Path.Name()
+		}
+	}
+	switch {
+	case l.File != nil:
+		w.printf(`<a class="internal-link" href="%s">%s</a>`, esc(w.l.FileURL(l.File)), esc(text))
+	case strings.HasPrefix(l.Target, "https://") || strings.HasPrefix(l.Target, "http://"):
+		w.printf(`<a class="external-link" href="%s" rel="noopener">%s</a>`, esc(l.Target), esc(text))
+	default:
+		w.WriteString(esc(text)) // a missing or unpublished note: text, as the properties view shows it
+	}
+}
+
+// displayDate matches the properties view: "7 July 2023", or with a
+// time "1 February 2024, 10:30".
+func displayDate(d Date) string {
+	if d.Time {
+		return d.T.Format("2 January 2006, 15:04")
+	}
+	return d.T.Format("2 January 2006")
+}
+
+var hexColor = regexp.MustCompile(`^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
