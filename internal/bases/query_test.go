@@ -9,7 +9,9 @@ import (
 
 type testLinker struct{}
 
-func (testLinker) FileURL(f *File) string { return "../" + strings.TrimSuffix(string(f.Path), ".md") + "/" }
+func (testLinker) FileURL(f *File) string {
+	return "../" + strings.TrimSuffix(string(f.Path), ".md") + "/"
+}
 func (testLinker) ImageURL(v Value, _ *File) string {
 	if l, ok := v.(Link); ok {
 		return "../" + l.Target
