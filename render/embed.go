@@ -28,8 +28,8 @@ type embedBlockTransformer struct{}
 
 var _ parser.ASTTransformer = embedBlockTransformer{}
 
-// Transform replaces each paragraph whose content is only note embeds
-// (and the line breaks between them) with an EmbedBlock.
+// Transform replaces each paragraph whose content is only note or base
+// embeds (and the line breaks between them) with an EmbedBlock.
 func (embedBlockTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	var paras []*ast.Paragraph
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -56,7 +56,7 @@ func onlyNoteEmbeds(p *ast.Paragraph, src []byte) bool {
 	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *InternalLink:
-			if !c.Embed || !looksLikeNote(c.Path) {
+			if !c.Embed || !looksLikeNote(c.Path) && site.KindOf(site.VaultPath(c.Path)) != site.KindBase {
 				return false
 			}
 			found = true

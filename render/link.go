@@ -106,6 +106,10 @@ func BindNodes(d *Doc, nodes []ast.Node, b Binder) {
 				n.Dest = b.Bind(&d.Links[n.Index])
 			case *Tag:
 				n.URL = b.TagURL(n.Name)
+			case *BaseBlock:
+				if bb, ok := b.(BaseBinder); ok {
+					n.HTML = bb.BindBase(n)
+				}
 			case *MermaidLinks:
 				for i := range n.Links {
 					n.Links[i].Dest = b.Bind(&n.Links[i].Link)

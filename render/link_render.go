@@ -101,6 +101,8 @@ func renderEmbed(w util.BufWriter, n *InternalLink) {
 		mediaEmbed(w, n, "pdf-embed", "iframe")
 	case site.KindNote:
 		noteEmbed(w, n)
+	case site.KindBase:
+		baseEmbed(w, n)
 	default:
 		fileEmbed(w, n)
 	}
@@ -189,6 +191,20 @@ func embedTitle(n *InternalLink) string {
 		}
 	}
 	return t
+}
+
+// baseEmbed shows the view the build evaluated, or, when it made none,
+// a link to the base.
+func baseEmbed(w util.BufWriter, n *InternalLink) {
+	if n.Dest.Content == nil {
+		fileEmbed(w, n)
+		return
+	}
+	_, _ = w.WriteString(`<div class="internal-embed bases-embed is-loaded"`)
+	writeAttr(w, "src", n.Raw)
+	_ = w.WriteByte('>')
+	_, _ = w.Write(n.Dest.Content)
+	_, _ = w.WriteString(`</div>`)
 }
 
 func fileEmbed(w util.BufWriter, n *InternalLink) {

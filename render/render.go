@@ -62,6 +62,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 			util.Prioritized(htmlTransformer{keepStyle: e.cfg.RemoteStylesheets}, htmlTransformerPriority),
 			util.Prioritized(mdlinkTransformer{}, mdlinkTransformerPriority),
 			util.Prioritized(embedBlockTransformer{}, embedBlockPriority),
+			util.Prioritized(baseBlockTransformer{}, baseBlockPriority),
 			util.Prioritized(calloutTransformer{}, calloutTransformerPriority),
 			util.Prioritized(mermaidTransformer{}, mermaidTransformerPriority),
 			util.Prioritized(blockIDTransformer{}, blockIDTransformerPriority),
@@ -79,6 +80,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 			util.Prioritized(htmlHTMLRenderer{policy: sanitize.Policy{RemoteStylesheets: e.cfg.RemoteStylesheets}}, overridePriority),
 			util.Prioritized(webEmbedHTMLRenderer{}, overridePriority),
 			util.Prioritized(blockAnchorHTMLRenderer{}, overridePriority),
+			util.Prioritized(baseBlockHTMLRenderer{}, overridePriority),
 		),
 	)
 	opts := []renderer.Option{html.WithUnsafe()}
@@ -120,6 +122,8 @@ type Doc struct {
 	FirstH1  string
 	// HasMath and HasMermaid tell the page to load KaTeX or Mermaid.
 	HasMath, HasMermaid bool
+	// Bases are the note's base blocks, in source order.
+	Bases []*BaseBlock
 
 	linkNodes []*InternalLink // parallel to Links
 }
@@ -208,6 +212,8 @@ func collect(d *Doc) {
 			d.HasMath = d.HasMath || isMathFence(n.Language(d.Src))
 		case *Math, *MathBlock:
 			d.HasMath = true
+		case *BaseBlock:
+			d.Bases = append(d.Bases, n)
 		case *ast.Heading:
 			id, _ := n.AttributeString("id")
 			raw, _ := n.AttributeString("data-heading")

@@ -48,7 +48,16 @@ type fakeBinder struct{}
 var fakeFiles = map[string]site.FileKind{
 	"note": site.KindNote, "other": site.KindNote, "folder/deep": site.KindNote, "secret": site.KindNote,
 	"img.png": site.KindImage, "icon.svg": site.KindImage, "a.ogg": site.KindAudio, "v.mp4": site.KindVideo,
-	"doc.pdf": site.KindPDF, "board.canvas": site.KindCanvas,
+	"doc.pdf": site.KindPDF, "board.canvas": site.KindCanvas, "books.base": site.KindBase,
+}
+
+// BindBase evaluates a base block that has views to a stand-in, and
+// leaves any other as code.
+func (fakeBinder) BindBase(n *BaseBlock) []byte {
+	if !strings.Contains(string(n.Src), "views:") {
+		return nil
+	}
+	return []byte("<p>base of " + strings.Fields(string(n.Src))[0] + "</p>")
 }
 
 func (fakeBinder) TagURL(tag string) site.RelURL {
@@ -86,6 +95,9 @@ func (fakeBinder) Bind(l *site.Link) Dest {
 		url = "./"
 	}
 	d := Dest{State: Resolved, URL: site.RelURL(url + frag), Kind: kind, Title: path.Base(p)}
+	if l.Embed && kind == site.KindBase {
+		d.Content = []byte("<p>view of " + p + "#" + l.Subpath + "</p>")
+	}
 	if l.Embed && kind == site.KindNote {
 		d.Content = []byte("<p>content of " + p + l.Subpath + "</p>")
 		if l.Subpath == "" {
@@ -101,6 +113,10 @@ func TestWikilink(t *testing.T) {
 
 func TestMarkdownLink(t *testing.T) {
 	doCaseFile(t, newCaseMarkdown(Config{}), "testdata/mdlink.txt")
+}
+
+func TestBase(t *testing.T) {
+	doCaseFile(t, newCaseMarkdown(Config{}), "testdata/base.txt")
 }
 
 func TestEmbed(t *testing.T) {
