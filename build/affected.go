@@ -87,12 +87,14 @@ func reanalyze(ctx context.Context, v *site.Vault, diags site.Diagnostics, old *
 	}
 	a.Diags = append(diags, a.parse(ctx)...)
 	a.Diags = append(a.Diags, a.parseCanvases()...)
+	a.Diags = append(a.Diags, a.parseBases()...)
 	if a.Graph = old.Graph.Update(v); a.Graph == nil {
 		a.Graph = links.NewGraph(v)
 		a.Graph.Index()
 	}
 	a.Diags = append(a.Diags, a.nameDiags()...)
 	a.Diags = append(a.Diags, a.htmlAttachmentFindings(a.htmlAttachments)...)
+	a.Diags = append(a.Diags, a.checkBases()...)
 	return a, ctx.Err()
 }
 

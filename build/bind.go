@@ -39,6 +39,10 @@ type pageEmbeds struct {
 	count         int
 	bytes, budget int64
 	discard       bool
+	// bases and maps say that the page shows a base view, and a map
+	// view; baseCount numbers the bases (bases_render.go).
+	bases, maps bool
+	baseCount   int
 }
 
 // usage collects what a page needs: attachments to copy and diagnostics.
@@ -95,6 +99,8 @@ func (pb *pageBinder) Bind(l *site.Link) render.Dest {
 	case t.Asset != nil && pb.b.withheld(t.Asset.Path):
 		pb.use.withhold(t.Asset.Path, RuleHTMLAttachment, heldHTML) // attachments.go
 		return render.Dest{State: render.Hidden}
+	case t.Asset != nil && t.Asset.Kind == site.KindBase:
+		return pb.baseDest(t.Asset, l) // its page or its view (bases_render.go)
 	case t.Asset != nil:
 		pb.useAsset(t.Asset)
 		url := pb.fileURL(pb.b.v.AssetOut(t.Asset.Path))

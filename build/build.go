@@ -184,6 +184,9 @@ type Analysis struct {
 	parseDiags      []site.Diagnostics // parallel to Vault.Notes
 	// canvases are the vault's .canvas files, parsed (canvas.go).
 	canvases map[site.VaultPath]*render.Canvas
+	// bases are the vault's .base files, parsed, and the rows their
+	// views see (bases.go).
+	bases analysisBases
 	// graphLayout is the link graph as last laid out, which a rebuild
 	// reuses while the graph is unchanged (graph_page.go).
 	graphLayout *graphLayout
@@ -219,10 +222,12 @@ func Analyze(ctx context.Context, fsys fs.FS, opts Options) (*Analysis, error) {
 	a := &Analysis{Vault: v, r: render.New(rc), htmlAttachments: opts.HTMLAttachments}
 	a.Diags = append(diags, a.parse(ctx)...)
 	a.Diags = append(a.Diags, a.parseCanvases()...)
+	a.Diags = append(a.Diags, a.parseBases()...)
 	a.Graph = links.NewGraph(v)
 	a.Graph.Index()
 	a.Diags = append(a.Diags, a.nameDiags()...)
 	a.Diags = append(a.Diags, a.htmlAttachmentFindings(a.htmlAttachments)...)
+	a.Diags = append(a.Diags, a.checkBases()...)
 	return a, ctx.Err()
 }
 
@@ -296,6 +301,7 @@ func (b *builder) renderNotes(ctx context.Context, tree *folderTree, tags *tagIn
 			}
 			data := b.notePage(page{note: n, doc: d, html: buf.Bytes()}, tree, tags)
 			data.HasMath, data.HasMermaid = data.HasMath || embeds.math, data.HasMermaid || embeds.mermaid
+			data.HasBases, data.HasMap = embeds.bases, embeds.maps
 			if err := b.emitPage(n.Slug, data); err != nil {
 				return err
 			}

@@ -14,12 +14,17 @@ import (
 	"github.com/vaultsite/vaultsite/templates"
 )
 
-// canvasPage is a published canvas: one page, at its own slug.
+// canvasPage is a published canvas or base: one page, at its own slug.
+// Both are files without frontmatter that get a page, so they share the
+// index, the listings and the rule that they are always drawn.
 type canvasPage struct {
 	asset *site.Asset
 	slug  site.Slug
 	title string // the file name without ".canvas", as Obsidian shows it
 }
+
+// isBase says whether the page is a base's.
+func (c *canvasPage) isBase() bool { return c.asset.Kind == site.KindBase }
 
 // canvasIndex gives each published canvas its page. It is built on first
 // use, which is the first link to a canvas or else the emit phase, from
@@ -29,6 +34,7 @@ type canvasIndex struct {
 	once   sync.Once
 	pages  []*canvasPage // in path order
 	byPath map[site.VaultPath]*canvasPage
+	bySlug map[site.Slug]bool
 }
 
 // maxCanvasSize bounds a canvas file as site bounds a note (32 MiB): a
@@ -65,13 +71,13 @@ func (a *Analysis) parseCanvases() site.Diagnostics {
 func (b *builder) canvases() *canvasIndex {
 	ci := &b.canvasIdx
 	ci.once.Do(func() {
-		ci.byPath = map[site.VaultPath]*canvasPage{}
+		ci.byPath, ci.bySlug = map[site.VaultPath]*canvasPage{}, map[site.Slug]bool{}
 		taken := map[site.Slug]bool{}
 		for _, n := range b.v.Published() {
 			taken[n.Slug] = true
 		}
 		for _, a := range b.v.Assets {
-			if a.Kind != site.KindCanvas {
+			if a.Kind != site.KindCanvas && (a.Kind != site.KindBase || b.a.bases.files[a.Path] == nil) {
 				continue
 			}
 			if ok, _ := b.v.CanvasPublished(a.Path); !ok {
@@ -82,9 +88,9 @@ func (b *builder) canvases() *canvasIndex {
 				c.slug = a.Path.Slug().WithSuffix(i)
 			}
 			if base := a.Path.Slug(); c.slug != base {
-				b.diag(site.Pos{Path: a.Path}, "slug-collision", "the URL %q is taken; this canvas is published at %q", string(base)+"/", string(c.slug)+"/")
+				b.diag(site.Pos{Path: a.Path}, "slug-collision", "the URL %q is taken; this %s is published at %q", string(base)+"/", a.Path.Ext(), string(c.slug)+"/")
 			}
-			taken[c.slug] = true
+			taken[c.slug], ci.bySlug[c.slug] = true, true
 			ci.pages = append(ci.pages, c)
 			ci.byPath[a.Path] = c
 		}
@@ -125,6 +131,9 @@ func (b *builder) emitCanvases(ctx context.Context, tree *folderTree) error {
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err
+			}
+			if c.isBase() {
+				return b.emitPage(c.slug, b.basePageData(c, tree, backs[c]))
 			}
 			data, err := b.canvasPageData(c, tree, backs[c])
 			if err != nil {

@@ -52,8 +52,8 @@ func (b *builder) emitListings(tree *folderTree, tags *tagIndex) error {
 // it writes the 404 page.
 func (b *builder) emitPage(slug site.Slug, data *templates.PageData) error {
 	out := slug.OutPath()
-	if data == nil && b.only != nil || data != nil && data.Kind != templates.PageCanvas && !b.wants(slug) {
-		return nil // a rebuild that does not need this page; canvases are few, and always drawn
+	if data == nil && b.only != nil || data != nil && !b.canvases().bySlug[slug] && !b.wants(slug) {
+		return nil // a rebuild that does not need this page; canvases and bases are few, and always drawn
 	}
 	if data == nil {
 		data = &templates.PageData{Site: b.opts.Site, Kind: templates.PageNotFound, Title: "Page not found", Root: "/"}

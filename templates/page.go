@@ -163,6 +163,9 @@ type PageData struct {
 	CSSClasses []string
 	// HasMath and HasMermaid say whether the page needs KaTeX or Mermaid.
 	HasMath, HasMermaid bool
+	// HasBases says the page shows a base view (sorting and filtering
+	// script), HasMap that one is a map (tiles script).
+	HasBases, HasMap bool
 	// LocalGraph is a note's neighbourhood in the link graph, drawn
 	// beside it (graph.go); nil draws none.
 	LocalGraph *LocalGraph

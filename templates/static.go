@@ -31,14 +31,16 @@ var bundles = []struct {
 	name    string
 	sources []string
 }{
-	{"canvas.js", []string{"assets/canvas.js"}}, // canvas pages only
+	{"bases.js", []string{"assets/bases.js"}},     // pages that show a base view
+	{"basemap.js", []string{"assets/basemap.js"}}, // pages that show a map view
+	{"canvas.js", []string{"assets/canvas.js"}},   // canvas pages only
 	{"favicon.svg", []string{"assets/favicon.svg"}},
 	{"graph.js", []string{"assets/graph.js"}},           // the graph page only
 	{"graphlocal.js", []string{"assets/graphlocal.js"}}, // notes with links only
 	// search.js is loaded when search opens (layouts/search.html).
 	{"search.js", []string{"assets/search.js"}},
 	{"site.js", []string{"assets/site.js", "assets/sidebars.js", "assets/explorer.js", "assets/preview.js"}},
-	{"style.css", []string{"assets/style.css", "assets/layout.css", "assets/markdown.css", "assets/chroma.css", "assets/canvas.css", "assets/graph.css", "assets/search.css"}},
+	{"style.css", []string{"assets/style.css", "assets/layout.css", "assets/markdown.css", "assets/chroma.css", "assets/canvas.css", "assets/graph.css", "assets/search.css", "assets/bases.css"}},
 }
 
 // staticSet is the built list of static files and the map from plain to

@@ -10,9 +10,11 @@ import (
 // FromProperty turns a frontmatter value into a Value with the type
 // Obsidian's properties give it: unquoted numbers and booleans as such,
 // dates as dates, a quoted "[[link]]" as a link resolved by resolve
-// (which returns nil for a missing or unpublished note), lists and maps
+// (which returns nil for a missing note, and hidden true for an
+// unpublished one, whose name then never enters the link: it keeps only
+// its display text), lists and maps
 // item by item, anything else as text.
-func FromProperty(v site.Value, resolve func(target string) *File) Value {
+func FromProperty(v site.Value, resolve func(target string) (f *File, hidden bool)) Value {
 	switch v.Kind {
 	case site.ValueNull:
 		return nil
@@ -33,7 +35,11 @@ func FromProperty(v site.Value, resolve func(target string) *File) Value {
 	if target, display := parseWikilink(text); target != strings.TrimSpace(text) {
 		l := Link{Target: target, Display: display}
 		if resolve != nil {
-			l.File = resolve(target)
+			f, hidden := resolve(target)
+			if hidden {
+				return Link{Target: display, Display: display}
+			}
+			l.File = f
 		}
 		return l
 	}

@@ -1,0 +1,179 @@
+package build
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/vaultsite/vaultsite/internal/bases"
+	"github.com/vaultsite/vaultsite/render"
+	"github.com/vaultsite/vaultsite/site"
+	"github.com/vaultsite/vaultsite/templates"
+)
+
+var _ render.BaseBinder = (*pageBinder)(nil)
+
+// BindBase evaluates a base block for this page, with this as the note
+// the block is written in. Its findings were reported by checkBases.
+func (pb *pageBinder) BindBase(n *render.BaseBlock) []byte {
+	b := blockBase(pb.from, n, nil)
+	return []byte(pb.baseHTML(b, b.Views, pb.nextBaseID()))
+}
+
+// nextBaseID numbers the bases of a page, so their views' ids differ.
+func (pb *pageBinder) nextBaseID() string {
+	if pb.embeds == nil {
+		return "base"
+	}
+	pb.embeds.baseCount++
+	return "base" + strconv.Itoa(pb.embeds.baseCount)
+}
+
+// baseHTML renders views of b as this page shows them: one view alone,
+// several as tabs. prefix makes the views' ids unique in the page.
+func (pb *pageBinder) baseHTML(b *bases.Base, views []*bases.View, prefix string) string {
+	env := pb.b.a.baseEnv()
+	cx := &bases.Context{Base: b, Env: env, Now: env.now, This: env.this(pb.from)}
+	var names, ids, out []string
+	seen := map[string]int{}
+	for _, v := range views {
+		id := prefix + "-" + viewSlug(v.Name)
+		if seen[id]++; seen[id] > 1 {
+			id += "-" + strconv.Itoa(seen[id])
+		}
+		names, ids = append(names, v.Name), append(ids, id)
+		out = append(out, bases.RenderView(bases.Run(cx, v, env.files), baseLinker{pb}, id))
+		if pb.embeds != nil && v.Type == "map" {
+			pb.embeds.maps = true
+		}
+	}
+	if pb.embeds != nil {
+		pb.embeds.bases = true
+	}
+	if len(views) == 0 {
+		return `<p class="base-empty">This base has no views.</p>`
+	}
+	return bases.RenderTabs(names, ids, out)
+}
+
+// viewSlug makes an id from a view's name: lower case, letters and
+// digits, with hyphens between words.
+func viewSlug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "view"
+	}
+	return b.String()
+}
+
+// baseDest is where a link or embed to base a goes: its page, when it
+// has one; an embed also carries the named view, or the first. A base
+// the path rules keep out is Hidden, as an ignored canvas is.
+func (pb *pageBinder) baseDest(a *site.Asset, l *site.Link) render.Dest {
+	b := pb.b.a.bases.files[a.Path]
+	if b == nil {
+		return render.Dest{State: render.Hidden}
+	}
+	d := render.Dest{State: render.Resolved, Kind: site.KindBase, Title: a.Path.Name()}
+	if c := pb.b.canvases().byPath[a.Path]; c != nil {
+		d.URL = pb.page.LinkTo(c.slug, "")
+	}
+	if !l.Embed {
+		if d.URL == "" {
+			return render.Dest{State: render.Hidden} // no page to go to (opt-in mode)
+		}
+		return d
+	}
+	v := b.ViewNamed(strings.TrimSpace(l.Subpath))
+	if v == nil && l.Subpath != "" {
+		pb.b.diag(pb.from.Pos(l.Offset), "missing-view", "%q has no view %q; the first view is shown", a.Path.Base(), l.Subpath)
+		v = b.ViewNamed("")
+	}
+	var views []*bases.View
+	if v != nil {
+		views = []*bases.View{v}
+	}
+	d.Content = []byte(pb.baseHTML(b, views, pb.nextBaseID()))
+	return d
+}
+
+// basePageData is the page of a .base file: every view, each a tab, the
+// first shown; this is the base's own file.
+func (b *builder) basePageData(c *canvasPage, tree *folderTree, backs []canvasBacklink) *templates.PageData {
+	from := &site.Note{Path: c.asset.Path, Slug: c.slug, Published: true}
+	embeds := &pageEmbeds{}
+	pb := &pageBinder{b: b, from: from, page: c.slug, use: b.use, embeds: embeds}
+	base := b.a.bases.files[c.asset.Path]
+	html := `<p class="base-empty">This base has no views.</p>`
+	if base != nil {
+		html = pb.baseHTML(base, base.Views, "view")
+	}
+	data := &templates.PageData{
+		Site: b.opts.Site, Kind: templates.PageNote, Title: c.title,
+		Root: c.slug.Root(), Nav: b.nav(c.slug), Breadcrumbs: tree.breadcrumbs(c.asset.Path.Dir(), c.slug),
+		Content: template.HTML(html), HasBases: true, HasMap: embeds.maps,
+	}
+	for _, bl := range backs {
+		data.Backlinks = append(data.Backlinks, templates.Backlink{
+			Title: bl.from.Title(), URL: c.slug.LinkTo(bl.from.Slug, ""), Context: bl.context})
+	}
+	return data
+}
+
+// baseLinker gives a view's links and images their URLs on this page;
+// an image it shows is an attachment the page uses.
+type baseLinker struct{ pb *pageBinder }
+
+func (l baseLinker) FileURL(f *bases.File) string {
+	n := f.Ref.(*site.Note)
+	return string(l.pb.page.LinkTo(n.Slug, ""))
+}
+
+// ImageURL accepts a link, a "[[wikilink]]", a path or an http(s) URL;
+// a link resolves from row, the note it is written in.
+func (l baseLinker) ImageURL(v bases.Value, row *bases.File) string {
+	var target string
+	switch v := v.(type) {
+	case bases.Image:
+		return l.ImageURL(v.Src, row)
+	case bases.Link:
+		if v.File != nil {
+			return "" // a note is not an image
+		}
+		target = v.Target
+	case string:
+		target = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(v), "[["), "]]")
+		target, _, _ = strings.Cut(target, "|")
+	default:
+		return ""
+	}
+	if strings.HasPrefix(target, "https://") || strings.HasPrefix(target, "http://") {
+		return target
+	}
+	from := l.pb.from
+	if row != nil {
+		from = row.Ref.(*site.Note)
+	}
+	a := l.pb.b.graph.Resolve(from, target).Target.Asset
+	if a == nil || a.Kind != site.KindImage {
+		return ""
+	}
+	if ok, _ := l.pb.b.v.PathPublished(a.Path); !ok {
+		return ""
+	}
+	l.pb.use.asset(l.pb.page, a)
+	return string(l.pb.page.AssetURL(a.Path))
+}
