@@ -15,6 +15,7 @@ import (
 // rows, resolve to nothing and are nobody's backlink, so no view can
 // show their name, a property or a count of them.
 type baseEnv struct {
+	v      *site.Vault
 	graph  *links.Graph
 	files  []*bases.File // the published notes, in path order
 	byNote map[*site.Note]*bases.File
@@ -36,7 +37,7 @@ func (a *Analysis) baseEnv() *baseEnv {
 }
 
 func newBaseEnv(v *site.Vault, g *links.Graph) *baseEnv {
-	e := &baseEnv{graph: g, byNote: map[*site.Note]*bases.File{}, now: bases.Clock()}
+	e := &baseEnv{v: v, graph: g, byNote: map[*site.Note]*bases.File{}, now: bases.Clock()}
 	for _, n := range v.Published() {
 		f := &bases.File{Path: n.Path, Size: int64(len(n.Source)), MTime: n.ModTime(), Ref: n}
 		e.files = append(e.files, f)
@@ -54,11 +55,11 @@ func (e *baseEnv) fill(f *bases.File) {
 	n := f.Ref.(*site.Note)
 	f.Props = bases.NewObject()
 	resolve := func(target string) (*bases.File, bool) {
-		t := e.graph.Resolve(n, target).Target.Note
-		if t != nil && !t.Published {
+		t := e.graph.Resolve(n, target).Target
+		if e.hidden(t) {
 			return nil, true
 		}
-		return e.byNote[t], false
+		return e.byNote[t.Note], false
 	}
 	for _, p := range n.Props.List {
 		f.Props.Set(p.Key, bases.FromProperty(p.Value, resolve))
@@ -82,6 +83,23 @@ func (e *baseEnv) fill(f *bases.File) {
 			f.Links = append(f.Links, bl)
 		}
 	}
+}
+
+// hidden says whether a link's target is a file left out of the site: an
+// unpublished note, or an attachment, canvas or base the rules keep out.
+// A view must not show even the link's text, which names it.
+func (e *baseEnv) hidden(t site.Target) bool {
+	switch {
+	case t.Note != nil:
+		return !t.Note.Published
+	case t.Asset == nil:
+		return false
+	case t.Asset.Kind == site.KindCanvas:
+		ok, _ := e.v.CanvasPublished(t.Asset.Path)
+		return !ok
+	}
+	ok, _ := e.v.PathPublished(t.Asset.Path)
+	return !ok
 }
 
 // Resolve finds a published note by a link target written in from (a

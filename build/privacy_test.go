@@ -99,6 +99,11 @@ func privacyVault() fstest.MapFS {
 			{"id": "t", "type": "text", "text": "qzvcvcard [[Public]]", "x": 0, "y": 0, "width": 100, "height": 50},
 			{"id": "i", "type": "file", "file": "qzvcvimg.png", "x": 0, "y": 90, "width": 100, "height": 50}]}`)},
 		"qzvcvimg.png": {Data: []byte("\x89PNG\x00SECRET-QZVCVIMG-\xff")},
+		// A base whose views list every note with what could leak of one
+		// (name, properties, tags, links, backlinks, cover, counts); and
+		// one in the ignored folder, whose own text must not leak.
+		"Reading.base":             {Data: []byte(privacyBase)},
+		"Private/qzvbssecret.base": {Data: []byte("views:\n  - type: table\n    name: qzvbsview\n")},
 	}
 	var home strings.Builder
 	home.WriteString("---\npublish: true\nrelated: \"[[qzvpffile|a private note]]\"\n---\n# Home\n\n")
@@ -111,9 +116,34 @@ func privacyVault() fstest.MapFS {
 		fmt.Fprintf(&home, "- ![[%sfile]] ![[%sfile#%ssub]] ![[%sfile#^%sblock]]\n", r.id, r.id, r.id, r.id, r.id)
 	}
 	home.WriteString("\nThe [[Private/qzvcvboard.canvas|board]]: ![[Private/qzvcvboard.canvas]]\n")
+	home.WriteString("\n![[Reading.base]]\n\n![[Reading.base#Shelf]]\n\n![[Private/qzvbssecret.base]]\n")
+	home.WriteString("\n```base\nformulas:\n  back: file.backlinks.length\nviews:\n  - type: list\n    order: [file.name, formula.back, file.tags]\n```\n")
 	fsys["Home.md"] = &fstest.MapFile{Data: []byte(home.String())}
 	return fsys
 }
+
+// privacyBase shows every note the views may see, with everything of a
+// note a view can show, in each kind of view; its filter is true for all.
+const privacyBase = `filters: 'file.name != ""'
+formulas:
+  back: file.backlinks.map(value.asFile().name).join(" ")
+  out: file.links.map(value.toString()).join(" ")
+summaries:
+  names: values.join(" ")
+views:
+  - type: table
+    name: All
+    order: [file.name, status, description, tags, aliases, related, formula.back, formula.out, file.tags, file.embeds]
+    summaries:
+      file.name: names
+      status: Filled
+  - type: cards
+    name: Shelf
+    image: image
+    order: [file.name, status, title]
+  - type: map
+    name: Places
+`
 
 // TestPrivacy builds the privacy vault in both publish modes, with and
 // without a base URL, and proves that no byte of any output file (pages,
@@ -165,10 +195,28 @@ func TestPrivacy(t *testing.T) {
 				if where := out.findBytes([]byte("SECRET-QZVCVIMG")); where != "" {
 					t.Errorf("the canvas's image leaks: %s", where)
 				}
+				checkBaseShown(t, em, optIn)
 				if _, ok := em.Files["pub.png"]; !ok {
 					t.Error("the public image was not copied: the site is not being built")
 				}
 			})
+		}
+	}
+}
+
+// checkBaseShown is the control for the bases: the views the home page
+// embeds must list the published notes (so the check above looked at
+// evaluated views), and count exactly them.
+func checkBaseShown(t *testing.T, em *MemEmitter, optIn bool) {
+	t.Helper()
+	home := string(em.Files["index.html"])
+	rows := 2 // Home and Public
+	if !optIn {
+		rows++ // the note only opt-in mode leaves out
+	}
+	for _, want := range []string{`data-view="All"`, `data-view="Shelf"`, `>Public</a>`, fmt.Sprintf(`<span class="base-count">%d results</span>`, rows)} {
+		if !strings.Contains(home, want) {
+			t.Errorf("the home page lacks %s: the bases were not evaluated", want)
 		}
 	}
 }
