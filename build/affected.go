@@ -113,7 +113,9 @@ func reanalyze(ctx context.Context, v *site.Vault, diags site.Diagnostics, old *
 //     graph changes (affected_graph.go);
 //   - when files were added or removed: every page with a link whose
 //     name matches theirs, since such a link may now go elsewhere;
-//   - every canvas page (a vault has few; emitPage always writes them).
+//   - every page that shows a base view (affected_bases.go);
+//   - every canvas and base page (a vault has few; emitPage always
+//     writes them).
 func affected(old *state, a *Analysis) map[site.Slug]bool {
 	w := &affectedSet{pages: map[site.Slug]bool{}, old: old.a, a: a}
 	oldV, v := old.a.Vault, a.Vault
@@ -146,6 +148,7 @@ func affected(old *state, a *Analysis) map[site.Slug]bool {
 	if len(names) > 0 {
 		w.byName(names)
 	}
+	w.bases()
 	w.embedders()
 	a.siteGraph = newSiteGraph(v, a.Graph) // the builder draws it too
 	w.localGraphs(old.graph, a.siteGraph)

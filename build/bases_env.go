@@ -2,6 +2,7 @@ package build
 
 import (
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -65,10 +66,14 @@ func (e *baseEnv) fill(f *bases.File) {
 		f.Props.Set(p.Key, bases.FromProperty(p.Value, resolve))
 	}
 	seen := map[string]bool{}
+	tags := append([]string{}, n.Props.Tags...) // the tags property, then the body's
 	for _, t := range n.Tags {
-		if !seen[t.Name] {
-			seen[t.Name] = true
-			f.Tags = append(f.Tags, t.Name)
+		tags = append(tags, t.Name)
+	}
+	for _, t := range tags {
+		if t = strings.TrimPrefix(t, "#"); t != "" && !seen[t] {
+			seen[t] = true
+			f.Tags = append(f.Tags, t)
 		}
 	}
 	for _, l := range n.Links {

@@ -183,7 +183,7 @@ func (s *Site) partial(ctx context.Context, changed []string) (*Snapshot, *Updat
 	if err != nil {
 		return nil, nil, err
 	}
-	if sameFiles(old.a.Vault, v) {
+	if sameFiles(old.a.Vault, v) && !namesPageFile(v, changedSet) {
 		return prev, &Update{}, nil // a rescan that found nothing
 	}
 	if settingsDiffer(old.a.Vault, v) {
@@ -322,6 +322,18 @@ func dropUnused(files map[site.OutPath][]byte, assetFiles map[site.OutPath]Asset
 			}
 		}
 	}
+}
+
+// namesPageFile reports whether changed names a canvas or base of v: an
+// edit that keeps its size looks like no change to sameFiles, which
+// compares attachments by size, but it changes a page.
+func namesPageFile(v *site.Vault, changed map[site.VaultPath]bool) bool {
+	for _, as := range v.Assets {
+		if (as.Kind == site.KindBase || as.Kind == site.KindCanvas) && changed[as.Path] {
+			return true
+		}
+	}
+	return false
 }
 
 // changedPaths turns the watcher's paths into vault paths (NFC).

@@ -127,6 +127,7 @@ func incrementalSteps(t *testing.T, later bool) {
 	}
 	tcp := "obisdian_ntoes/notes_obsidian/ZPythonref/DjangoFramework/Network+/Ref_OSI/TCP.md"
 	udp := "obisdian_ntoes/for later/UDP.md"
+	book, books := "Reading/Books/TCP-IP Illustrated.md", "Reading/Books.base"
 	s := NewSite(os.DirFS(dir), Options{})
 	s.LayoutLater = later
 	if _, err := s.Update(context.Background(), nil); err != nil {
@@ -172,6 +173,21 @@ func incrementalSteps(t *testing.T, later bool) {
 			}
 		}, []string{"Subnets.md"}, true, false},
 		{"a watcher that missed the event", func() { write(tcp, read(tcp)+"\nAnother line.\n") }, []string{}, true, false},
+		// Bases: views are evaluated over every published note, so a
+		// property edit moves a note into or out of views elsewhere.
+		{"a book's status moves it out of a base block's view", func() {
+			write(book, bytesReplace(read(book), "status: reading", "status: read"))
+		}, []string{book}, true, false},
+		{"a book loses its tag and leaves every view", func() {
+			write(book, bytesReplace(read(book), "tags: [book]", "tags: [shelved]"))
+		}, []string{book}, true, false},
+		{"a book added", func() {
+			write("Reading/Books/Packet Guide.md", "---\ntags: [book]\nstatus: to read\npages: 120\n---\nShort.\n")
+		}, []string{"Reading/Books/Packet Guide.md"}, true, false},
+		{"a .base edited, same size", func() { write(books, bytesReplace(read(books), "note.pages: Sum", "note.pages: Max")) }, []string{books}, true, false},
+		{"a .base view renamed, which an embed names", func() {
+			write(books, bytesReplace(read(books), "name: Shelf", "name: Covers"))
+		}, []string{books}, true, false},
 	}
 	for _, st := range steps {
 		if st.edit != nil {
