@@ -164,6 +164,7 @@ func (b *builder) canvasPageData(c *canvasPage, tree *folderTree, backs []canvas
 		Site: b.opts.Site, Kind: templates.PageCanvas, Title: c.title,
 		Root: c.slug.Root(), Nav: b.nav(c.slug), Breadcrumbs: tree.breadcrumbs(c.asset.Path.Dir(), c.slug),
 		Content: template.HTML(out.HTML), HasMath: out.HasMath || embeds.math, HasMermaid: out.HasMermaid || embeds.mermaid,
+		HasBases: embeds.bases, HasMap: embeds.maps,
 	}
 	for _, bl := range backs {
 		data.Backlinks = append(data.Backlinks, templates.Backlink{

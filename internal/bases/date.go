@@ -139,43 +139,66 @@ func formatMoment(t time.Time, f string) string {
 	return b.String()
 }
 
+// momentToken formats one token: the date's, else the time's.
 func momentToken(t time.Time, tok string) string {
+	if s, ok := momentDate(t, tok); ok {
+		return s
+	}
+	return momentTime(t, tok)
+}
+
+func momentDate(t time.Time, tok string) (string, bool) {
+	_, week := t.ISOWeek()
+	s := ""
+	switch tok {
+	case "YYYY":
+		s = fmt.Sprintf("%04d", t.Year())
+	case "YY":
+		s = fmt.Sprintf("%02d", t.Year()%100)
+	case "MMMM":
+		s = t.Month().String()
+	case "MMM":
+		s = t.Month().String()[:3]
+	case "MM":
+		s = fmt.Sprintf("%02d", int(t.Month()))
+	case "M":
+		s = strconv.Itoa(int(t.Month()))
+	case "DDDD":
+		s = fmt.Sprintf("%03d", t.YearDay())
+	case "DD":
+		s = fmt.Sprintf("%02d", t.Day())
+	case "Do":
+		s = ordinal(t.Day())
+	case "D":
+		s = strconv.Itoa(t.Day())
+	case "dddd":
+		s = t.Weekday().String()
+	case "ddd":
+		s = t.Weekday().String()[:3]
+	case "dd":
+		s = t.Weekday().String()[:2]
+	case "d", "e":
+		s = strconv.Itoa(int(t.Weekday()))
+	case "E":
+		s = strconv.Itoa((int(t.Weekday())+6)%7 + 1)
+	case "Q":
+		s = strconv.Itoa((int(t.Month())-1)/3 + 1)
+	case "W", "w":
+		s = strconv.Itoa(week)
+	case "ww":
+		s = fmt.Sprintf("%02d", week)
+	default:
+		return "", false
+	}
+	return s, true
+}
+
+func momentTime(t time.Time, tok string) string {
 	h12 := t.Hour() % 12
 	if h12 == 0 {
 		h12 = 12
 	}
-	_, week := t.ISOWeek()
 	switch tok {
-	case "YYYY":
-		return fmt.Sprintf("%04d", t.Year())
-	case "YY":
-		return fmt.Sprintf("%02d", t.Year()%100)
-	case "MMMM":
-		return t.Month().String()
-	case "MMM":
-		return t.Month().String()[:3]
-	case "MM":
-		return fmt.Sprintf("%02d", int(t.Month()))
-	case "M":
-		return strconv.Itoa(int(t.Month()))
-	case "DDDD":
-		return fmt.Sprintf("%03d", t.YearDay())
-	case "DD":
-		return fmt.Sprintf("%02d", t.Day())
-	case "Do":
-		return ordinal(t.Day())
-	case "D":
-		return strconv.Itoa(t.Day())
-	case "dddd":
-		return t.Weekday().String()
-	case "ddd":
-		return t.Weekday().String()[:3]
-	case "dd":
-		return t.Weekday().String()[:2]
-	case "d", "e":
-		return strconv.Itoa(int(t.Weekday()))
-	case "E":
-		return strconv.Itoa((int(t.Weekday())+6)%7 + 1)
 	case "HH":
 		return fmt.Sprintf("%02d", t.Hour())
 	case "H":
@@ -206,12 +229,6 @@ func momentToken(t time.Time, tok string) string {
 		return strconv.FormatInt(t.Unix(), 10)
 	case "x":
 		return strconv.FormatInt(t.UnixMilli(), 10)
-	case "Q":
-		return strconv.Itoa((int(t.Month())-1)/3 + 1)
-	case "W", "w":
-		return strconv.Itoa(week)
-	case "ww":
-		return fmt.Sprintf("%02d", week)
 	}
 	return tok
 }

@@ -219,6 +219,12 @@ func (p *parser) view(n *ynode) *View {
 	if v.Name == "" {
 		v.Name = defaultViewName(v.Type)
 	}
+	switch v.Type {
+	case "table", "cards", "list", "map":
+	default:
+		t := n.get("type")
+		p.errAt(t.line, t.col, "view type %q is not built in; it is shown as a table", v.Type)
+	}
 	return v
 }
 

@@ -26,6 +26,7 @@ func TestParseDiagnostics(t *testing.T) {
 		{"view keys", "views:\n  - type: table\n    limit: ten\n    summaries:\n      price: Avg\n    sort:\n      - property: x\n        direction: UP\n", []string{
 			"B.base:3:12: limit must be a whole number, not \"ten\"", "B.base:5:14: unknown summary \"Avg\"",
 			"B.base:8:20: direction must be ASC or DESC, not \"UP\""}},
+		{"view type", "views:\n  - type: calendar\n", []string{"B.base:2:11: view type \"calendar\" is not built in; it is shown as a table"}},
 		{"filter op", "filters:\n  nand:\n    - a\n", []string{"B.base:2:3: unknown filter operator \"nand\"; use and, or or not"}},
 		{"good", "filters:\n  or:\n    - file.hasTag(\"tag\")\n    - not:\n        - file.inFolder(\"x\")\nviews:\n  - type: cards\n    name: Shelf\n    image: cover\n", nil},
 	}
