@@ -20,7 +20,7 @@ func TestParseDiagnostics(t *testing.T) {
 		{"unknown function", "formulas:\n  a: \"prise.toFixd(2)\"\n  b: nofunc(1)\n", []string{
 			"B.base:2:13: unknown function \"toFixd\"", "B.base:3:6: unknown function \"nofunc\""}},
 		{"block", "filters:\n  and:\n    - |\n      file.hasTag(\"a\") &&\n        ) x\n", []string{"B.base:5:9: unexpected \")\""}},
-		{"yaml", "views: [\n", []string{"B.base:1:8: invalid YAML"}},
+		{"yaml", "views: [\n", []string{"B.base:2:1: invalid YAML: did not find expected node content"}},
 		{"cycle", "formulas:\n  a: formula.b + 1\n  b: formula.a\n", []string{
 			"B.base:2:3: formula \"a\" refers to itself through formula.b", "B.base:3:3: formula \"b\" refers to itself through formula.a"}},
 		{"view keys", "views:\n  - type: table\n    limit: ten\n    summaries:\n      price: Avg\n    sort:\n      - property: x\n        direction: UP\n", []string{

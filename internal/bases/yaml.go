@@ -1,13 +1,11 @@
 package bases
 
 import (
-	"errors"
 	"strings"
 
-	"github.com/goccy/go-yaml"
-	yast "github.com/goccy/go-yaml/ast"
-	yparser "github.com/goccy/go-yaml/parser"
-	ytoken "github.com/goccy/go-yaml/token"
+	"go.yaml.in/yaml/v4"
+
+	"github.com/vaultsite/vaultsite/site"
 )
 
 // ykind is the shape of a YAML node.
@@ -54,94 +52,80 @@ type yamlError struct {
 	msg       string
 }
 
+// maxYAMLNodes bounds what aliases may expand to: a base is a page of
+// settings, and a few nested aliases can otherwise name billions of
+// nodes.
+const maxYAMLNodes = 100000
+
 // parseYAML reads one YAML document. An empty document is a yNull node.
 func parseYAML(src []byte) (*ynode, *yamlError) {
-	file, err := yparser.ParseBytes(src, 0, yparser.AllowDuplicateMapKey())
-	if err != nil {
-		ye := &yamlError{line: 1, col: 1, msg: err.Error()}
-		var se *yaml.SyntaxError
-		if errors.As(err, &se) {
-			ye.msg = se.GetMessage()
-			if t := se.GetToken(); t != nil && t.Position != nil {
-				ye.line, ye.col = t.Position.Line, t.Position.Column
-			}
-		}
-		ye.msg = strings.TrimPrefix(strings.SplitN(strings.TrimSpace(ye.msg), "\n", 2)[0], "[")
-		return nil, ye
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		line, col, msg := site.YAMLError(err, 0)
+		return nil, &yamlError{line: max(line, 1), col: max(col, 1), msg: msg}
 	}
-	if len(file.Docs) == 0 || file.Docs[0].Body == nil {
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return &ynode{line: 1, col: 1}, nil
 	}
-	c := converter{lines: strings.Split(string(src), "\n")}
-	return c.convert(file.Docs[0].Body), nil
+	c := &converter{lines: strings.Split(string(src), "\n")}
+	n := c.convert(doc.Content[0])
+	if c.count > maxYAMLNodes {
+		return nil, &yamlError{line: 1, col: 1, msg: "aliases expand to too many values"}
+	}
+	return n, nil
 }
 
 // converter keeps the source lines, to find where a block scalar's
 // content starts: the library gives only the header's position.
-type converter struct{ lines []string }
+type converter struct {
+	lines []string
+	count int
+}
 
-func (c converter) convert(n yast.Node) *ynode {
-	n = unwrapY(n)
-	out := &ynode{line: 1, col: 1}
-	if n == nil {
+func (c *converter) convert(n *yaml.Node) *ynode {
+	out := &ynode{line: max(n.Line, 1), col: max(n.Column, 1)}
+	if c.count++; c.count > maxYAMLNodes {
 		return out
 	}
-	if t := n.GetToken(); t != nil && t.Position != nil {
-		out.line, out.col = t.Position.Line, t.Position.Column
-	}
-	switch v := n.(type) {
-	case *yast.NullNode:
-	case *yast.SequenceNode:
+	switch n.Kind {
+	case yaml.AliasNode:
+		if n.Alias != nil {
+			a := c.convert(n.Alias)
+			a.line, a.col = out.line, out.col
+			return a
+		}
+	case yaml.SequenceNode:
 		out.kind = ySeq
-		for _, it := range v.Values {
+		for _, it := range n.Content {
 			out.items = append(out.items, c.convert(it))
 		}
-	case *yast.MappingNode:
+	case yaml.MappingNode:
 		out.kind = yMap
-		for _, mv := range v.Values {
-			out.keys, out.vals = append(out.keys, c.convert(mv.Key)), append(out.vals, c.convert(mv.Value))
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			out.keys, out.vals = append(out.keys, c.convert(n.Content[i])), append(out.vals, c.convert(n.Content[i+1]))
 		}
-	case *yast.MappingValueNode:
-		out.kind = yMap
-		out.keys, out.vals = []*ynode{c.convert(v.Key)}, []*ynode{c.convert(v.Value)}
-	case *yast.LiteralNode:
-		out.kind, out.text, out.block = yScalar, v.Value.Value, true
-		if v.Start != nil && v.Start.Position != nil && v.Start.Position.Line < len(c.lines) {
-			out.line = v.Start.Position.Line + 1
-			body := c.lines[out.line-1]
-			out.col = len(body) - len(strings.TrimLeft(body, " ")) + 1
-		}
-	case *yast.StringNode:
-		out.kind, out.text = yScalar, v.Value
-		if v.Token != nil && v.Token.Type == ytoken.SingleQuoteType {
-			out.quote = '\''
-		} else if v.Token != nil && v.Token.Type == ytoken.DoubleQuoteType {
-			out.quote = '"'
-		}
-	default:
-		out.kind = yScalar
-		if t := n.GetToken(); t != nil {
-			out.text = t.Value
-		} else {
-			out.text = strings.TrimSpace(n.String())
-		}
+	case yaml.ScalarNode:
+		c.scalar(n, out)
 	}
 	return out
 }
 
-func unwrapY(n yast.Node) yast.Node {
-	for {
-		switch v := n.(type) {
-		case *yast.TagNode:
-			n = v.Value
-		case *yast.AnchorNode:
-			n = v.Value
-		case *yast.MappingKeyNode:
-			n = v.Value
-		case *yast.DocumentNode:
-			n = v.Body
-		default:
-			return n
+func (c *converter) scalar(n *yaml.Node, out *ynode) {
+	if n.Tag == "!!null" && n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) == 0 {
+		return
+	}
+	out.kind, out.text = yScalar, n.Value
+	switch {
+	case n.Style&yaml.SingleQuotedStyle != 0:
+		out.quote = '\''
+	case n.Style&yaml.DoubleQuotedStyle != 0:
+		out.quote = '"'
+	case n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+		out.block = true
+		if n.Line < len(c.lines) {
+			out.line = n.Line + 1
+			body := c.lines[out.line-1]
+			out.col = len(body) - len(strings.TrimLeft(body, " ")) + 1
 		}
 	}
 }
