@@ -27,6 +27,9 @@ func TestParseDiagnostics(t *testing.T) {
 			"B.base:3:12: limit must be a whole number, not \"ten\"", "B.base:5:14: unknown summary \"Avg\"",
 			"B.base:8:20: direction must be ASC or DESC, not \"UP\""}},
 		{"view type", "views:\n  - type: calendar\n", []string{"B.base:2:11: view type \"calendar\" is not built in; it is shown as a table"}},
+		{"aliases", "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n" +
+			"d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n",
+			[]string{"B.base:1:1: invalid YAML: aliases expand to too many values"}},
 		{"filter op", "filters:\n  nand:\n    - a\n", []string{"B.base:2:3: unknown filter operator \"nand\"; use and, or or not"}},
 		{"good", "filters:\n  or:\n    - file.hasTag(\"tag\")\n    - not:\n        - file.inFolder(\"x\")\nviews:\n  - type: cards\n    name: Shelf\n    image: cover\n", nil},
 	}
