@@ -1,6 +1,8 @@
 package build
 
 import (
+	"strings"
+
 	"github.com/vaultsite/vaultsite/internal/bases"
 	"github.com/vaultsite/vaultsite/render"
 	"github.com/vaultsite/vaultsite/site"
@@ -50,6 +52,22 @@ func blockBase(n *site.Note, blk *render.BaseBlock, diags *site.Diagnostics) *ba
 	return bases.Parse(n.Path, blk.Src, n.Pos(blk.Offset).Line-1, diags)
 }
 
+// checkBaseEmbeds reports each embed of n that names a view its base
+// does not have: the embed shows the first view instead.
+func (a *Analysis) checkBaseEmbeds(n *site.Note, diags *site.Diagnostics) {
+	for _, l := range n.Links {
+		sub := strings.TrimSpace(l.Subpath)
+		if !l.Embed || sub == "" {
+			continue
+		}
+		t := a.Graph.Resolve(n, l.Path).Target.Asset
+		if t == nil || a.bases.files[t.Path] == nil || a.bases.files[t.Path].ViewNamed(sub) != nil {
+			continue
+		}
+		diags.Add(n.Pos(l.Offset), site.Warning, "missing-view", "%q has no view %q; the first view is shown", t.Path.Base(), sub)
+	}
+}
+
 // checkBases reports what only evaluation finds: in every base block of
 // a published note and every .base file, a filter on a property no
 // published note has, and each expression that fails or cannot be
@@ -69,6 +87,7 @@ func (a *Analysis) checkBases() site.Diagnostics {
 		for _, blk := range a.docs[i].Bases {
 			all = append(all, shown{blockBase(n, blk, &diags), n})
 		}
+		a.checkBaseEmbeds(n, &diags)
 	}
 	for _, as := range a.Vault.Assets {
 		if b := a.bases.files[as.Path]; b != nil {

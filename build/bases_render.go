@@ -98,9 +98,8 @@ func (pb *pageBinder) baseDest(a *site.Asset, l *site.Link) render.Dest {
 		return d
 	}
 	v := b.ViewNamed(strings.TrimSpace(l.Subpath))
-	if v == nil && l.Subpath != "" {
-		pb.b.diag(pb.from.Pos(l.Offset), "missing-view", "%q has no view %q; the first view is shown", a.Path.Base(), l.Subpath)
-		v = b.ViewNamed("")
+	if v == nil {
+		v = b.ViewNamed("") // a missing view: checkBases reported it
 	}
 	var views []*bases.View
 	if v != nil {
