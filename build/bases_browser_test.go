@@ -1,9 +1,13 @@
 package build_test
 
 import (
+	"context"
+	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 
+	"github.com/vaultsite/vaultsite/build"
 	"github.com/vaultsite/vaultsite/internal/browsertest"
 )
 
@@ -25,6 +29,7 @@ func TestBasesInBrowser(t *testing.T) {
 	t.Run("cards", func(t *testing.T) { testBaseCards(t, b) })
 	t.Run("tabs", func(t *testing.T) { testBaseTabs(t, b) })
 	t.Run("tabs-no-script", func(t *testing.T) { testBaseTabsNoScript(t, b) })
+	t.Run("map", func(t *testing.T) { testBaseMap(t, b) })
 }
 
 func testBaseSortFilter(t *testing.T, b *browsertest.Browser) {
@@ -101,5 +106,62 @@ func testBaseTabsNoScript(t *testing.T, b *browsertest.Browser) {
 	}
 	if n := browsertest.Eval[int](tab, `document.querySelectorAll("#view-shelf .base-card").length`); n != 3 {
 		t.Errorf("without script, the shelf has %d cards", n)
+	}
+}
+
+// placesVault has two places with coordinates, in the two forms Map
+// view accepts, and a base with a map view of them.
+var placesVault = fstest.MapFS{
+	"Eiffel Tower.md": {Data: []byte("---\ncoordinates:\n  - \"48.85837\"\n  - \"2.294481\"\ntags: [places]\n---\nA tower.\n")},
+	"Big Ben.md":      {Data: []byte("---\ncoordinates: \"51.50073, -0.12463\"\ntags: [places]\n---\nA clock.\n")},
+	"Places.base":     {Data: []byte("filters: file.hasTag(\"places\")\nviews:\n  - type: map\n    name: Map\n    coordinates: note.coordinates\n")},
+}
+
+var tileURL = regexp.MustCompile(`^https://tile\.openstreetmap\.org/\d+/\d+/\d+\.png$`)
+
+// testBaseMap: a map view draws OpenStreetMap tiles and a marker per
+// place inside its box, zooms with its buttons, and keeps the list of
+// places; the tiles script is loaded on that page only. The tiles
+// themselves cannot load here (no network), so their addresses are
+// checked, and the tab's console is not.
+func testBaseMap(t *testing.T, b *browsertest.Browser) {
+	em := build.NewMemEmitter()
+	if _, err := build.Build(context.Background(), placesVault, build.Options{}, em); err != nil {
+		t.Fatal(err)
+	}
+	s := browsertest.Serve(t, em.Files)
+	tab := b.Tab(t)
+	tab.Navigate(s.URL + "/places.base/")
+	tab.WaitFor(`document.querySelectorAll(".base-map .base-marker").length === 2`)
+	if got := browsertest.Eval[[]string](tab, `[...document.querySelectorAll(".base-places li a")].map(a => a.textContent)`); strings.Join(got, "|") != "Big Ben|Eiffel Tower" {
+		t.Errorf("the list of places is %q", got)
+	}
+	inside := `(() => { const m = document.querySelector(".base-map").getBoundingClientRect();
+		return [...document.querySelectorAll(".base-marker")].every(a => { const r = a.getBoundingClientRect(), x = r.left + r.width / 2;
+			return x >= m.left && x <= m.right && r.bottom >= m.top && r.bottom <= m.bottom; }); })()`
+	if !browsertest.Eval[bool](tab, inside) {
+		t.Error("a marker is outside the map")
+	}
+	tiles := browsertest.Eval[[]string](tab, `[...document.querySelectorAll(".base-map img.base-tile")].map(i => i.src)`)
+	if len(tiles) == 0 {
+		t.Fatal("no tiles")
+	}
+	for _, u := range tiles {
+		if !tileURL.MatchString(u) {
+			t.Errorf("tile %q is not an OpenStreetMap tile", u)
+		}
+	}
+	zoom := `+document.querySelector(".base-map img.base-tile").src.split("/")[3]`
+	z := browsertest.Eval[int](tab, zoom)
+	tab.Click(`.base-map-zoom button[aria-label="Zoom in"]`)
+	if got := browsertest.Eval[int](tab, zoom); got != z+1 {
+		t.Errorf("zoom in went from %d to %d", z, got)
+	}
+	if !browsertest.Eval[bool](tab, `!!document.querySelector('script[src*="basemap."]')`) {
+		t.Error("the map page does not load the tiles script")
+	}
+	tab.Navigate(s.URL + "/eiffel-tower/")
+	if browsertest.Eval[bool](tab, `!!document.querySelector('script[src*="basemap."]') || !!document.querySelector('script[src*="bases."]')`) {
+		t.Error("a page without a view loads a bases script")
 	}
 }
