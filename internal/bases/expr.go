@@ -127,9 +127,14 @@ func Compile(src string) (*Expr, *SyntaxError) {
 }
 
 type exprParser struct {
-	toks []token
-	i    int
+	toks  []token
+	i     int
+	depth int
 }
+
+// maxDepth bounds nesting, so "((((…" cannot exhaust the stack; no
+// formula a person writes comes near it.
+const maxDepth = 200
 
 func (p *exprParser) peek() token { return p.toks[p.i] }
 func (p *exprParser) next() token { t := p.toks[p.i]; p.i++; return t }
@@ -166,6 +171,10 @@ var precedence = map[string]int{
 
 // parse reads a binary expression whose operators bind tighter than min.
 func (p *exprParser) parse(min int) (node, *SyntaxError) {
+	if p.depth++; p.depth > maxDepth {
+		return nil, &SyntaxError{Off: p.peek().off, Msg: "the expression is nested too deeply"}
+	}
+	defer func() { p.depth-- }()
 	x, err := p.unary()
 	if err != nil {
 		return nil, err
@@ -188,6 +197,10 @@ func (p *exprParser) parse(min int) (node, *SyntaxError) {
 func (p *exprParser) unary() (node, *SyntaxError) {
 	if t := p.peek(); t.kind == tOp && (t.text == "!" || t.text == "-") {
 		p.i++
+		if p.depth++; p.depth > maxDepth {
+			return nil, &SyntaxError{Off: t.off, Msg: "the expression is nested too deeply"}
+		}
+		defer func() { p.depth-- }()
 		x, err := p.unary()
 		if err != nil {
 			return nil, err

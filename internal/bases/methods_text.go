@@ -7,6 +7,10 @@ import (
 	"unicode"
 )
 
+// maxText bounds the text one repeat() makes, so a formula cannot fill
+// the build's memory by repeating a repeat.
+const maxText = 1 << 20
+
 // strArgs evaluates a call's arguments as text.
 func (s *scope) strArgs(n *callNode, min, max int) ([]string, error) {
 	a, err := s.args(n, min, max)
@@ -61,8 +65,8 @@ var stringMethods = map[string]method{
 			return nil, err
 		}
 		c, ok := a[0].(float64)
-		if !ok || c < 0 || c > 1e4 {
-			return nil, s.fail(n, "repeat() takes a count from 0 to 10000")
+		if !ok || !(c >= 0 && c <= 1e4) || float64(len(v.(string)))*c > maxText {
+			return nil, s.fail(n, "repeat() takes a count from 0 to 10000, and makes at most 1 MiB")
 		}
 		return strings.Repeat(v.(string), int(c)), nil
 	},

@@ -99,3 +99,12 @@ views:
 		t.Errorf("second view = %+v", b.Views[1])
 	}
 }
+
+func TestCompileDepth(t *testing.T) {
+	t.Parallel()
+	for _, src := range []string{strings.Repeat("(", 100000) + "1", strings.Repeat("!", 100000) + "x", strings.Repeat("[", 100000)} {
+		if _, err := Compile(src); err == nil || !strings.Contains(err.Msg, "nested too deeply") {
+			t.Errorf("Compile(%.10q…) = %v, want a nesting error", src, err)
+		}
+	}
+}
