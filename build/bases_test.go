@@ -14,7 +14,7 @@ import (
 // reads this, the base's own file.
 func basesVault() fstest.MapFS {
 	return fstest.MapFS{
-		"Topic.md": {Data: []byte("---\npublish: true\n---\n# Topic\n\n```base\nfilters: file.hasLink(this)\nviews:\n  - type: list\n    name: Linking here\n```\n")},
+		"Topic.md":       {Data: []byte("---\npublish: true\n---\n# Topic\n\n```base\nfilters: file.hasLink(this)\nviews:\n  - type: list\n    name: Linking here\n```\n")},
 		"Notes/One.md":   {Data: []byte("---\npublish: true\nscore: 3\n---\nAbout [[Topic]].\n")},
 		"Notes/Two.md":   {Data: []byte("---\npublish: true\nscore: 5\n---\nNot about it.\n")},
 		"Notes/Three.md": {Data: []byte("---\npublish: true\nscore: 4\n---\nAlso [[Topic]].\n")},
