@@ -74,6 +74,10 @@ const (
 	RuleInvalidSVG      = "invalid-svg"
 )
 
+// baseOptIn is why a base gets no page in opt-in mode, where it has no
+// frontmatter to opt in with; its embeds still show published notes.
+const baseOptIn = "bases get no page in opt-in mode"
+
 // reasonRules reads site's reasons back into rules; a prefix is followed
 // by the pattern. TestPlanRules covers every reason site gives.
 var reasonRules = []struct{ reason, rule string }{
@@ -81,6 +85,7 @@ var reasonRules = []struct{ reason, rule string }{
 	{"draft: true", RuleDraft},
 	{"not marked publish: true (opt-in mode)", RuleOptIn},
 	{"canvases are not published in opt-in mode", RuleOptIn},
+	{baseOptIn, RuleOptIn},
 	{"in the templates folder ", RuleTemplatesFolder},
 	{"excluded by userIgnoreFilters ", RuleUserIgnore},
 	{"ignored by ", RuleIgnore},
@@ -135,8 +140,11 @@ func MakePlan(ctx context.Context, fsys fs.FS, opts Options) (*Plan, error) {
 			p.Attachments = append(p.Attachments, as.Path)
 			p.AttachmentFiles[as.Path] = a.Vault.AssetOut(as.Path)
 		case as.Path == p.Icon:
-		case as.Kind == site.KindCanvas:
+		case as.Kind == site.KindCanvas || as.Kind == site.KindBase:
 			if ok, why := a.Vault.CanvasPublished(as.Path); !ok {
+				if as.Kind == site.KindBase && opts.Load.OptIn {
+					why = baseOptIn
+				}
 				p.Excluded = append(p.Excluded, exclusion(as.Path, 0, why))
 			}
 		default:

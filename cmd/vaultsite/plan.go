@@ -203,6 +203,8 @@ func fileKind(p site.VaultPath) string {
 		return "note"
 	case site.KindCanvas:
 		return "canvas"
+	case site.KindBase:
+		return "base"
 	}
 	return "attachment"
 }

@@ -25,6 +25,7 @@ var planVault = map[string]string{
 	"Private/a.md":             "secret\n",
 	"Private/board.canvas":     "{}",
 	"board.canvas":             "{}",
+	"shelf.base":               "views:\n  - type: table\n",
 	"Templates/t.md":           "tpl\n",
 	"Excluded/e.md":            "ex\n",
 	"cover.png":                "PNG",
@@ -68,11 +69,12 @@ board.canvas: published at board.canvas/
 cover.png: copied
 favicon.ico: copied as the site's icon _site/icon.abe5fa00.ico
 old.png: not copied: no published page uses it
+shelf.base: published at shelf.base/
 `
 	if diff := cmp.Diff(want, stdout); diff != "" {
 		t.Errorf("stdout (-want +got):\n%s", diff)
 	}
-	if code != exitOK || !strings.HasSuffix(stderr, "3 pages, 1 attachment, 3 redirects; would leave out 5 notes, 1 canvas, 1 attachment\n") {
+	if code != exitOK || !strings.HasSuffix(stderr, "4 pages, 1 attachment, 3 redirects; would leave out 5 notes, 1 canvas, 1 attachment\n") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
@@ -84,6 +86,7 @@ old.png: not copied: no published page uses it
 	for _, line := range []string{
 		"Home.md: not published: not marked publish: true (opt-in mode)\n",
 		"board.canvas: not published: canvases are not published in opt-in mode\n",
+		"shelf.base: not published: bases get no page in opt-in mode\n",
 		"cover.png: not copied: no published page uses it\n",
 	} {
 		if !strings.Contains(stdout, line) {
@@ -143,6 +146,7 @@ func TestDryRunJSON(t *testing.T) {
 			page("Company/About us.md", "about/", "note", "permalink", "/About/", "line", 3.0),
 			page("Home.md", "./", "note"),
 			page("board.canvas", "board.canvas/", "canvas"),
+			page("shelf.base", "shelf.base/", "base"),
 		},
 		"attachments": []any{map[string]any{"path": "cover.png", "file": "cover.png"}},
 		"icon":        map[string]any{"path": "favicon.ico", "file": "_site/icon.abe5fa00.ico"},
