@@ -22,12 +22,30 @@ func (pb *pageBinder) BindBase(n *render.BaseBlock) []byte {
 }
 
 // nextBaseID numbers the bases of a page, so their views' ids differ.
+// In an embedded section, rendered once for every page that shows it,
+// the number is the section's own, after the embed's key, which each
+// page fills in ("e3-base1").
 func (pb *pageBinder) nextBaseID() string {
-	if pb.embeds == nil {
+	switch {
+	case pb.tpl != nil:
+		pb.tpl.baseCount++
+		return token(tokFootnote, 0) + "-base" + strconv.Itoa(pb.tpl.baseCount)
+	case pb.embeds == nil:
 		return "base"
 	}
 	pb.embeds.baseCount++
 	return "base" + strconv.Itoa(pb.embeds.baseCount)
+}
+
+// sawBase tells the page, or the embedded section, that it shows a base
+// view (and a map view), so the page loads their scripts.
+func (pb *pageBinder) sawBase(isMap bool) {
+	switch {
+	case pb.tpl != nil:
+		pb.tpl.hasBases, pb.tpl.hasMap = true, pb.tpl.hasMap || isMap
+	case pb.embeds != nil:
+		pb.embeds.bases, pb.embeds.maps = true, pb.embeds.maps || isMap
+	}
 }
 
 // baseHTML renders views of b as this page shows them: one view alone,
@@ -44,12 +62,7 @@ func (pb *pageBinder) baseHTML(b *bases.Base, views []*bases.View, prefix string
 		}
 		names, ids = append(names, v.Name), append(ids, id)
 		out = append(out, bases.RenderView(bases.Run(cx, v, env.files), baseLinker{pb}, id))
-		if pb.embeds != nil && v.Type == "map" {
-			pb.embeds.maps = true
-		}
-	}
-	if pb.embeds != nil {
-		pb.embeds.bases = true
+		pb.sawBase(v.Type == "map")
 	}
 	if len(views) == 0 {
 		return `<p class="base-empty">This base has no views.</p>`
@@ -89,7 +102,7 @@ func (pb *pageBinder) baseDest(a *site.Asset, l *site.Link) render.Dest {
 	}
 	d := render.Dest{State: render.Resolved, Kind: site.KindBase, Title: a.Path.Name()}
 	if c := pb.b.canvases().byPath[a.Path]; c != nil {
-		d.URL = pb.page.LinkTo(c.slug, "")
+		d.URL = pb.pageURL(c.slug)
 	}
 	if !l.Embed {
 		if d.URL == "" {
@@ -137,8 +150,7 @@ func (b *builder) basePageData(c *canvasPage, tree *folderTree, backs []canvasBa
 type baseLinker struct{ pb *pageBinder }
 
 func (l baseLinker) FileURL(f *bases.File) string {
-	n := f.Ref.(*site.Note)
-	return string(l.pb.page.LinkTo(n.Slug, ""))
+	return string(l.pb.pageURL(f.Ref.(*site.Note).Slug))
 }
 
 // ImageURL accepts a link, a "[[wikilink]]", a path or an http(s) URL;
@@ -173,6 +185,6 @@ func (l baseLinker) ImageURL(v bases.Value, row *bases.File) string {
 	if ok, _ := l.pb.b.v.PathPublished(a.Path); !ok {
 		return ""
 	}
-	l.pb.use.asset(l.pb.page, a)
-	return string(l.pb.page.AssetURL(a.Path))
+	l.pb.useAsset(a)
+	return string(l.pb.fileURL(l.pb.b.v.AssetOut(a.Path)))
 }

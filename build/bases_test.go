@@ -21,6 +21,7 @@ func basesVault() fstest.MapFS {
 		"Index.base": {Data: []byte("formulas:\n  where: this.file.name\nviews:\n  - type: table\n    order: [file.name, score, formula.where]\n" +
 			"    filters: file.inFolder(\"Notes\")\n    sort:\n      - property: score\n        direction: DESC\n")},
 		"Notes/Embed.md": {Data: []byte("---\npublish: true\n---\n![[Index.base]]\n")},
+		"Deep/Host.md":   {Data: []byte("---\npublish: true\n---\n![[Topic]]\n\n![[Topic]]\n")},
 	}
 }
 
@@ -54,6 +55,15 @@ func TestBasesThisAndLinks(t *testing.T) {
 		}
 		if i, j := strings.Index(embed, ">Two</a>"), strings.Index(embed, ">One</a>"); i < 0 || j < 0 || i > j {
 			t.Errorf("optIn %v: rows not sorted by score DESC", optIn)
+		}
+		// A block in an embedded note: rendered once for every page that
+		// shows it, with this the note holding it, URLs from the host's
+		// folder, ids that differ between the two embeds, and the script.
+		host := string(em.Files["deep/host/index.html"])
+		for _, want := range []string{`href="../../notes/one/">One</a>`, `id="e1-base1-linking-here"`, `id="e2-base1-linking-here"`, `_site/bases.`} {
+			if !strings.Contains(host, want) {
+				t.Errorf("optIn %v: the host of an embedded base block lacks %s", optIn, want)
+			}
 		}
 		page, published := em.Files["index.base/index.html"]
 		switch {

@@ -85,6 +85,7 @@ func (pb *pageBinder) expand(w *bytes.Buffer, t *embedTemplate, stack []string) 
 	e := pb.embeds
 	e.count++
 	e.math, e.mermaid = e.math || t.hasMath, e.mermaid || t.hasMermaid
+	e.bases, e.maps = e.bases || t.hasBases, e.maps || t.hasMap
 	for _, a := range t.assets {
 		pb.use.asset(pb.page, a)
 	}

@@ -54,6 +54,10 @@ type embedTemplate struct {
 	// what the browser must load (pageEmbeds).
 	assets              []*site.Asset
 	hasMath, hasMermaid bool
+	// hasBases and hasMap: the section shows a base view, a map view;
+	// baseCount numbers its bases (bases_render.go).
+	hasBases, hasMap bool
+	baseCount        int
 }
 
 // segment is literal HTML, or a token: kind and index.
