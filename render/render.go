@@ -134,7 +134,7 @@ func (r *Renderer) Parse(n *site.Note, diags *site.Diagnostics) *Doc {
 	if !ok && diags != nil {
 		diags.Add(n.Pos(off), site.Warning, "unclosed-comment", "%%%% comment is never closed; the rest of the note is hidden")
 	}
-	pc := parser.NewContext()
+	pc := newDelimiterContext()
 	pc.Set(commentMarksKey, marks)
 	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	d := &Doc{Note: n, Root: root, Src: src}

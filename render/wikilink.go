@@ -26,7 +26,17 @@ func (wikilinkParser) Trigger() []byte { return []byte{'[', '!'} }
 // after it. A wikilink lives on one line, closes at the first "]]", and
 // starts at the last "[[" before it: when another "[[" lies between, the
 // scanner meets that later one itself.
-func (wikilinkParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+func (p wikilinkParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	n := p.parse(block, pc)
+	if n == nil {
+		if line, _ := block.PeekLine(); line[0] == '[' || len(line) > 1 && line[1] == '[' {
+			labelOpened(pc) // goldmark's link parser comes next (footnote.go)
+		}
+	}
+	return n
+}
+
+func (wikilinkParser) parse(block text.Reader, pc parser.Context) ast.Node {
 	line, _ := block.PeekLine()
 	embed := len(line) > 0 && line[0] == '!'
 	rest := line
@@ -35,11 +45,12 @@ func (wikilinkParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 	}
 	if !bytes.HasPrefix(rest, []byte("[[")) {
 		if !embed {
-			return parseRawSpaceLink(block)
+			return parseRawSpaceLink(block, pc)
 		}
 		return nil
 	}
-	end := bytes.Index(rest[2:], []byte("]]"))
+	_, seg := block.PeekLine()
+	end := findClose(rest[2:], seg.Stop-len(rest)+2, pc)
 	if end < 0 {
 		return nil
 	}
@@ -148,4 +159,25 @@ func atoi(s string) (int, bool) {
 		n = n*10 + int(c-'0')
 	}
 	return n, true
+}
+
+// noCloseKey holds the noClose of a parse.
+var noCloseKey = parser.NewContextKey()
+
+// noClose is a stretch of the source, src[from:to], known to hold no
+// "]]": a line of thousands of "[[" would otherwise be searched to its
+// end from each of them.
+type noClose struct{ from, to int }
+
+// findClose returns the index of the first "]]" in b, which starts at
+// offset at of the source, or -1.
+func findClose(b []byte, at int, pc parser.Context) int {
+	if k, ok := pc.Get(noCloseKey).(noClose); ok && k.from <= at && at+len(b) <= k.to {
+		return -1
+	}
+	end := bytes.Index(b, []byte("]]"))
+	if end < 0 {
+		pc.Set(noCloseKey, noClose{at, at + len(b)})
+	}
+	return end
 }
