@@ -5,7 +5,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/gohugoio/hugo-goldmark-extensions/extras"
 	"github.com/vaultsite/vaultsite/internal/sanitize"
 	"github.com/vaultsite/vaultsite/site"
 	"github.com/yuin/goldmark"
@@ -43,9 +42,10 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 	extension.Table.Extend(m)
 	extension.Linkify.Extend(m)
 	extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)).Extend(m)
-	extras.New(extras.Config{Mark: extras.MarkConfig{Enable: true}, Delete: extras.DeleteConfig{Enable: true}}).Extend(m)
+	inlineTagExtension{}.Extend(m) // extras' Mark and Delete (highlight.go)
 	mathExtension{}.Extend(m)
 	m.Parser().AddOptions(
+		parser.WithBlockParsers(util.Prioritized(nestingParser{}, nestingPriority)),
 		parser.WithParagraphTransformers(
 			util.Prioritized(calloutParagraphTransformer{}, calloutParagraphPriority),
 		),
@@ -79,6 +79,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 			util.Prioritized(htmlHTMLRenderer{policy: sanitize.Policy{RemoteStylesheets: e.cfg.RemoteStylesheets}}, overridePriority),
 			util.Prioritized(webEmbedHTMLRenderer{}, overridePriority),
 			util.Prioritized(blockAnchorHTMLRenderer{}, overridePriority),
+			util.Prioritized(deepTextHTMLRenderer{}, overridePriority),
 		),
 	)
 	opts := []renderer.Option{html.WithUnsafe()}
@@ -137,6 +138,7 @@ func (r *Renderer) Parse(n *site.Note, diags *site.Diagnostics) *Doc {
 	pc := newDelimiterContext()
 	pc.Set(commentMarksKey, marks)
 	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	reportDeep(n, pc, diags)
 	d := &Doc{Note: n, Root: root, Src: src}
 	d.Blocks, _ = pc.Get(blocksKey).([]site.Block)
 	collect(d)
