@@ -179,7 +179,10 @@ func (l *commentLine) mark(src []byte, end int, marks map[int]int) {
 func blankComment(src []byte, depth, open, stop int) (lastFrom int) {
 	from := open
 	for {
-		e := min(endOfLine(src, from), stop)
+		e := stop // the end of the comment, or of its line before that
+		if k := bytes.IndexByte(src[from:stop], '\n'); k >= 0 {
+			e = from + k
+		}
 		blank(src[from:e])
 		if e == stop {
 			return from

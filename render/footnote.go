@@ -72,8 +72,15 @@ type footnoteState struct {
 	// labels[i+1] those after open[i]. goldmark closes the latest label
 	// at each "]" it sees, so a count goes down only at the top.
 	labels []int
+	// labelNodes are the open labels themselves, in the order they opened.
+	labelNodes []ast.Node
 	// stranded are openers a link took in, which can no longer close.
 	stranded []*footnoteOpener
+	// closedAt is the offset of the last "]" left to goldmark while a
+	// label was open, and closing that label, which goldmark's link
+	// parser takes (linkclose.go).
+	closedAt int
+	closing  ast.Node
 }
 
 var footnoteStateKey = parser.NewContextKey()
@@ -81,26 +88,30 @@ var footnoteStateKey = parser.NewContextKey()
 func getFootnoteState(pc parser.Context) *footnoteState {
 	s, _ := pc.Get(footnoteStateKey).(*footnoteState)
 	if s == nil {
-		s = &footnoteState{labels: []int{0}}
+		s = &footnoteState{labels: []int{0}, closedAt: -1}
 		pc.Set(footnoteStateKey, s)
 	}
 	return s
 }
 
-// labelOpened records that goldmark's link parser opens a label here: the
-// wikilink parser, the last of ours to see a "[", calls it when it leaves
-// one to goldmark.
-func labelOpened(pc parser.Context) {
+// labelOpened records a link label that goldmark's link parser opened:
+// the wikilink parser, the last of ours to see a "[", has it open one
+// when the "[" opens no wikilink.
+func labelOpened(pc parser.Context, label ast.Node) {
 	s := getFootnoteState(pc)
 	s.labels[len(s.labels)-1]++
+	s.labelNodes = append(s.labelNodes, label)
 }
 
-// labelClosed records that goldmark's link parser takes this "]": it
-// closes the latest open label, if there is one.
-func (s *footnoteState) labelClosed() {
+// labelClosed records that goldmark's link parser takes the "]" at at:
+// it closes the latest open label, if there is one.
+func (s *footnoteState) labelClosed(at int) {
 	for i := len(s.labels) - 1; i >= 0; i-- {
 		if s.labels[i] > 0 {
 			s.labels[i]--
+			s.closing = s.labelNodes[len(s.labelNodes)-1]
+			s.labelNodes = s.labelNodes[:len(s.labelNodes)-1]
+			s.closedAt = at
 			return
 		}
 	}
@@ -148,7 +159,7 @@ func (inlineFootnoteParser) Parse(parent ast.Node, block text.Reader, pc parser.
 	}
 	op := s.top(parent)
 	if op == nil || s.labels[len(s.labels)-1] > 0 || op.NextSibling() == nil {
-		s.labelClosed()
+		s.labelClosed(seg.Start)
 		return nil
 	}
 	s.pop()
@@ -173,7 +184,7 @@ func (inlineFootnoteParser) CloseBlock(parent ast.Node, block text.Reader, pc pa
 			p.ReplaceChild(p, op, ast.NewTextSegment(op.seg))
 		}
 	}
-	*s = footnoteState{labels: []int{0}}
+	*s = footnoteState{labels: []int{0}, closedAt: -1}
 }
 
 // footnoteNumberPriority runs after goldmark's footnote transformer

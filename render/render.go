@@ -56,6 +56,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 			util.Prioritized(taskParser{}, taskPriority),
 			util.Prioritized(inlineFootnoteParser{}, inlineFootnotePriority),
 			util.Prioritized(cjkEmphasisParser{}, cjkEmphasisPriority),
+			util.Prioritized(linkCloseParser{}, linkClosePriority),
 		),
 		parser.WithASTTransformers(
 			util.Prioritized(commentTransformer{}, commentTransformerPriority),

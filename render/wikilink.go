@@ -27,13 +27,17 @@ func (wikilinkParser) Trigger() []byte { return []byte{'[', '!'} }
 // starts at the last "[[" before it: when another "[[" lies between, the
 // scanner meets that later one itself.
 func (p wikilinkParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
-	n := p.parse(block, pc)
-	if n == nil {
-		if line, _ := block.PeekLine(); line[0] == '[' || len(line) > 1 && line[1] == '[' {
-			labelOpened(pc) // goldmark's link parser comes next (footnote.go)
-		}
+	if n := p.parse(block, pc); n != nil {
+		return n
 	}
-	return n
+	if line, _ := block.PeekLine(); line[0] == '[' || len(line) > 1 && line[1] == '[' {
+		// A link label: goldmark's link parser opens it, here, so that
+		// the inline footnote and linkclose.go know it.
+		label := goldmarkLinkParser.Parse(parent, block, pc)
+		labelOpened(pc, label)
+		return label
+	}
+	return nil
 }
 
 func (wikilinkParser) parse(block text.Reader, pc parser.Context) ast.Node {
@@ -161,23 +165,31 @@ func atoi(s string) (int, bool) {
 	return n, true
 }
 
-// noCloseKey holds the noClose of a parse.
-var noCloseKey = parser.NewContextKey()
+// closeKey holds the lastClose of a parse.
+var closeKey = parser.NewContextKey()
 
-// noClose is a stretch of the source, src[from:to], known to hold no
-// "]]": a line of thousands of "[[" would otherwise be searched to its
-// end from each of them.
-type noClose struct{ from, to int }
+// lastClose is the last search for "]]": from offset from to the end of
+// its line, to, the first one is at at, or nowhere (-1). A search from a
+// later offset on the line and not past at has the same answer; without
+// it a line of thousands of "[[" was searched to its end, or to the one
+// "]]" at its end, from each of them.
+type lastClose struct{ from, to, at int }
 
 // findClose returns the index of the first "]]" in b, which starts at
-// offset at of the source, or -1.
+// offset at of the source and ends its line, or -1.
 func findClose(b []byte, at int, pc parser.Context) int {
-	if k, ok := pc.Get(noCloseKey).(noClose); ok && k.from <= at && at+len(b) <= k.to {
-		return -1
+	end := at + len(b)
+	if k, ok := pc.Get(closeKey).(lastClose); ok && k.from <= at && k.to == end && (k.at < 0 || at <= k.at) {
+		if k.at < 0 {
+			return -1
+		}
+		return k.at - at
 	}
-	end := bytes.Index(b, []byte("]]"))
-	if end < 0 {
-		pc.Set(noCloseKey, noClose{at, at + len(b)})
+	i := bytes.Index(b, []byte("]]"))
+	k := lastClose{from: at, to: end, at: -1}
+	if i >= 0 {
+		k.at = at + i
 	}
-	return end
+	pc.Set(closeKey, k)
+	return i
 }
