@@ -48,6 +48,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 		parser.WithBlockParsers(util.Prioritized(nestingParser{}, nestingPriority)),
 		parser.WithParagraphTransformers(
 			util.Prioritized(calloutParagraphTransformer{}, calloutParagraphPriority),
+			util.Prioritized(linkRefTransformer{}, linkRefPriority),
 		),
 		parser.WithInlineParsers(
 			util.Prioritized(wikilinkParser{}, wikilinkPriority),
