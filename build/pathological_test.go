@@ -83,6 +83,12 @@ var pathological = []struct {
 	{"raw-space links", unit("[a](b c")},
 	{"footnote references", func(n int) string { return rep("[^a]", n/4) + "\n\n[^a]: note\n" }},
 	{"nested footnote definitions", unit("[^a]: ")},
+	// the rest of a build: properties, links, backlinks, headings, search
+	{"front matter list", func(n int) string { return "---\ntags:\n" + rep("- a\n", n/4) + "---\nx\n" }},
+	{"links to itself", unit("[[Note]] ")},
+	{"links to headings", unit("[[#a]] ")},
+	{"markdown links", unit("[a](Note.md) ")},
+	{"words", unit("word ")},
 }
 
 func rep(s string, n int) string { return strings.Repeat(s, max(n, 1)) }
