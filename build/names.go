@@ -55,20 +55,23 @@ func (a *Analysis) nameDiags() site.Diagnostics {
 // once per note, at its first use.
 func reportTagFixes(n *site.Note, diags *site.Diagnostics) {
 	seen := map[string]bool{}
-	report := func(name string, pos site.Pos) {
+	// pos is asked only for a name not seen yet: a position costs the
+	// length of its line, so asking it of every tag made a line of
+	// thousands of tags quadratic.
+	report := func(name string, pos func() site.Pos) {
 		if seen[name] {
 			return
 		}
 		seen[name] = true
 		for _, f := range site.SlugFixes(name) {
-			f.Report(diags, pos, "tag")
+			f.Report(diags, pos(), "tag")
 		}
 	}
 	for _, t := range n.Props.Tags {
-		report(t, site.Pos{Path: n.Path, Line: propLine(n, "tags", "tag")})
+		report(t, func() site.Pos { return site.Pos{Path: n.Path, Line: propLine(n, "tags", "tag")} })
 	}
 	for _, t := range n.Tags {
-		report(t.Name, n.Pos(t.Offset))
+		report(t.Name, func() site.Pos { return n.Pos(t.Offset) })
 	}
 }
 

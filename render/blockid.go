@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/vaultsite/vaultsite/site"
@@ -148,7 +149,10 @@ func nameBlock(p ast.Node, src []byte) (b namedBlock, ok bool) {
 
 // trailingText returns the Text nodes that end p and sit side by side in
 // the source, within one line: goldmark splits "snake_id" at the "_",
-// which pairs with nothing, so an id may span several of them.
+// which pairs with nothing, so an id may span several of them. The run
+// is gathered backwards and turned round once: prepending each node
+// copied the run every time, quadratic in a line of thousands of
+// unpaired delimiters.
 func trailingText(p ast.Node) []*ast.Text {
 	var run []*ast.Text
 	for n := p.LastChild(); n != nil; n = n.PreviousSibling() {
@@ -156,11 +160,12 @@ func trailingText(p ast.Node) []*ast.Text {
 		if !ok {
 			break
 		}
-		if len(run) > 0 && (t.Segment.Stop != run[0].Segment.Start || isLineEnd(t)) {
+		if len(run) > 0 && (t.Segment.Stop != run[len(run)-1].Segment.Start || isLineEnd(t)) {
 			break
 		}
-		run = append([]*ast.Text{t}, run...)
+		run = append(run, t)
 	}
+	slices.Reverse(run)
 	return run
 }
 

@@ -33,6 +33,7 @@ import (
 func blankComments(src []byte, start int, code [][2]int) (marks map[int]int, off int, ok bool) {
 	marks = map[int]int{}
 	var fence []byte // the open fence's marker run, nil outside a fence
+	memo := codeSpanMemo{}
 	for i := start; i < len(src); {
 		lineEnd := endOfLine(src, i)
 		if inCode(&code, i, lineEnd) {
@@ -55,7 +56,7 @@ func blankComments(src []byte, start int, code [][2]int) (marks map[int]int, off
 			i = lineEnd + 1
 			continue
 		}
-		next, open, closed := scanLine(src, i, lineEnd, marks)
+		next, open, closed := scanLine(src, i, lineEnd, marks, memo)
 		if open >= 0 && !closed {
 			blank(src[open:])
 			return marks, open, false
@@ -77,13 +78,13 @@ func endOfLine(src []byte, i int) int {
 // scanLine blanks the comments that open on the line src[i:end] and
 // returns where scanning goes on (past the last comment, which may end on
 // a later line). open is the offset of a comment that never closes.
-func scanLine(src []byte, i, end int, marks map[int]int) (next, open int, closed bool) {
+func scanLine(src []byte, i, end int, marks map[int]int, memo codeSpanMemo) (next, open int, closed bool) {
 	var l commentLine
 	l.reset(i)
 	for i < end {
 		switch {
 		case src[i] == '`':
-			i = skipCodeSpan(src, i)
+			i = skipCodeSpan(src, i, memo)
 		case src[i] == '\\' && i+1 < end:
 			i += 2
 		case src[i] == '%' && i+1 < len(src) && src[i+1] == '%':
@@ -92,7 +93,7 @@ func scanLine(src []byte, i, end int, marks map[int]int) (next, open int, closed
 				return len(src), i, false
 			}
 			stop := i + 2 + c + 2
-			from := blankComment(src, l.start, i, stop)
+			from := blankComment(src, l.depth(src, i), i, stop)
 			if from > i {
 				// The comment ended on a later line: go on from there.
 				l.mark(src, end, marks)
@@ -115,14 +116,31 @@ type commentLine struct {
 	start                int
 	lead, leadStop       int // the comment that begins the line's content, or -1
 	last, lastFrom, stop int // the last comment on the line, or -1
+	// text is set once text precedes a comment: no later comment on
+	// the line can begin its content.
+	text bool
+	// The ">" markers counted so far, up to qpos (see quoteDepth).
+	qpos, qdepth int
 }
 
-func (l *commentLine) reset(start int) { *l = commentLine{start: start, lead: -1, last: -1} }
+func (l *commentLine) reset(start int) {
+	*l = commentLine{start: start, lead: -1, last: -1, qpos: start}
+}
+
+// depth returns how many ">" markers open the line before offset open.
+func (l *commentLine) depth(src []byte, open int) int {
+	l.qpos, l.qdepth = quoteDepth(src, l.qpos, open, l.qdepth)
+	return l.qdepth
+}
 
 // add records the comment whose blanked part on this line is src[from:stop].
 func (l *commentLine) add(src []byte, from, stop int) {
-	if l.lead < 0 && blockPrefix(src[l.start:from]) {
-		l.lead, l.leadStop = from, stop
+	if l.lead < 0 && !l.text {
+		if blockPrefix(src[l.start:from]) {
+			l.lead, l.leadStop = from, stop
+		} else {
+			l.text = true
+		}
 	}
 	l.last, l.lastFrom, l.stop = from, from, stop
 }
@@ -154,15 +172,17 @@ func (l *commentLine) mark(src []byte, end int, marks map[int]int) {
 	marks[l.stop-1] = l.stop
 }
 
-// blankComment blanks the comment src[open:stop], which opens on the line
-// starting at lineStart. On its later lines it keeps as many ">" as the
-// opening line had. It returns where the blanked part of the comment's
-// last line begins.
-func blankComment(src []byte, lineStart, open, stop int) (lastFrom int) {
-	depth := quoteDepth(src[lineStart:open])
+// blankComment blanks the comment src[open:stop], which opens on a line
+// whose prefix holds depth ">" markers. On its later lines it keeps as
+// many ">". It returns where the blanked part of the comment's last line
+// begins.
+func blankComment(src []byte, depth, open, stop int) (lastFrom int) {
 	from := open
 	for {
-		e := min(endOfLine(src, from), stop)
+		e := stop // the end of the comment, or of its line before that
+		if k := bytes.IndexByte(src[from:stop], '\n'); k >= 0 {
+			e = from + k
+		}
 		blank(src[from:e])
 		if e == stop {
 			return from

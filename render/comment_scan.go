@@ -34,19 +34,22 @@ func keepQuotePrefix(src []byte, from, stop, depth int) int {
 	return from
 }
 
-// quoteDepth counts the ">" markers that open a line's prefix.
-func quoteDepth(prefix []byte) int {
-	n := 0
-	for _, c := range prefix {
-		switch c {
+// quoteDepth counts the ">" markers that open a line's prefix, src[from:to],
+// resuming a count: depth markers were counted up to from, which is where
+// the last count stopped. The bytes before from never change, as
+// comments are blanked only after it, so with many comments on a line
+// each is counted once, not once per comment.
+func quoteDepth(src []byte, from, to, depth int) (stop, n int) {
+	for ; from < to; from++ {
+		switch src[from] {
 		case '>':
-			n++
+			depth++
 		case ' ', '\t':
 		default:
-			return n
+			return from, depth
 		}
 	}
-	return n
+	return from, depth
 }
 
 // blockPrefix reports whether b holds only what opens blocks on a line:
@@ -78,12 +81,22 @@ func blockPrefix(b []byte) bool {
 	return true
 }
 
+// codeSpanMemo remembers, for a backtick run length, where the last
+// search for a closing run ended without one: the blank line or the end
+// of the text it reached. An opening run before that point has no closer
+// either, so it is not searched again; without this a line of ever longer
+// backtick runs ("e`e“e```") searched to its end once per run.
+type codeSpanMemo map[int]int
+
 // skipCodeSpan returns the offset after the code span that opens at i, or
 // i plus the backtick run when the span is not closed before a blank line.
-func skipCodeSpan(src []byte, i int) int {
+func skipCodeSpan(src []byte, i int, memo codeSpanMemo) int {
 	n := 0
 	for i+n < len(src) && src[i+n] == '`' {
 		n++
+	}
+	if i < memo[n] {
+		return i + n
 	}
 	run := src[i : i+n]
 	for j := i + n; j < len(src); {
@@ -92,8 +105,9 @@ func skipCodeSpan(src []byte, i int) int {
 			break
 		}
 		k += j
-		if bytes.Contains(src[j:k], []byte("\n\n")) {
-			break
+		if b := bytes.Index(src[j:k], []byte("\n\n")); b >= 0 {
+			memo[n] = j + b
+			return i + n
 		}
 		if k+n < len(src) && src[k+n] == '`' {
 			for k < len(src) && src[k] == '`' {
@@ -104,6 +118,7 @@ func skipCodeSpan(src []byte, i int) int {
 		}
 		return k + n
 	}
+	memo[n] = len(src)
 	return i + n
 }
 

@@ -60,23 +60,109 @@ var (
 
 func (inlineFootnoteParser) Trigger() []byte { return []byte{'^', ']'} }
 
+// footnoteState is what the inline footnote parser keeps while a block
+// is parsed, so that neither a "]" nor the block's end searches the tree:
+// searching made a paragraph of thousands of "]" or "[", or a deep nest
+// of lists, quadratic.
+type footnoteState struct {
+	// open are the "^[" not yet closed, in the order they opened.
+	open []*footnoteOpener
+	// labels counts the link labels ("[" or "![" that goldmark's link
+	// parser took) still open: labels[0] those opened before open[0],
+	// labels[i+1] those after open[i]. goldmark closes the latest label
+	// at each "]" it sees, so a count goes down only at the top.
+	labels []int
+	// labelNodes are the open labels themselves, in the order they opened.
+	labelNodes []ast.Node
+	// stranded are openers a link took in, which can no longer close.
+	stranded []*footnoteOpener
+	// closedAt is the offset of the last "]" left to goldmark while a
+	// label was open, and closing that label, which goldmark's link
+	// parser takes (linkclose.go).
+	closedAt int
+	closing  ast.Node
+}
+
+var footnoteStateKey = parser.NewContextKey()
+
+func getFootnoteState(pc parser.Context) *footnoteState {
+	s, _ := pc.Get(footnoteStateKey).(*footnoteState)
+	if s == nil {
+		s = &footnoteState{labels: []int{0}, closedAt: -1}
+		pc.Set(footnoteStateKey, s)
+	}
+	return s
+}
+
+// labelOpened records a link label that goldmark's link parser opened:
+// the wikilink parser, the last of ours to see a "[", has it open one
+// when the "[" opens no wikilink.
+func labelOpened(pc parser.Context, label ast.Node) {
+	s := getFootnoteState(pc)
+	s.labels[len(s.labels)-1]++
+	s.labelNodes = append(s.labelNodes, label)
+}
+
+// labelClosed records that goldmark's link parser takes the "]" at at:
+// it closes the latest open label, if there is one.
+func (s *footnoteState) labelClosed(at int) {
+	for i := len(s.labels) - 1; i >= 0; i-- {
+		if s.labels[i] > 0 {
+			s.labels[i]--
+			s.closing = s.labelNodes[len(s.labelNodes)-1]
+			s.labelNodes = s.labelNodes[:len(s.labelNodes)-1]
+			s.closedAt = at
+			return
+		}
+	}
+}
+
+// top returns the latest open "^[" that is still one of parent's
+// children, moving openers a link took in to stranded.
+func (s *footnoteState) top(parent ast.Node) *footnoteOpener {
+	for len(s.open) > 0 {
+		op := s.open[len(s.open)-1]
+		if op.Parent() == parent {
+			return op
+		}
+		s.pop()
+		if op.Parent() != nil {
+			s.stranded = append(s.stranded, op)
+		}
+	}
+	return nil
+}
+
+// pop drops the latest opener, whose labels count as the ones before it.
+func (s *footnoteState) pop() {
+	n := len(s.labels)
+	s.labels[n-2] += s.labels[n-1]
+	s.labels = s.labels[:n-1]
+	s.open = s.open[:len(s.open)-1]
+}
+
 // Parse returns an opener for "^[", an InlineFootnote for the "]" that
 // closes the latest open "^[", or nil for anything else: a "^" without
 // "[", a "]" that closes a link label opened after the "^[", an empty
 // note "^[]".
 func (inlineFootnoteParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
+	s := getFootnoteState(pc)
 	if line[0] == '^' {
 		if len(line) < 2 || line[1] != '[' {
 			return nil
 		}
 		block.Advance(2)
-		return &footnoteOpener{seg: seg.WithStop(seg.Start + 2), bottom: pc.LastDelimiter()}
+		op := &footnoteOpener{seg: seg.WithStop(seg.Start + 2), bottom: pc.LastDelimiter()}
+		s.open, s.labels = append(s.open, op), append(s.labels, 0)
+		return op
 	}
-	op := openFootnote(parent)
-	if op == nil || op.NextSibling() == nil {
+	op := s.top(parent)
+	if op == nil || s.labels[len(s.labels)-1] > 0 || op.NextSibling() == nil {
+		s.labelClosed(seg.Start)
 		return nil
 	}
+	s.pop()
 	parser.ProcessDelimiters(op.bottom, pc)
 	fn := &InlineFootnote{}
 	fn.SetPos(op.seg.Start)
@@ -90,34 +176,15 @@ func (inlineFootnoteParser) Parse(parent ast.Node, block text.Reader, pc parser.
 	return fn
 }
 
-// openFootnote returns the latest "^[" among parent's children, or nil
-// when there is none or a link label ("[") was opened after it: the "]"
-// then belongs to the label. goldmark's label state is unexported, so it
-// is known by its kind's name.
-func openFootnote(parent ast.Node) *footnoteOpener {
-	for c := parent.LastChild(); c != nil; c = c.PreviousSibling() {
-		if op, ok := c.(*footnoteOpener); ok {
-			return op
-		}
-		if c.Kind().String() == "LinkLabelState" {
-			return nil
-		}
-	}
-	return nil
-}
-
 // CloseBlock turns the openers left unclosed in a block back into text.
 func (inlineFootnoteParser) CloseBlock(parent ast.Node, block text.Reader, pc parser.Context) {
-	var open []*footnoteOpener
-	_ = ast.Walk(parent, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if op, ok := n.(*footnoteOpener); ok && entering {
-			open = append(open, op)
+	s := getFootnoteState(pc)
+	for _, op := range append(s.open, s.stranded...) {
+		if p := op.Parent(); p != nil {
+			p.ReplaceChild(p, op, ast.NewTextSegment(op.seg))
 		}
-		return ast.WalkContinue, nil
-	})
-	for _, op := range open {
-		op.Parent().ReplaceChild(op.Parent(), op, ast.NewTextSegment(op.seg))
 	}
+	*s = footnoteState{labels: []int{0}, closedAt: -1}
 }
 
 // footnoteNumberPriority runs after goldmark's footnote transformer

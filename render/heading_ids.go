@@ -24,13 +24,13 @@ var _ parser.ASTTransformer = headingIDTransformer{}
 
 func (headingIDTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
-	seen := map[string]bool{}
+	var ids headingIDs
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		h, ok := n.(*ast.Heading)
 		if !ok || !entering {
 			return ast.WalkContinue, nil
 		}
-		id := uniqueID(githubSlug(plainText(h, src)), seen)
+		id := ids.unique(githubSlug(plainText(h, src)))
 		h.SetAttributeString("id", []byte(id))
 		h.SetAttributeString("data-heading", []byte(headingRaw(h, src)))
 		return ast.WalkSkipChildren, nil
@@ -69,15 +69,30 @@ func githubSlug(s string) string {
 	return b.String()
 }
 
-// uniqueID returns id, or id-1, id-2 … when taken in this document.
-func uniqueID(id string, seen map[string]bool) string {
+// headingIDs hands out a document's heading ids. next remembers, for
+// each slug, the suffix to try first: trying -1, -2 … from the start for
+// every heading made a note of thousands of equal headings quadratic.
+type headingIDs struct {
+	taken map[string]bool
+	next  map[string]int
+}
+
+// unique returns id, or id-1, id-2 … when taken in this document.
+func (s *headingIDs) unique(id string) string {
+	if s.taken == nil {
+		s.taken, s.next = map[string]bool{}, map[string]int{}
+	}
 	if id == "" {
 		id = "heading" // a heading of emoji or punctuation alone
 	}
 	out := id
-	for n := 1; seen[out]; n++ {
-		out = id + "-" + strconv.Itoa(n)
+	if s.taken[out] {
+		n := max(s.next[id], 1)
+		for out = id + "-" + strconv.Itoa(n); s.taken[out]; out = id + "-" + strconv.Itoa(n) {
+			n++
+		}
+		s.next[id] = n + 1
 	}
-	seen[out] = true
+	s.taken[out] = true
 	return out
 }

@@ -205,14 +205,15 @@ func plainText(n ast.Node, src []byte) string {
 // destination followed by a title, for destinations with a scheme, and
 // for a text that holds a link of its own, which the repair would flatten
 // into text (links do not nest).
-func parseRawSpaceLink(block text.Reader) ast.Node {
+func parseRawSpaceLink(block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
-	labelEnd := matchBracket(line, 0, '[', ']')
+	brackets := lineBrackets(block, pc)
+	labelEnd := brackets.match(seg.Start) - seg.Start
 	if labelEnd < 0 || labelEnd+1 >= len(line) || line[labelEnd+1] != '(' {
 		return nil
 	}
-	destEnd := matchBracket(line, labelEnd+1, '(', ')')
-	if destEnd < 0 {
+	destEnd := brackets.match(seg.Start+labelEnd+1) - seg.Start
+	if destEnd < 0 || !brackets.hasSpace(seg.Start+labelEnd+2, seg.Start+destEnd) {
 		return nil
 	}
 	dest := bytes.TrimSpace(line[labelEnd+2 : destEnd])
@@ -236,22 +237,80 @@ func parseRawSpaceLink(block text.Reader) ast.Node {
 // titledDest is a valid CommonMark destination followed by a title.
 var titledDest = regexp.MustCompile(`^\S+\s+("[^"]*"|'[^']*'|\([^)]*\))$`)
 
-// matchBracket returns the index of the bracket closing the one at
-// line[i], honouring nesting and backslash escapes, or -1.
-func matchBracket(line []byte, i int, open, close byte) int {
-	depth := 0
-	for j := i; j < len(line); j++ {
-		switch line[j] {
+// bracketsKey holds the *brackets of the line being parsed.
+var bracketsKey = parser.NewContextKey()
+
+// brackets pairs the "[" with "]" and "(" with ")" of the rest of a line,
+// src[start:stop], honouring nesting and backslash escapes, in one pass:
+// searching for each opener's closer anew made a line of thousands of
+// unclosed "[" or "(" quadratic. spaces counts the spaces before each
+// offset, so a destination is known to hold one without reading it.
+type brackets struct {
+	start, stop int
+	close       []int32 // by offset-start: the closer's offset-start, or -1
+	spaces      []int32 // by offset-start: spaces in src[start:offset]
+}
+
+// lineBrackets returns the brackets of the line the block reader is on,
+// made once per line.
+func lineBrackets(block text.Reader, pc parser.Context) *brackets {
+	line, seg := block.PeekLine()
+	if b, ok := pc.Get(bracketsKey).(*brackets); ok && b.start <= seg.Start && seg.Stop == b.stop {
+		return b
+	}
+	b := &brackets{start: seg.Start, stop: seg.Stop, close: make([]int32, len(line)), spaces: make([]int32, len(line)+1)}
+	var squares, parens []int32
+	for i := 0; i < len(line); i++ {
+		b.close[i] = -1
+		b.spaces[i+1] = b.spaces[i]
+		switch line[i] {
+		case ' ':
+			b.spaces[i+1]++
 		case '\\':
-			j++
-		case open:
-			depth++
-		case close:
-			depth--
-			if depth == 0 {
-				return j
+			if i+1 < len(line) {
+				b.close[i+1], b.spaces[i+2] = -1, b.spaces[i+1]+int32(btoi(line[i+1] == ' '))
+				i++
 			}
+		case '[':
+			squares = append(squares, int32(i))
+		case '(':
+			parens = append(parens, int32(i))
+		case ']':
+			squares = pair(b.close, squares, i)
+		case ')':
+			parens = pair(b.close, parens, i)
 		}
 	}
+	pc.Set(bracketsKey, b)
+	return b
+}
+
+// pair closes the latest opener on the stack at i and returns the stack.
+func pair(close, stack []int32, i int) []int32 {
+	if len(stack) == 0 {
+		return stack
+	}
+	close[stack[len(stack)-1]] = int32(i)
+	return stack[:len(stack)-1]
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// match returns the offset of the bracket closing the one at offset at,
+// or -1.
+func (b *brackets) match(at int) int {
+	if c := b.close[at-b.start]; c >= 0 {
+		return b.start + int(c)
+	}
 	return -1
+}
+
+// hasSpace reports whether src[from:to] holds a space.
+func (b *brackets) hasSpace(from, to int) bool {
+	return b.spaces[to-b.start] > b.spaces[from-b.start]
 }

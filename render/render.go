@@ -5,7 +5,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/gohugoio/hugo-goldmark-extensions/extras"
 	"github.com/vaultsite/vaultsite/internal/sanitize"
 	"github.com/vaultsite/vaultsite/site"
 	"github.com/yuin/goldmark"
@@ -43,11 +42,13 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 	extension.Table.Extend(m)
 	extension.Linkify.Extend(m)
 	extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)).Extend(m)
-	extras.New(extras.Config{Mark: extras.MarkConfig{Enable: true}, Delete: extras.DeleteConfig{Enable: true}}).Extend(m)
+	inlineTagExtension{}.Extend(m) // extras' Mark and Delete (highlight.go)
 	mathExtension{}.Extend(m)
 	m.Parser().AddOptions(
+		parser.WithBlockParsers(util.Prioritized(nestingParser{}, nestingPriority)),
 		parser.WithParagraphTransformers(
 			util.Prioritized(calloutParagraphTransformer{}, calloutParagraphPriority),
+			util.Prioritized(linkRefTransformer{}, linkRefPriority),
 		),
 		parser.WithInlineParsers(
 			util.Prioritized(wikilinkParser{}, wikilinkPriority),
@@ -56,6 +57,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 			util.Prioritized(taskParser{}, taskPriority),
 			util.Prioritized(inlineFootnoteParser{}, inlineFootnotePriority),
 			util.Prioritized(cjkEmphasisParser{}, cjkEmphasisPriority),
+			util.Prioritized(linkCloseParser{}, linkClosePriority),
 		),
 		parser.WithASTTransformers(
 			util.Prioritized(commentTransformer{}, commentTransformerPriority),
@@ -81,6 +83,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 			util.Prioritized(webEmbedHTMLRenderer{}, overridePriority),
 			util.Prioritized(blockAnchorHTMLRenderer{}, overridePriority),
 			util.Prioritized(baseBlockHTMLRenderer{}, overridePriority),
+			util.Prioritized(deepTextHTMLRenderer{}, overridePriority),
 		),
 	)
 	opts := []renderer.Option{html.WithUnsafe()}
@@ -138,9 +141,10 @@ func (r *Renderer) Parse(n *site.Note, diags *site.Diagnostics) *Doc {
 	if !ok && diags != nil {
 		diags.Add(n.Pos(off), site.Warning, "unclosed-comment", "%%%% comment is never closed; the rest of the note is hidden")
 	}
-	pc := parser.NewContext()
+	pc := newDelimiterContext()
 	pc.Set(commentMarksKey, marks)
 	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	reportDeep(n, pc, diags)
 	d := &Doc{Note: n, Root: root, Src: src}
 	d.Blocks, _ = pc.Get(blocksKey).([]site.Block)
 	collect(d)

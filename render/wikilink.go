@@ -26,7 +26,21 @@ func (wikilinkParser) Trigger() []byte { return []byte{'[', '!'} }
 // after it. A wikilink lives on one line, closes at the first "]]", and
 // starts at the last "[[" before it: when another "[[" lies between, the
 // scanner meets that later one itself.
-func (wikilinkParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+func (p wikilinkParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	if n := p.parse(block, pc); n != nil {
+		return n
+	}
+	if line, _ := block.PeekLine(); line[0] == '[' || len(line) > 1 && line[1] == '[' {
+		// A link label: goldmark's link parser opens it, here, so that
+		// the inline footnote and linkclose.go know it.
+		label := goldmarkLinkParser.Parse(parent, block, pc)
+		labelOpened(pc, label)
+		return label
+	}
+	return nil
+}
+
+func (wikilinkParser) parse(block text.Reader, pc parser.Context) ast.Node {
 	line, _ := block.PeekLine()
 	embed := len(line) > 0 && line[0] == '!'
 	rest := line
@@ -35,11 +49,12 @@ func (wikilinkParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 	}
 	if !bytes.HasPrefix(rest, []byte("[[")) {
 		if !embed {
-			return parseRawSpaceLink(block)
+			return parseRawSpaceLink(block, pc)
 		}
 		return nil
 	}
-	end := bytes.Index(rest[2:], []byte("]]"))
+	_, seg := block.PeekLine()
+	end := findClose(rest[2:], seg.Stop-len(rest)+2, pc)
 	if end < 0 {
 		return nil
 	}
@@ -148,4 +163,33 @@ func atoi(s string) (int, bool) {
 		n = n*10 + int(c-'0')
 	}
 	return n, true
+}
+
+// closeKey holds the lastClose of a parse.
+var closeKey = parser.NewContextKey()
+
+// lastClose is the last search for "]]": from offset from to the end of
+// its line, to, the first one is at at, or nowhere (-1). A search from a
+// later offset on the line and not past at has the same answer; without
+// it a line of thousands of "[[" was searched to its end, or to the one
+// "]]" at its end, from each of them.
+type lastClose struct{ from, to, at int }
+
+// findClose returns the index of the first "]]" in b, which starts at
+// offset at of the source and ends its line, or -1.
+func findClose(b []byte, at int, pc parser.Context) int {
+	end := at + len(b)
+	if k, ok := pc.Get(closeKey).(lastClose); ok && k.from <= at && k.to == end && (k.at < 0 || at <= k.at) {
+		if k.at < 0 {
+			return -1
+		}
+		return k.at - at
+	}
+	i := bytes.Index(b, []byte("]]"))
+	k := lastClose{from: at, to: end, at: -1}
+	if i >= 0 {
+		k.at = at + i
+	}
+	pc.Set(closeKey, k)
+	return i
 }

@@ -42,8 +42,8 @@ unpublished-link (a published note links to one that is not published).
 Warnings: raw-space-link (a Markdown link with raw spaces that only
 vaultsite repairs), embed-cycle, embed-budget, invalid-frontmatter,
 duplicate-key, invalid-property, invalid-tag, slug-collision, long-name,
-invalid-utf8, unclosed-comment, invalid-canvas, unreadable, html-attachment
-(a link to an HTML page of the vault, not published without
+invalid-utf8, unclosed-comment, nesting-too-deep, invalid-canvas, unreadable,
+html-attachment (a link to an HTML page of the vault, not published without
 html.publishAttachments). Infos (shown with --verbose or in
 json/sarif): ambiguous-link (settled by Obsidian's tie-break),
 case-mismatch. vaultsite.yaml can change any code's severity:

@@ -94,6 +94,7 @@ var codeDescriptions = map[string]string{
 	"embed-budget":        "A page's embeds hold more than embedBudget; the rest show as links",
 	"unreadable":          "A file of the vault could not be read",
 	"unclosed-comment":    "A %% comment that is never closed",
+	"nesting-too-deep":    "Blocks nested deeper than 100 levels, shown as text",
 	"invalid-canvas":      "A .canvas file that is not valid JSON Canvas",
 	"external-link":       "An external URL that does not answer with success",
 	"html-attachment":     "A link to an HTML attachment, which is not published without html.publishAttachments",
