@@ -32,7 +32,6 @@ type axePage struct {
 const shown = `document.readyState === "complete" && !document.querySelector(".sidebar-toggle[hidden]")`
 
 // axePages are every kind of page a site has, in the order checked.
-// The vault has no base (.base) page yet; add one here when it does.
 var axePages = []axePage{
 	{kind: "home", path: "/", ready: shown},
 	{kind: "note with callouts, math, tables and embeds", path: portsNote, ready: shown + ` && document.querySelector(".katex")`},
@@ -56,6 +55,8 @@ var axePages = []axePage{
 		tab.WaitFor(`document.querySelector(".search-result-snippet mark")`)
 	}},
 	{kind: "canvas", path: "/network-map.canvas/", ready: shown + ` && document.querySelector(".canvas-controls:not([hidden])")`},
+	{kind: "base, table and cards", path: "/reading/books.base/", ready: shown + ` && document.querySelector(".base-filter:not([hidden])")`},
+	{kind: "note with a base block and embedded views", path: "/reading/reading-list/", ready: shown + ` && document.querySelector(".base-filter:not([hidden])")`},
 	{kind: "404", path: "/no/such/page/", ready: `document.readyState === "complete"`},
 	{kind: "redirect", path: axeRedirect, ready: `document.readyState === "complete"`},
 }
