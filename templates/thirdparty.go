@@ -1,6 +1,6 @@
 package templates
 
-//go:generate go run ./jsdeps
+//go:generate go run -C jsdeps . -templates ..
 
 import (
 	"embed"

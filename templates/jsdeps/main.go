@@ -6,7 +6,10 @@
 // writes templates/assets/thirdparty/MANIFEST.json: each package's name,
 // version and licence and the SHA-256 of every file (DEPS §5).
 //
-// It runs from the templates folder through "go generate ./templates".
+// It runs through "go generate ./templates", which starts it in its own
+// folder and names the templates folder with -templates. It is a module
+// of its own, so esbuild, which only this tool uses, is no requirement
+// of vaultsite's.
 // Only whoever upgrades a library needs node and npm: the output is
 // committed, and go build and go test read it from the embedded files.
 // A test in templates recomputes the manifest, so a hand edit of a
@@ -14,7 +17,7 @@
 //
 // Usage:
 //
-//	go run ./jsdeps [-skip-npm]
+//	go run -C jsdeps . -templates .. [-skip-npm]
 package main
 
 import (
@@ -168,7 +171,12 @@ type File struct {
 
 func main() {
 	skipNPM := flag.Bool("skip-npm", false, "use the node_modules already installed")
+	dir := flag.String("templates", ".", "the templates folder, which npmDir and outDir are relative to")
 	flag.Parse()
+	if err := os.Chdir(*dir); err != nil {
+		fmt.Fprintln(os.Stderr, "jsdeps:", err)
+		os.Exit(1)
+	}
 	if err := run(*skipNPM); err != nil {
 		fmt.Fprintln(os.Stderr, "jsdeps:", err)
 		os.Exit(1)
