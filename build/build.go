@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/vaultsite/vaultsite/internal/search"
 	"github.com/vaultsite/vaultsite/links"
 	"github.com/vaultsite/vaultsite/render"
 	"github.com/vaultsite/vaultsite/site"
@@ -163,7 +164,7 @@ func buildFrom(ctx context.Context, a *Analysis, opts Options, em Emitter, inc *
 	if err != nil {
 		return nil, 0, fmt.Errorf("render: %w", err)
 	}
-	if err := b.emitRest(b.tree, b.tags); err != nil {
+	if err := b.emitRest(ctx, b.tree, b.tags); err != nil {
 		return nil, 0, fmt.Errorf("emit: %w", err)
 	}
 	return b, pages, nil
@@ -194,8 +195,8 @@ type Analysis struct {
 	// made to see what changed (affected.go).
 	siteGraph *siteGraph
 	// search is the search index as last written, which a rebuild
-	// updates (search_update.go) or takes the notes' terms from.
-	search *searchOut
+	// updates or takes the notes' terms from.
+	search *search.Index
 	// explorer is the explorer file as last made (explorer.go).
 	explorer *explorerMemo
 	// redirects maps each redirect page of the last build to its target

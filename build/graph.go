@@ -2,10 +2,12 @@ package build
 
 import (
 	"cmp"
+	"context"
 	"encoding/json"
 	"math"
 	"slices"
 
+	"github.com/vaultsite/vaultsite/internal/graphlayout"
 	"github.com/vaultsite/vaultsite/links"
 	"github.com/vaultsite/vaultsite/site"
 )
@@ -68,7 +70,8 @@ const graphSeed = 1
 
 // graphJSON is the file the graph page loads, column by column, which
 // is smaller than an object per node. Node i is Titles[i], at URLs[i]
-// (relative to the site root), drawn at X[i], Y[i] (within ±layoutSpan;
+// (relative to the site root), drawn at X[i], Y[i] (within
+// ±graphlayout.Span;
 // y grows upwards) with radius Sizes[i]. Edges holds pairs of node
 // indexes, lower first, sorted.
 type graphJSON struct {
@@ -84,13 +87,14 @@ type graphJSON struct {
 // graphJSONVersion changes when graphJSON's shape does.
 const graphJSONVersion = 1
 
-// encode lays the graph out and returns its JSON.
-func (sg *siteGraph) encode() []byte {
-	return sg.encodeAt(layoutGraph(sg.adj, graphSeed))
+// layout lays the graph out (internal/graphlayout); when ctx is done it
+// stops early with ctx's error.
+func (sg *siteGraph) layout(ctx context.Context) ([]graphlayout.Point, error) {
+	return graphlayout.Layout(ctx, sg.adj, graphSeed)
 }
 
 // encodeAt returns the graph's JSON with the nodes at pos.
-func (sg *siteGraph) encodeAt(pos []point) []byte {
+func (sg *siteGraph) encodeAt(pos []graphlayout.Point) []byte {
 	var root site.Slug // the home page: URLs are relative to the site root
 	n := len(sg.notes)
 	out := graphJSON{ // empty columns, not nulls, for a site without notes
@@ -121,7 +125,7 @@ func (sg *siteGraph) encodeAt(pos []point) []byte {
 // growing with the logarithm so a hub with thousands of links stays
 // under about 16 and does not hide its neighbours.
 func nodeSize(degree int) float64 {
-	return round1(2 + 1.8*math.Log1p(float64(degree)))
+	return math.Round(10*(2+1.8*math.Log1p(float64(degree)))) / 10 // one decimal, as the positions
 }
 
 // graphDataPath is where the graph's JSON is written. Like the explorer

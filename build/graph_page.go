@@ -1,9 +1,11 @@
 package build
 
 import (
+	"context"
 	"slices"
 	"sync"
 
+	"github.com/vaultsite/vaultsite/internal/graphlayout"
 	"github.com/vaultsite/vaultsite/site"
 	"github.com/vaultsite/vaultsite/templates"
 )
@@ -32,7 +34,7 @@ type graphOutput struct {
 // rebuilds of the live preview change text, not links.
 type graphLayout struct {
 	sg   *siteGraph
-	pos  []point
+	pos  []graphlayout.Point
 	data []byte
 }
 
@@ -69,7 +71,7 @@ func (g *graphOutput) place(last *graphLayout) (laid *graphLayout, same bool) {
 		g.pending = g.sg
 		return last, true
 	}
-	pos := layoutGraph(g.sg.adj, graphSeed)
+	pos, _ := g.sg.layout(context.Background()) // Background: never done
 	return &graphLayout{sg: g.sg, pos: pos, data: g.sg.encodeAt(pos)}, false
 }
 

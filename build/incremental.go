@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/vaultsite/vaultsite/internal/search"
 	"github.com/vaultsite/vaultsite/site"
 )
 
@@ -377,14 +378,14 @@ func keepDiags(diags site.Diagnostics, only map[site.Slug]bool, a *Analysis) sit
 // compose lays the files of a rebuild over the previous snapshot, and
 // drops the pages that no longer exist (an index.html whose page is not
 // in pages, the set of pages of the new build; nil keeps every page) and
-// the search index's files that are not in search, the new build's.
-func compose(prev, fresh map[site.OutPath][]byte, pages map[site.Slug]bool, search map[site.OutPath]bool) map[site.OutPath][]byte {
+// the search index's files that are not in searchFiles, the new build's.
+func compose(prev, fresh map[site.OutPath][]byte, pages map[site.Slug]bool, searchFiles map[site.OutPath]bool) map[site.OutPath][]byte {
 	out := make(map[site.OutPath][]byte, len(prev)+len(fresh))
 	for p, data := range prev {
 		if pages != nil && pageGone(p, pages) {
 			continue
 		}
-		if strings.HasPrefix(string(p), searchDir+"/") && !search[p] {
+		if strings.HasPrefix(string(p), search.Dir+"/") && !searchFiles[p] {
 			continue
 		}
 		out[p] = data

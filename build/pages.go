@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"html/template"
 	"sort"
@@ -20,11 +21,11 @@ import (
 // discovery files read only what the earlier phases settled, so they run
 // side by side (on 10,000 notes each takes seconds); the files go last,
 // since they include the browser libraries the pages asked for.
-func (b *builder) emitRest(tree *folderTree, tags *tagIndex) error {
+func (b *builder) emitRest(ctx context.Context, tree *folderTree, tags *tagIndex) error {
 	var g errgroup.Group
 	g.Go(func() error { return b.emitListings(tree, tags) })
 	g.Go(b.emitGraph)
-	g.Go(b.emitSearch)
+	g.Go(func() error { return b.emitSearch(ctx) })
 	g.Go(b.emitDiscovery)
 	if err := g.Wait(); err != nil {
 		return err

@@ -20,6 +20,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/vaultsite/vaultsite/internal/browsertest"
+	"github.com/vaultsite/vaultsite/internal/search"
 	"github.com/vaultsite/vaultsite/site"
 )
 
@@ -48,7 +49,7 @@ func TestSearchBytesBeforeFirstResult(t *testing.T) {
 	}
 	var indexBytes, indexGz, indexFiles int
 	for _, p := range em.Paths() {
-		if strings.HasPrefix(string(p), searchDir+"/") {
+		if strings.HasPrefix(string(p), search.Dir+"/") {
 			indexFiles++
 			indexBytes += len(em.Files[p])
 			indexGz += len(gzipped(em.Files[p]))

@@ -8,8 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/google/go-cmp/cmp"
-
+	"github.com/vaultsite/vaultsite/internal/search"
 	"github.com/vaultsite/vaultsite/site"
 )
 
@@ -53,7 +52,7 @@ func TestSearchBuildPublishedOnly(t *testing.T) {
 	}
 	var n int
 	for _, p := range em.Paths() {
-		if !strings.HasPrefix(string(p), searchDir+"/") {
+		if !strings.HasPrefix(string(p), search.Dir+"/") {
 			continue
 		}
 		n++
@@ -67,12 +66,12 @@ func TestSearchBuildPublishedOnly(t *testing.T) {
 	if n < 3 {
 		t.Fatalf("%d search files emitted", n)
 	}
-	s := decodeSearch(t, em.Files)
-	if got := s.meta.MiniSearch.DocumentCount; got != 2 || len(s.docs) != 2 {
-		t.Fatalf("%d documents, %d rows; want Home and Alpha", got, len(s.docs))
+	s := readSearch(t, em)
+	if got := s.DocumentCount; got != 2 || len(s.Docs) != 2 {
+		t.Fatalf("%d documents, %d rows; want Home and Alpha", got, len(s.Docs))
 	}
 	alpha := "-1"
-	for i, d := range s.docs {
+	for i, d := range s.Docs {
 		if d[0] == "Alpha" {
 			alpha = string(rune('0' + i))
 			if d[1] != "projects/alpha/" || d[2] != "Projects" {
@@ -85,12 +84,12 @@ func TestSearchBuildPublishedOnly(t *testing.T) {
 		{"project", "3"}, {"launch", "3"}, {"airship", "3"},
 		{"zeppelin", "4"}, {"cafe", "4"}, {"quasar", "4"}, {"airship", "4"},
 	} {
-		if s.entries[tt.term][tt.field][alpha] == 0 {
-			t.Errorf("%q is not in field %s of Alpha (document %s): %v", tt.term, tt.field, alpha, s.entries[tt.term])
+		if s.Entries[tt.term][tt.field][alpha] == 0 {
+			t.Errorf("%q is not in field %s of Alpha (document %s): %v", tt.term, tt.field, alpha, s.Entries[tt.term])
 		}
 	}
-	if len(s.entries["rollout"]["4"]) != 0 {
-		t.Errorf("a heading's words are in the text field too: %v", s.entries["rollout"])
+	if len(s.Entries["rollout"]["4"]) != 0 {
+		t.Errorf("a heading's words are in the text field too: %v", s.Entries["rollout"])
 	}
 	checkSearchRefs(t, em)
 }
@@ -104,7 +103,7 @@ func TestSearchNothingPublished(t *testing.T) {
 	if _, err := Build(context.Background(), fsys, Options{}, em); err != nil {
 		t.Fatal(err)
 	}
-	meta := string(em.Files[searchMetaFile])
+	meta := string(em.Files[search.MetaFile])
 	for _, want := range []string{`"documentCount":0`, `"shards":{}`, `"docs":[]`} {
 		if !strings.Contains(meta, want) {
 			t.Errorf("index.json lacks %s: %s", want, meta)
@@ -144,47 +143,43 @@ func checkSearchRefs(t *testing.T, em *MemEmitter) {
 	}
 }
 
-// TestSearchReusesTerms builds the index of searchVault twice, the
-// second time from the first: it tokenizes nothing again, reuses every
-// note's terms and the dictionary, and writes the same files.
-func TestSearchReusesTerms(t *testing.T) {
+// readSearch reads the index the build emitted into em.
+func readSearch(t *testing.T, em *MemEmitter) *search.Contents {
+	t.Helper()
+	c, err := search.Read(func(p site.OutPath) ([]byte, bool) {
+		data, ok := em.Files[p]
+		return data, ok
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestSearchDocumentsKeyed checks what lets a rebuild reuse the terms of
+// the notes it did not read again (internal/search's
+// TestSearchReusesTerms): the documents of one analysis, made twice,
+// carry the same non-nil keys, and a rebuild that reads nothing again
+// keeps every document as it was.
+func TestSearchDocumentsKeyed(t *testing.T) {
 	t.Parallel()
 	a, err := Analyze(context.Background(), searchVault, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	b := &builder{v: a.Vault, docs: a.docs}
-	first, err := newSearchIndex(context.Background(), b.searchEntries(nil), nil)
+	first := b.searchDocuments(nil)
+	x, err := search.Build(context.Background(), first, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := newSearchIndex(context.Background(), b.searchEntries(nil), first)
-	if err != nil {
-		t.Fatal(err)
+	second := b.searchDocuments(x)
+	if len(first) != 2 || len(second) != 2 {
+		t.Fatalf("%d and %d documents, want Home and Alpha", len(first), len(second))
 	}
-	if len(first.counts) != 2 || second.dict != first.dict {
-		t.Fatalf("%d documents; dictionary kept: %v", len(first.counts), second.dict == first.dict)
-	}
-	for i, c := range first.counts {
-		if second.counts[i] != c {
-			t.Errorf("%s was tokenized again", first.entries[i].path)
+	for i := range first {
+		if first[i].Key == nil || first[i].Key != second[i].Key || first[i].ID != second[i].ID {
+			t.Errorf("document %d: keys %v and %v", i, first[i].Key, second[i].Key)
 		}
 	}
-	if diff := cmp.Diff(cutFiles(t, first), cutFiles(t, second), cmp.AllowUnexported(searchFile{})); diff != "" {
-		t.Errorf("the index built from the first differs (-fresh +reused):\n%s", diff)
-	}
-}
-
-// cutFiles cuts idx into its files.
-func cutFiles(t *testing.T, idx *searchIndex) []searchFile {
-	t.Helper()
-	out, err := cutIndex(idx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := out.files()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
 }

@@ -22,7 +22,7 @@ func (s *Site) Settle(ctx context.Context) (*Update, error) {
 		return nil, nil
 	}
 	start := time.Now()
-	pos, err := layoutGraphCtx(ctx, sg.adj, graphSeed)
+	pos, err := sg.layout(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -1,4 +1,4 @@
-package build
+package search
 
 import (
 	"crypto/sha256"
@@ -11,12 +11,12 @@ import (
 	"github.com/vaultsite/vaultsite/site"
 )
 
-// searchDir holds the index files; "_site" is reserved for the site's own
+// Dir holds the index files; "_site" is reserved for the site's own
 // files, so no note can collide with them. templates/layouts/search.html
-// names searchMetaFile in the page.
+// names MetaFile in the page.
 const (
-	searchDir      = "_site/search"
-	searchMetaFile = searchDir + "/index.json"
+	Dir      = "_site/search"
+	MetaFile = Dir + "/index.json"
 )
 
 // searchFormat names the layout of index.json; search.js refuses any
@@ -75,14 +75,14 @@ func (r shardRef) MarshalJSON() ([]byte, error) {
 	return fmt.Appendf(nil, "[%q,%d]", r.Hash, r.Size), nil
 }
 
-// searchFile is one file of the index; rel is its path below searchDir.
+// searchFile is one file of the index; rel is its path below Dir.
 type searchFile struct {
 	rel  string
 	data []byte
 }
 
 // path returns the file's output path.
-func (f searchFile) path() site.OutPath { return site.OutPath(searchDir + "/" + f.rel) }
+func (f searchFile) path() site.OutPath { return site.OutPath(Dir + "/" + f.rel) }
 
 // hashedFile names data "<name>.<hash>.json" and returns the hash too.
 func hashedFile(name string, data []byte) (searchFile, string) {

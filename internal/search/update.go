@@ -1,4 +1,4 @@
-package build
+package search
 
 import (
 	"cmp"
@@ -14,17 +14,17 @@ import (
 // index over instead: it tokenizes the changed notes, replaces their
 // postings, normalises again only the postings whose rounded value the
 // new average moves, and reports which terms changed, so that only the
-// shards holding them are written again (search_shards.go). The result
+// shards holding them are written again (shards.go). The result
 // is the index newSearchIndex makes, posting for posting.
 
 // sameDocs reports whether entries index the notes idx does, in the same
 // order, so that every document keeps its id.
-func (idx *searchIndex) sameDocs(entries []searchEntry) bool {
+func (idx *searchIndex) sameDocs(entries []Document) bool {
 	if idx == nil || len(entries) != len(idx.entries) {
 		return false
 	}
 	for i := range entries {
-		if entries[i].path != idx.entries[i].path {
+		if entries[i].ID != idx.entries[i].ID {
 			return false
 		}
 	}
@@ -33,11 +33,11 @@ func (idx *searchIndex) sameDocs(entries []searchEntry) bool {
 
 // update returns the index of entries, which sameDocs accepted, and the
 // terms whose postings differ from idx's, sorted. idx is not modified.
-func (idx *searchIndex) update(ctx context.Context, entries []searchEntry) (*searchIndex, []uint32, error) {
+func (idx *searchIndex) update(ctx context.Context, entries []Document) (*searchIndex, []uint32, error) {
 	next := &searchIndex{entries: entries, dict: idx.dict, counts: slices.Clone(idx.counts), sum: idx.sum, with: idx.with}
 	var changed []int
 	for i, e := range entries {
-		if e.doc == nil || e.doc != idx.entries[i].doc {
+		if e.Key == nil || e.Key != idx.entries[i].Key {
 			changed = append(changed, i)
 		}
 	}

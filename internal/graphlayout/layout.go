@@ -1,4 +1,4 @@
-package build
+package graphlayout
 
 import (
 	"cmp"
@@ -8,19 +8,6 @@ import (
 	"slices"
 	"sync"
 )
-
-// The global graph is laid out here, at build time, so the browser only
-// draws it: DEPS §3 measured a live layout of 10,000 nodes at 123 ms per
-// ForceAtlas2 iteration in the browser. This is ForceAtlas2 (Jacomy et
-// al., 2014) with its adaptive speed and a Barnes–Hut quadtree for the
-// repulsion, from a seeded start and for a fixed number of iterations.
-//
-// The result is the same bytes on every run, whatever GOMAXPROCS: the
-// tree is built on one goroutine; the repulsion, the one parallel step,
-// has each node sum its own forces in a fixed order into its own slot;
-// every sum across nodes runs on one goroutine in index order. (Go may
-// fuse a*b+c into one instruction on arm64 and other targets, so two
-// architectures can differ in the last bits; output is rounded.)
 
 // Layout parameters. They are ForceAtlas2's own defaults (Gephi), except
 // where a comment says why.
@@ -33,51 +20,47 @@ const (
 	fa2Theta         = 1.2 // Barnes–Hut: a cell of size s at distance d counts as one body when s/d < theta
 	fa2Jitter        = 1.0 // jitter tolerance
 	fa2MaxRise       = 1.5 // the global speed grows at most 50% per iteration
-	// layoutSpan is the half-width the result is scaled to: the largest
-	// coordinate is ±layoutSpan, so one decimal keeps plenty of detail.
-	layoutSpan = 1000.0
 	// layoutChunk is how many nodes a repulsion worker takes at a time.
 	layoutChunk = 256
 )
 
-// point is a position in the layout.
-type point struct{ X, Y float64 }
+// Span is the half-width a layout is scaled to: the largest coordinate
+// is ±Span, so one decimal keeps plenty of detail.
+const Span = 1000.0
+
+// Point is a node's position.
+type Point struct{ X, Y float64 }
 
 // fa2 is one layout's state; all slices are indexed by node.
 type fa2 struct {
 	adj        [][]int32 // neighbours
-	pos        []point
+	pos        []Point
 	mass       []float64 // degree + 1
-	force      []point
-	prev       []point // last iteration's force
+	force      []Point
+	prev       []Point // last iteration's force
 	speed      float64 // global speed
 	speedRatio float64 // the convergence factor that limits speed
 	tree       quadtree
 }
 
-// layoutGraph lays out n nodes joined by the undirected adjacency lists
-// adj and returns their positions scaled into ±layoutSpan and rounded to
-// one decimal. seed fixes the starting positions.
-func layoutGraph(adj [][]int32, seed uint64) []point {
-	pos, _ := layoutGraphCtx(context.Background(), adj, seed)
-	return pos
-}
-
-// layoutGraphCtx is layoutGraph that gives up, between two iterations,
-// when ctx is done, with ctx's error.
-func layoutGraphCtx(ctx context.Context, adj [][]int32, seed uint64) ([]point, error) {
+// Layout lays out the nodes joined by the undirected adjacency lists adj
+// (node i's neighbours are adj[i], each edge listed at both ends) and
+// returns their positions, scaled into ±Span and rounded to one decimal.
+// seed fixes the starting positions. When ctx is done it gives up,
+// between two iterations, with ctx's error.
+func Layout(ctx context.Context, adj [][]int32, seed uint64) ([]Point, error) {
 	l := &fa2{adj: adj, speed: 1, speedRatio: 1}
 	n := len(adj)
-	l.pos, l.mass = make([]point, n), make([]float64, n)
-	l.force, l.prev = make([]point, n), make([]point, n)
+	l.pos, l.mass = make([]Point, n), make([]float64, n)
+	l.force, l.prev = make([]Point, n), make([]Point, n)
 	rng := splitmix(seed)
 	// A disc whose area grows with the node count, as the final layout's
-	// does, so the start is neither a point nor mostly empty.
+	// does, so the start is neither a Point nor mostly empty.
 	r := 10 * math.Sqrt(float64(n))
 	for i := range n {
 		l.mass[i] = float64(len(adj[i]) + 1)
 		a, d := 2*math.Pi*rng.float(), r*math.Sqrt(rng.float())
-		l.pos[i] = point{d * math.Cos(a), d * math.Sin(a)}
+		l.pos[i] = Point{d * math.Cos(a), d * math.Sin(a)}
 	}
 	for range layoutIterations {
 		if err := ctx.Err(); err != nil {
@@ -227,8 +210,8 @@ const (
 )
 
 // pullIn compresses the layout's outskirts into the band around its core.
-func pullIn(pos []point, mass []float64) {
-	var c point
+func pullIn(pos []Point, mass []float64) {
+	var c Point
 	var total float64
 	for i, p := range pos {
 		c.X += p.X * mass[i]
@@ -238,7 +221,7 @@ func pullIn(pos []point, mass []float64) {
 	if total == 0 {
 		return
 	}
-	c = point{c.X / total, c.Y / total}
+	c = Point{c.X / total, c.Y / total}
 	order := make([]int, len(pos))
 	r := make([]float64, len(pos))
 	for i, p := range pos {
@@ -258,31 +241,31 @@ func pullIn(pos []point, mass []float64) {
 			continue
 		}
 		k := (core + band*(1-math.Exp(-(r[i]-core)/band))) / r[i]
-		pos[i] = point{c.X + (p.X-c.X)*k, c.Y + (p.Y-c.Y)*k}
+		pos[i] = Point{c.X + (p.X-c.X)*k, c.Y + (p.Y-c.Y)*k}
 	}
 }
 
 // normalize centres the positions on their bounding box, scales the
-// larger side to ±layoutSpan and rounds to one decimal. A single node, or
+// larger side to ±Span and rounds to one decimal. A single node, or
 // nodes all at one place, end at the origin.
-func normalize(pos []point) []point {
+func normalize(pos []Point) []Point {
 	if len(pos) == 0 {
 		return pos
 	}
 	lo, hi := pos[0], pos[0]
 	for _, p := range pos {
-		lo = point{min(lo.X, p.X), min(lo.Y, p.Y)}
-		hi = point{max(hi.X, p.X), max(hi.Y, p.Y)}
+		lo = Point{min(lo.X, p.X), min(lo.Y, p.Y)}
+		hi = Point{max(hi.X, p.X), max(hi.Y, p.Y)}
 	}
-	c := point{(lo.X + hi.X) / 2, (lo.Y + hi.Y) / 2}
+	c := Point{(lo.X + hi.X) / 2, (lo.Y + hi.Y) / 2}
 	half := max(hi.X-lo.X, hi.Y-lo.Y) / 2
 	scale := 0.0
 	if half > 0 {
-		scale = layoutSpan / half
+		scale = Span / half
 	}
-	out := make([]point, len(pos))
+	out := make([]Point, len(pos))
 	for i, p := range pos {
-		out[i] = point{round1((p.X - c.X) * scale), round1((p.Y - c.Y) * scale)}
+		out[i] = Point{round1((p.X - c.X) * scale), round1((p.Y - c.Y) * scale)}
 	}
 	return out
 }

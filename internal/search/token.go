@@ -1,4 +1,4 @@
-package build
+package search
 
 import (
 	"strings"
@@ -77,9 +77,9 @@ func isCJK(r rune) bool {
 		unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }
 
-// searchTerms returns the terms of s, in order and with repeats, by the
+// Terms returns the terms of s, in order and with repeats, by the
 // steps at the top of this file.
-func searchTerms(s string) []string {
+func Terms(s string) []string {
 	var out []string
 	keep := func(t string) {
 		n := utf8.RuneCountInString(t)

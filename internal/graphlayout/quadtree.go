@@ -1,4 +1,4 @@
-package build
+package graphlayout
 
 // quadtree is the Barnes–Hut tree of one layout iteration: each cell
 // holds the total mass and centre of mass of the nodes inside its square,
@@ -20,15 +20,15 @@ const quadMaxDepth = 30
 
 // build makes the tree of the nodes at pos with their masses, inserting
 // them in index order.
-func (t *quadtree) build(pos []point, mass []float64) {
+func (t *quadtree) build(pos []Point, mass []float64) {
 	t.cells = t.cells[:0]
 	if len(pos) == 0 {
 		return
 	}
 	lo, hi := pos[0], pos[0]
 	for _, p := range pos {
-		lo = point{min(lo.X, p.X), min(lo.Y, p.Y)}
-		hi = point{max(hi.X, p.X), max(hi.Y, p.Y)}
+		lo = Point{min(lo.X, p.X), min(lo.Y, p.Y)}
+		hi = Point{max(hi.X, p.X), max(hi.Y, p.Y)}
 	}
 	half := max(hi.X-lo.X, hi.Y-lo.Y)/2 + 1 // +1: no node sits on the outer edge
 	t.cells = append(t.cells, newCell((lo.X+hi.X)/2, (lo.Y+hi.Y)/2, half))
@@ -43,7 +43,7 @@ func newCell(bx, by, half float64) qcell {
 
 // insert adds node i at p with mass m: down the tree to an empty leaf,
 // splitting a leaf that already holds a node.
-func (t *quadtree) insert(i int32, p point, m float64) {
+func (t *quadtree) insert(i int32, p Point, m float64) {
 	c := int32(0)
 	for depth := 0; ; depth++ {
 		if t.cells[c].child < 0 {
@@ -73,14 +73,14 @@ func (t *quadtree) split(c int32) {
 	t.cells = append(t.cells,
 		newCell(cell.bx-q, cell.by-q, q), newCell(cell.bx+q, cell.by-q, q),
 		newCell(cell.bx-q, cell.by+q, q), newCell(cell.bx+q, cell.by+q, q))
-	p := point{cell.cx, cell.cy}
+	p := Point{cell.cx, cell.cy}
 	k := first + cell.quadrant(p)
 	t.cells[k].body, t.cells[k].cx, t.cells[k].cy, t.cells[k].mass = cell.body, p.X, p.Y, cell.mass
 	t.cells[c].child, t.cells[c].body = first, -1
 }
 
 // quadrant is the index (0–3) of the child of c that covers p.
-func (c *qcell) quadrant(p point) int32 {
+func (c *qcell) quadrant(p Point) int32 {
 	var k int32
 	if p.X >= c.bx {
 		k++
@@ -92,7 +92,7 @@ func (c *qcell) quadrant(p point) int32 {
 }
 
 // add puts mass m at p into the cell's total and centre of mass.
-func (c *qcell) add(p point, m float64) {
+func (c *qcell) add(p Point, m float64) {
 	total := c.mass + m
 	c.cx = (c.cx*c.mass + p.X*m) / total
 	c.cy = (c.cy*c.mass + p.Y*m) / total

@@ -1,4 +1,4 @@
-package build
+package search
 
 import (
 	"context"
@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/vaultsite/vaultsite/site"
 )
 
 // TestNormTFMatchesBM25 checks the claim of normTF: with the browser's
@@ -40,91 +42,26 @@ func TestNormTFMatchesBM25(t *testing.T) {
 	}
 }
 
-// msEntry is a term's postings as MiniSearch serializes them:
-// fieldId → docId → tf, with JSON's string keys.
-type msEntry map[string]map[string]int
-
-// searchFiles is a decoded search index.
-type searchFiles struct {
-	meta    searchMeta
-	entries map[string]msEntry // term → postings
-	shardOf map[string]string  // term → shard key
-	docs    [][3]string
-}
-
-// decodeSearch reads the index from emitted files keyed by output path,
-// failing t on any file that index.json names and files lacks, or that
-// does not decode.
-func decodeSearch[K ~string](t *testing.T, files map[K][]byte) *searchFiles {
+// readFiles reads the index from files, failing t on an error.
+func readFiles(t *testing.T, files []File) *Contents {
 	t.Helper()
-	read := func(rel string, v any) {
-		t.Helper()
-		data, ok := files[K(searchDir+"/"+rel)]
-		if !ok {
-			t.Fatalf("index.json names %s, which was not emitted", rel)
-		}
-		if err := json.Unmarshal(data, v); err != nil {
-			t.Fatalf("%s: %v", rel, err)
-		}
+	byPath := map[site.OutPath][]byte{}
+	for _, f := range files {
+		byPath[f.Path] = f.Data
 	}
-	s := &searchFiles{entries: map[string]msEntry{}, shardOf: map[string]string{}}
-	var raw struct {
-		searchMeta
-		Shards map[string][2]any `json:"shards"`
+	c, err := Read(func(p site.OutPath) ([]byte, bool) {
+		data, ok := byPath[p]
+		return data, ok
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
-	read("index.json", &raw)
-	s.meta = raw.searchMeta
-	for key, ref := range raw.Shards {
-		var packed [][]json.RawMessage
-		read("t/"+shardFileName(key)+"."+ref[0].(string)+".json", &packed)
-		for _, e := range packed {
-			term, entry := unpackEntry(t, e)
-			s.entries[term] = entry
-			s.shardOf[term] = key
-		}
-	}
-	for i, hash := range s.meta.Docs {
-		var rows [][3]string
-		read(fmt.Sprintf("d/%d.%s.json", i, hash), &rows)
-		s.docs = append(s.docs, rows...)
-	}
-	return s
-}
-
-// unpackEntry does what search.js's unpack does: [term, field, [deltas],
-// [tfs], …] becomes MiniSearch's [term, {field: {doc: tf}}].
-func unpackEntry(t *testing.T, e []json.RawMessage) (string, msEntry) {
-	t.Helper()
-	var term string
-	if err := json.Unmarshal(e[0], &term); err != nil || len(e)%3 != 1 {
-		t.Fatalf("malformed shard entry %s", e)
-	}
-	out := msEntry{}
-	for i := 1; i < len(e); i += 3 {
-		var field int
-		var deltas, tfs []int
-		for j, v := range []any{&field, &deltas, &tfs} {
-			if err := json.Unmarshal(e[i+j], v); err != nil {
-				t.Fatalf("%s: %v", term, err)
-			}
-		}
-		if len(deltas) != len(tfs) || len(deltas) == 0 {
-			t.Fatalf("%s: %d documents, %d frequencies", term, len(deltas), len(tfs))
-		}
-		m := map[string]int{}
-		doc := 0
-		for k := range deltas {
-			doc += deltas[k]
-			m[fmt.Sprint(doc)] = tfs[k]
-		}
-		out[fmt.Sprint(field)] = m
-	}
-	return term, out
+	return c
 }
 
 // miniSearchJSON assembles the whole index the way search.js hands it to
 // MiniSearch.loadJS, as JSON.
-func (s *searchFiles) miniSearchJSON(t *testing.T) []byte {
+func miniSearchJSON(t *testing.T, s *Contents) []byte {
 	t.Helper()
 	n := s.meta.MiniSearch.DocumentCount
 	ids, lengths := map[string]int{}, map[string][]int{}
@@ -132,14 +69,14 @@ func (s *searchFiles) miniSearchJSON(t *testing.T) []byte {
 		ids[fmt.Sprint(i)] = i
 		lengths[fmt.Sprint(i)] = []int{1, 1, 1, 1, 1}
 	}
-	terms := make([]string, 0, len(s.entries))
-	for term := range s.entries {
+	terms := make([]string, 0, len(s.Entries))
+	for term := range s.Entries {
 		terms = append(terms, term)
 	}
 	sort.Strings(terms)
 	index := make([][2]any, 0, len(terms))
 	for _, term := range terms {
-		index = append(index, [2]any{term, s.entries[term]})
+		index = append(index, [2]any{term, s.Entries[term]})
 	}
 	ms := s.meta.MiniSearch
 	data, err := json.Marshal(map[string]any{
@@ -159,38 +96,31 @@ func (s *searchFiles) miniSearchJSON(t *testing.T) []byte {
 // posting in the field it came from, documents in order.
 func TestSearchIndexFormat(t *testing.T) {
 	t.Parallel()
-	entries := []searchEntry{
-		{Title: "Alpha", URL: "alpha/", Fields: [numFields][]string{fieldTitle: {"Alpha"}, fieldText: {"zeppelin zeppelin noon"}}},
-		{Title: "Beta", URL: "notes/beta/", Crumbs: "Notes", Fields: [numFields][]string{fieldTitle: {"Beta"}, fieldAliases: {"Second"}, fieldText: {"zeppelin"}}},
-		{Title: "Gamma", URL: "gamma/", Fields: [numFields][]string{fieldTitle: {"Gamma"}, fieldHeadings: {"Noon plans"}, fieldTags: {"plan/noon"}}},
+	body := func(s string) func() string { return func() string { return s } }
+	docs := []Document{
+		{ID: "a.md", Title: "Alpha", URL: "alpha/", Body: body("zeppelin zeppelin noon")},
+		{ID: "b.md", Title: "Beta", URL: "notes/beta/", Crumbs: "Notes", Aliases: []string{"Second"}, Body: body("zeppelin")},
+		{ID: "c.md", Title: "Gamma", URL: "gamma/", Headings: []string{"Noon plans"}, Tags: []string{"plan/noon"}},
 	}
-	idx, err := newSearchIndex(context.Background(), entries, nil)
+	x, err := Build(context.Background(), docs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := cutIndex(idx)
+	files, err := x.Files()
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := out.files()
-	if err != nil {
-		t.Fatal(err)
-	}
-	emitted := map[string][]byte{}
-	for _, f := range files {
-		emitted[string(f.path())] = f.data
-	}
-	s := decodeSearch(t, emitted)
+	s := readFiles(t, files)
 	var full struct {
 		SerializationVersion int            `json:"serializationVersion"`
 		FieldIDs             map[string]int `json:"fieldIds"`
 		DocumentCount        int            `json:"documentCount"`
 		Index                [][2]json.RawMessage
 	}
-	if err := json.Unmarshal(s.miniSearchJSON(t), &full); err != nil {
+	if err := json.Unmarshal(miniSearchJSON(t, s), &full); err != nil {
 		t.Fatal(err)
 	}
-	if full.SerializationVersion != 2 || full.DocumentCount != 3 || len(full.Index) != len(s.entries) {
+	if full.SerializationVersion != 2 || full.DocumentCount != 3 || len(full.Index) != len(s.Entries) {
 		t.Errorf("serializationVersion %d, documentCount %d, %d index entries", full.SerializationVersion, full.DocumentCount, len(full.Index))
 	}
 	wantFields := map[string]int{"title": 0, "aliases": 1, "headings": 2, "tags": 3, "text": 4}
@@ -199,18 +129,18 @@ func TestSearchIndexFormat(t *testing.T) {
 	}
 	// "noon": text of 0, headings and tags of 2. "zeppelin" twice in a
 	// short text outweighs once in a shorter one.
-	noon := s.entries["noon"]
+	noon := s.Entries["noon"]
 	if len(noon) != 3 || noon["4"]["0"] == 0 || noon["2"]["2"] == 0 || noon["3"]["2"] == 0 {
 		t.Errorf("noon = %v, want text of 0, headings and tags of 2", noon)
 	}
-	if z := s.entries["zeppelin"]["4"]; len(z) != 2 || z["0"] <= z["1"] {
+	if z := s.Entries["zeppelin"]["4"]; len(z) != 2 || z["0"] <= z["1"] {
 		t.Errorf("zeppelin in text = %v, want documents 0 and 1, 0 higher", z)
 	}
-	if s.entries["second"]["1"]["1"] == 0 {
-		t.Errorf("the alias of document 1 is not in the aliases field: %v", s.entries["second"])
+	if s.Entries["second"]["1"]["1"] == 0 {
+		t.Errorf("the alias of document 1 is not in the aliases field: %v", s.Entries["second"])
 	}
 	wantDocs := [][3]string{{"Alpha", "alpha/", ""}, {"Beta", "notes/beta/", "Notes"}, {"Gamma", "gamma/", ""}}
-	if diff := cmp.Diff(wantDocs, s.docs); diff != "" {
+	if diff := cmp.Diff(wantDocs, s.Docs); diff != "" {
 		t.Errorf("documents (-want +got):\n%s", diff)
 	}
 	if s.meta.Format != searchFormat || s.meta.BM25.B != 0 || s.meta.Boost["title"] <= s.meta.Boost["text"] {
@@ -264,7 +194,10 @@ func TestSearchShardsCut(t *testing.T) {
 			t.Fatalf("shard %q: %v", s.key, err)
 		}
 		for _, e := range packed {
-			term, _ := unpackEntry(t, e)
+			term, _, err := unpackEntry(e)
+			if err != nil {
+				t.Fatal(err)
+			}
 			if home := homeKey(term, keys); home != s.key {
 				t.Errorf("%q is in shard %q, but search.js looks in %q", term, s.key, home)
 			}

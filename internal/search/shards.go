@@ -1,4 +1,4 @@
-package build
+package search
 
 import (
 	"encoding/json"
@@ -11,12 +11,12 @@ import (
 	"unicode/utf8"
 )
 
-// searchOut is the index cut into files (search.go describes them). It
+// Index is the search index cut into files (doc.go describes them). It
 // is kept from one build to the next, so that a rebuild that updated the
 // index encodes again only the terms whose postings changed and writes
 // again only the shards and documents files that hold them; at 10,000
 // notes that is a few of about 370 shards instead of 13 MB of JSON.
-type searchOut struct {
+type Index struct {
 	idx *searchIndex
 	// frags holds each term's entry in the shard format (entryJSON), by
 	// term id; nil for a term without postings. A shard is its terms'
@@ -53,8 +53,8 @@ const (
 )
 
 // cutIndex encodes every term of idx and cuts the index into files.
-func cutIndex(idx *searchIndex) (*searchOut, error) {
-	o := &searchOut{idx: idx, frags: make([][]byte, len(idx.postings))}
+func cutIndex(idx *searchIndex) (*Index, error) {
+	o := &Index{idx: idx, frags: make([][]byte, len(idx.postings))}
 	for id, p := range idx.postings {
 		if p != nil {
 			o.terms = append(o.terms, uint32(id))
@@ -70,9 +70,9 @@ func cutIndex(idx *searchIndex) (*searchOut, error) {
 // rewrite returns the files of idx, an update of o's index in which the
 // terms dirty changed (searchIndex.update): those terms are encoded
 // again, and every shard and documents file that did not change is o's.
-func (o *searchOut) rewrite(idx *searchIndex, dirty []uint32) (*searchOut, error) {
+func (o *Index) rewrite(idx *searchIndex, dirty []uint32) (*Index, error) {
 	n := len(idx.postings)
-	next := &searchOut{idx: idx, frags: append(slices.Clone(o.frags), make([][]byte, n-len(o.frags))...)}
+	next := &Index{idx: idx, frags: append(slices.Clone(o.frags), make([][]byte, n-len(o.frags))...)}
 	next.encode(dirty)
 	isDirty := make([]bool, n)
 	for _, id := range dirty {
@@ -85,7 +85,7 @@ func (o *searchOut) rewrite(idx *searchIndex, dirty []uint32) (*searchOut, error
 
 // liveTerms returns o's sorted terms, less the dirty ones that lost
 // their postings in next, plus those that gained some.
-func (o *searchOut) liveTerms(next *searchOut, dirty []uint32) []uint32 {
+func (o *Index) liveTerms(next *Index, dirty []uint32) []uint32 {
 	terms := next.idx.dict.terms
 	out := slices.Clone(o.terms)
 	for _, id := range dirty {
@@ -105,7 +105,7 @@ func (o *searchOut) liveTerms(next *searchOut, dirty []uint32) []uint32 {
 
 // encode sets the entries of the terms ids, concurrently; a term without
 // postings gets nil.
-func (o *searchOut) encode(ids []uint32) {
+func (o *Index) encode(ids []uint32) {
 	var wg sync.WaitGroup
 	chunk := len(ids)/runtime.GOMAXPROCS(0) + 1
 	for lo := 0; lo < len(ids); lo += chunk {
@@ -121,7 +121,7 @@ func (o *searchOut) encode(ids []uint32) {
 // cutAll cuts the sorted terms into shards: first by their first two
 // characters, then as cut says. A shard of prev with the same key and
 // terms, none of them dirty, is taken as it is.
-func (o *searchOut) cutAll(prev []shard, dirty []bool) []shard {
+func (o *Index) cutAll(prev []shard, dirty []bool) []shard {
 	old := make(map[string]*shard, len(prev))
 	for i := range prev {
 		old[prev[i].key] = &prev[i]
@@ -159,7 +159,7 @@ func anyDirty(ids []uint32, dirty []bool) bool {
 // cut appends the shards of the terms ids, sorted, which all start with
 // key, to out, without their files: one shard when they fit the budget,
 // else the term equal to key (if any) and the shards of each longer key.
-func (o *searchOut) cut(out []shard, key string, ids []uint32) []shard {
+func (o *Index) cut(out []shard, key string, ids []uint32) []shard {
 	n := utf8.RuneCountInString(key)
 	if o.size(ids) <= shardBudget || n >= maxKeyLen || len(ids) == 1 {
 		return append(out, shard{key: key, ids: ids})
@@ -183,7 +183,7 @@ func (o *searchOut) cut(out []shard, key string, ids []uint32) []shard {
 
 // size returns the length of the shard file of the terms ids: a JSON
 // array of their entries.
-func (o *searchOut) size(ids []uint32) int {
+func (o *Index) size(ids []uint32) int {
 	n := 2 + max(len(ids)-1, 0)
 	for _, id := range ids {
 		n += len(o.frags[id])
@@ -193,7 +193,7 @@ func (o *searchOut) size(ids []uint32) int {
 
 // write joins the shard's entries into its file. The terms' entries are
 // then slices of the file, so a shard's bytes are held once.
-func (o *searchOut) write(s *shard) {
+func (o *Index) write(s *shard) {
 	data := make([]byte, 0, o.size(s.ids))
 	data = append(data, '[')
 	for i, id := range s.ids {
@@ -254,7 +254,7 @@ func (idx *searchIndex) entryJSON(id uint32) []byte {
 
 // writeDocs writes the documents files, taking from prev, an index of
 // the same documents, each file whose rows are the same.
-func (o *searchOut) writeDocs(prev *searchOut) error {
+func (o *Index) writeDocs(prev *Index) error {
 	entries := o.idx.entries
 	for i := 0; i*searchDocsPerFile < len(entries); i++ {
 		lo, hi := i*searchDocsPerFile, min(len(entries), (i+1)*searchDocsPerFile)
@@ -274,14 +274,14 @@ func (o *searchOut) writeDocs(prev *searchOut) error {
 
 // sameRow reports whether two entries make the same row of a documents
 // file.
-func sameRow(a, b searchEntry) bool {
+func sameRow(a, b Document) bool {
 	return a.Title == b.Title && a.URL == b.URL && a.Crumbs == b.Crumbs
 }
 
-// keptFiles returns the files (by their path below searchDir) that next
+// keptFiles returns the files (by their path below Dir) that next
 // took from o as they were: the very same bytes. o may be nil. Every
 // file is a JSON array, never empty.
-func (o *searchOut) keptFiles(next *searchOut) map[string]bool {
+func (o *Index) keptFiles(next *Index) map[string]bool {
 	out := map[string]bool{}
 	if o == nil {
 		return out
@@ -298,7 +298,7 @@ func (o *searchOut) keptFiles(next *searchOut) map[string]bool {
 	return out
 }
 
-func (o *searchOut) shardFiles() []searchFile {
+func (o *Index) shardFiles() []searchFile {
 	out := make([]searchFile, len(o.shards))
 	for i, s := range o.shards {
 		out[i] = s.file
@@ -306,7 +306,7 @@ func (o *searchOut) shardFiles() []searchFile {
 	return out
 }
 
-func (o *searchOut) docFiles() []searchFile {
+func (o *Index) docFiles() []searchFile {
 	out := make([]searchFile, len(o.docs))
 	for i, d := range o.docs {
 		out[i] = d.file
@@ -316,7 +316,7 @@ func (o *searchOut) docFiles() []searchFile {
 
 // files returns the index as files, index.json first and then the shards
 // and documents files in name order.
-func (o *searchOut) files() ([]searchFile, error) {
+func (o *Index) files() ([]searchFile, error) {
 	meta := o.idx.meta()
 	out := make([]searchFile, 0, 1+len(o.shards)+len(o.docs))
 	for _, s := range o.shards {

@@ -1,4 +1,4 @@
-package build
+package search
 
 import (
 	"strings"
@@ -45,8 +45,8 @@ func TestSearchTerms(t *testing.T) {
 	for _, tt := range tokenizerCases {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			if diff := cmp.Diff(tt.want, searchTerms(tt.give)); diff != "" {
-				t.Errorf("searchTerms(%q) (-want +got):\n%s", tt.give, diff)
+			if diff := cmp.Diff(tt.want, Terms(tt.give)); diff != "" {
+				t.Errorf("Terms(%q) (-want +got):\n%s", tt.give, diff)
 			}
 		})
 	}
@@ -57,9 +57,9 @@ func TestSearchTerms(t *testing.T) {
 func TestSearchFoldIdempotent(t *testing.T) {
 	t.Parallel()
 	for _, tt := range tokenizerCases {
-		for _, term := range searchTerms(tt.give) {
-			if got := searchTerms(term); len(got) != 1 || got[0] != term {
-				t.Errorf("searchTerms(%q) = %q, want the term itself", term, got)
+		for _, term := range Terms(tt.give) {
+			if got := Terms(term); len(got) != 1 || got[0] != term {
+				t.Errorf("Terms(%q) = %q, want the term itself", term, got)
 			}
 		}
 	}

@@ -1,4 +1,4 @@
-package build
+package search
 
 import (
 	"context"
@@ -8,8 +8,6 @@ import (
 	"sync"
 
 	"golang.org/x/sync/errgroup"
-
-	"github.com/vaultsite/vaultsite/render"
 )
 
 // BM25+ parameters. k, b and d are MiniSearch's defaults. tfScale turns
@@ -25,13 +23,13 @@ const (
 
 // posting is one document's frequency of a term in a field: n times,
 // normalised to tf. n is kept so that a rebuild can normalise again when
-// the average length moves (search_update.go).
+// the average length moves (update.go).
 type posting struct{ doc, n, tf int32 }
 
 // searchIndex is the whole index, before it is cut into files.
 type searchIndex struct {
-	entries  []searchEntry // by document id
-	counts   []*docTerms   // by document id; never modified once made
+	entries  []Document  // by document id
+	counts   []*docTerms // by document id; never modified once made
 	dict     *termDict
 	postings []*[numFields][]posting // by term id; nil for a term no entry has
 	// sum and with give avgLen: the distinct terms of each field summed
@@ -40,9 +38,9 @@ type searchIndex struct {
 	avgLen    [numFields]float64 // average distinct terms, over documents with the field
 }
 
-// termDict numbers terms. The indexes of one Site share one, so counts
-// kept from an earlier build keep their meaning; it only grows, by the
-// few terms an edit brings.
+// termDict numbers terms. An index built from an earlier one shares its
+// dictionary, so counts kept from an earlier build keep their meaning; it
+// only grows, by the few terms an edit brings.
 type termDict struct {
 	mu    sync.Mutex
 	ids   map[string]uint32
@@ -87,20 +85,20 @@ type docTerms [numFields][]termCount
 // reuses the docs of the notes that did not change, and everything the
 // index takes from a note comes with its doc. The result does not depend
 // on scheduling.
-func newSearchIndex(ctx context.Context, entries []searchEntry, prev *searchIndex) (*searchIndex, error) {
+func newSearchIndex(ctx context.Context, entries []Document, prev *searchIndex) (*searchIndex, error) {
 	idx := &searchIndex{entries: entries, dict: &termDict{ids: map[string]uint32{}}, counts: make([]*docTerms, len(entries))}
-	kept := map[*render.Doc]*docTerms{}
+	kept := map[any]*docTerms{}
 	if prev != nil {
 		idx.dict = prev.dict
 		for i, e := range prev.entries {
-			if e.doc != nil {
-				kept[e.doc] = prev.counts[i]
+			if e.Key != nil {
+				kept[e.Key] = prev.counts[i]
 			}
 		}
 	}
 	var fresh []int
 	for i, e := range entries {
-		if c := kept[e.doc]; c != nil {
+		if c := kept[e.Key]; e.Key != nil && c != nil {
 			idx.counts[i] = c
 		} else {
 			fresh = append(fresh, i)
@@ -132,12 +130,12 @@ func (idx *searchIndex) count(ctx context.Context, docs []int) error {
 	return g.Wait()
 }
 
-// count returns the entry's terms, with its doc's text.
-func (e *searchEntry) count(d *termDict) *docTerms {
+// count returns the document's terms, with its body's.
+func (e *Document) count(d *termDict) *docTerms {
 	var c docTerms
-	for f, texts := range e.Fields {
-		if f == fieldText && e.doc != nil {
-			texts = append(texts[:len(texts):len(texts)], searchText(e.doc))
+	for f, texts := range e.fields() {
+		if f == fieldText && e.Body != nil {
+			texts = append(texts[:len(texts):len(texts)], e.Body())
 		}
 		c[f] = d.intern(countTerms(texts))
 	}
@@ -148,7 +146,7 @@ func (e *searchEntry) count(d *termDict) *docTerms {
 func countTerms(texts []string) map[string]int {
 	m := make(map[string]int, 64)
 	for _, t := range texts {
-		for _, term := range searchTerms(t) {
+		for _, term := range Terms(t) {
 			m[term]++
 		}
 	}
