@@ -70,7 +70,7 @@ func settingsDiffer(old, v *site.Vault) bool {
 // resolution runs over the whole vault again, since a new or removed
 // file can change where any link goes.
 func reanalyze(ctx context.Context, v *site.Vault, diags site.Diagnostics, old *Analysis) (*Analysis, error) {
-	a := &Analysis{Vault: v, r: old.r, htmlAttachments: old.htmlAttachments, graphLayout: old.graphLayout, search: old.search, explorer: old.explorer, redirects: old.redirects, dates: old.dates, sitemap: old.sitemap}
+	a := &Analysis{Vault: v, r: old.r, htmlAttachments: old.htmlAttachments}
 	if settingsDiffer(old.Vault, v) {
 		return nil, errSettingsChanged // partial checks first; this keeps reanalyze honest
 	}
@@ -85,8 +85,11 @@ func reanalyze(ctx context.Context, v *site.Vault, diags site.Diagnostics, old *
 			a.docs[i], a.parseDiags[i] = old.docs[j], old.parseDiags[j]
 		}
 	}
-	a.Diags = append(diags, a.parse(ctx)...)
-	a.Diags = append(a.Diags, a.parseCanvases()...)
+	parsed, err := a.parse(ctx)
+	if err != nil {
+		return nil, err
+	}
+	a.Diags = append(append(diags, parsed...), a.parseCanvases()...)
 	a.Diags = append(a.Diags, a.parseBases()...)
 	if a.Graph = old.Graph.Update(v); a.Graph == nil {
 		a.Graph = links.NewGraph(v)
@@ -99,7 +102,8 @@ func reanalyze(ctx context.Context, v *site.Vault, diags site.Diagnostics, old *
 }
 
 // affected returns the pages whose output can differ between the build
-// of old and the analysis a:
+// of old and the analysis a, and a's site graph, which it compares with
+// old's:
 //
 //   - the page of every note read again, and of every note whose slug
 //     or publishing changed;
@@ -116,7 +120,7 @@ func reanalyze(ctx context.Context, v *site.Vault, diags site.Diagnostics, old *
 //   - every page that shows a base view (affected_bases.go);
 //   - every canvas and base page (a vault has few; emitPage always
 //     writes them).
-func affected(old *state, a *Analysis) map[site.Slug]bool {
+func affected(old *state, a *Analysis) (map[site.Slug]bool, *siteGraph) {
 	w := &affectedSet{pages: map[site.Slug]bool{}, old: old.a, a: a}
 	oldV, v := old.a.Vault, a.Vault
 	names := map[string]bool{}
@@ -150,9 +154,9 @@ func affected(old *state, a *Analysis) map[site.Slug]bool {
 	}
 	w.bases()
 	w.embedders()
-	a.siteGraph = newSiteGraph(v, a.Graph) // the builder draws it too
-	w.localGraphs(old.graph, a.siteGraph)
-	return w.pages
+	sg := newSiteGraph(v, a.Graph)
+	w.localGraphs(old.graph, sg)
+	return w.pages, sg
 }
 
 type affectedSet struct {

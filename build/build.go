@@ -5,14 +5,11 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
-	"runtime"
 	"sort"
 	"sync/atomic"
 	"time"
 
-	"golang.org/x/sync/errgroup"
-
-	"github.com/vaultsite/vaultsite/internal/search"
+	"github.com/vaultsite/vaultsite/internal/parallel"
 	"github.com/vaultsite/vaultsite/links"
 	"github.com/vaultsite/vaultsite/render"
 	"github.com/vaultsite/vaultsite/site"
@@ -37,6 +34,29 @@ type Options struct {
 	// notes' raw HTML; HTMLAttachments publishes HTML documents
 	// (attachments.go). They are vaultsite.yaml's html settings.
 	RemoteStylesheets, HTMLAttachments bool
+	// phase, when set, is told the name of each phase as it starts
+	// (phaseLoad …), so tests can see how far a cancelled build went.
+	phase func(name string)
+}
+
+// The phases, as Options.phase names them, in the order they run.
+const (
+	phaseLoad     = "load"
+	phaseParse    = "parse"
+	phaseResolve  = "resolve"
+	phaseCanvases = "canvases"
+	phaseLayout   = "layout"
+	phaseRender   = "render"
+	phaseEmit     = "emit"
+)
+
+// start tells opts.phase that a phase starts, and returns ctx's error
+// when the build is to stop instead.
+func (opts *Options) start(ctx context.Context, name string) error {
+	if opts.phase != nil {
+		opts.phase(name)
+	}
+	return ctx.Err()
 }
 
 // Result is what a build made and found.
@@ -65,10 +85,14 @@ type builder struct {
 	canvasIdx canvasIndex
 	// graphOut is the site graph, made on first use (graph_page.go).
 	graphOut graphOutput
-	// a is the analysis being rendered; what the build makes that a
-	// rebuild may reuse (the search index, the explorer file, redirects,
-	// dates, the sitemap's URLs) is recorded on it.
+	// a is the analysis being rendered.
 	a *Analysis
+	// memo is what the last build made that this one may reuse, and
+	// receives what this one makes (memo.go).
+	memo *memo
+	// templates are the embedded sections as rendered for this build
+	// (embed_template.go); every build starts afresh.
+	templates embedTemplates
 	// searchFiles are the search index's files, written or kept.
 	searchFiles map[site.OutPath]bool
 	// redirectList is every redirect page of this build.
@@ -122,7 +146,7 @@ func Build(ctx context.Context, fsys fs.FS, opts Options, em Emitter) (*Result, 
 	if err != nil {
 		return nil, err
 	}
-	b, pages, err := buildFrom(ctx, a, opts, em, nil)
+	b, pages, err := buildFrom(ctx, a, opts, em, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -138,31 +162,48 @@ func Build(ctx context.Context, fsys fs.FS, opts Options, em Emitter) (*Result, 
 // renders only the pages in only, skips the files have says the last
 // build wrote, takes what kept holds from the last build (carry.go),
 // and, with layoutLater, leaves a changed graph's layout to Site.Settle.
+// graph is the site graph, which finding the pages in only made.
 type increment struct {
 	only        map[site.Slug]bool
 	have        func(site.OutPath) bool
 	kept        *kept
 	layoutLater bool
+	graph       *siteGraph
 }
 
 // buildFrom runs the render and emit phases on an analysis: all of them,
-// or, with inc set, an incremental rebuild.
-func buildFrom(ctx context.Context, a *Analysis, opts Options, em Emitter, inc *increment) (*builder, int, error) {
-	b := &builder{a: a, opts: opts, v: a.Vault, r: a.r, graph: a.Graph, docs: a.docs, em: em,
+// or, with inc set, an incremental rebuild. It starts from the memo m of
+// the last build (nil: none) and records its own in b.memo.
+func buildFrom(ctx context.Context, a *Analysis, opts Options, em Emitter, m *memo, inc *increment) (*builder, int, error) {
+	b := &builder{a: a, memo: m.next(), opts: opts, v: a.Vault, r: a.r, graph: a.Graph, docs: a.docs, em: em,
 		use: &usage{assets: map[site.VaultPath]*site.Asset{}}}
 	if inc != nil {
-		b.only, b.have, b.kept, b.graphOut.later = inc.only, inc.have, inc.kept, inc.layoutLater
+		b.only, b.have, b.kept, b.graphOut.later, b.graphOut.sg = inc.only, inc.have, inc.kept, inc.layoutLater, inc.graph
 	}
 	b.canvasIdx.parsed = a.canvases
-	b.graphOut.keep, b.graphOut.sg = &a.graphLayout, a.siteGraph
 	_, b.opts.Site.Favicon, _ = b.favicon() // discover.go
 	b.tree, b.tags = newFolderTree(a.Vault), b.tagIndex()
+	if err := opts.start(ctx, phaseCanvases); err != nil {
+		return nil, 0, err
+	}
 	if err := b.emitCanvases(ctx, b.tree); err != nil {
 		return nil, 0, fmt.Errorf("render: %w", err)
+	}
+	if err := opts.start(ctx, phaseLayout); err != nil {
+		return nil, 0, err
+	}
+	if err := b.placeGraph(ctx); err != nil {
+		return nil, 0, fmt.Errorf("graph: %w", err)
+	}
+	if err := opts.start(ctx, phaseRender); err != nil {
+		return nil, 0, err
 	}
 	pages, err := b.renderNotes(ctx, b.tree, b.tags)
 	if err != nil {
 		return nil, 0, fmt.Errorf("render: %w", err)
+	}
+	if err := opts.start(ctx, phaseEmit); err != nil {
+		return nil, 0, err
 	}
 	if err := b.emitRest(ctx, b.tree, b.tags); err != nil {
 		return nil, 0, fmt.Errorf("emit: %w", err)
@@ -188,42 +229,31 @@ type Analysis struct {
 	// bases are the vault's .base files, parsed, and the rows their
 	// views see (bases.go).
 	bases analysisBases
-	// graphLayout is the link graph as last laid out, which a rebuild
-	// reuses while the graph is unchanged (graph_page.go).
-	graphLayout *graphLayout
-	// siteGraph, when set, is this analysis's site graph, which a rebuild
-	// made to see what changed (affected.go).
-	siteGraph *siteGraph
-	// search is the search index as last written, which a rebuild
-	// updates or takes the notes' terms from.
-	search *search.Index
-	// explorer is the explorer file as last made (explorer.go).
-	explorer *explorerMemo
-	// redirects maps each redirect page of the last build to its target
-	// note, so a rebuild writes only the redirects that changed.
-	redirects map[site.Slug]site.VaultPath
-	// dates are the published notes' sitemap and feed dates, which a
-	// rebuild reuses for the notes it did not read again (feed.go).
-	dates map[*site.Note]noteDates
-	// sitemap is the site's pages in URL order, as last listed, which a
-	// rebuild that keeps the pages reuses (discover.go).
-	sitemap []sitemapURL
-	// templates are the embedded sections as rendered for this analysis
-	// (embed_template.go); a rebuild starts afresh.
-	templates embedTemplates
 }
 
 // Analyze runs the first three phases of Build: load, parse, resolve.
 func Analyze(ctx context.Context, fsys fs.FS, opts Options) (*Analysis, error) {
+	if err := opts.start(ctx, phaseLoad); err != nil {
+		return nil, err
+	}
 	v, diags, err := site.Load(fsys, opts.Load)
 	if err != nil {
 		return nil, err
 	}
 	rc := render.Config{StrictLineBreaks: v.Config.StrictLineBreaks, RemoteStylesheets: opts.RemoteStylesheets}
 	a := &Analysis{Vault: v, r: render.New(rc), htmlAttachments: opts.HTMLAttachments}
-	a.Diags = append(diags, a.parse(ctx)...)
-	a.Diags = append(a.Diags, a.parseCanvases()...)
+	if err := opts.start(ctx, phaseParse); err != nil {
+		return nil, err
+	}
+	parsed, err := a.parse(ctx)
+	if err != nil {
+		return nil, err
+	}
+	a.Diags = append(append(diags, parsed...), a.parseCanvases()...)
 	a.Diags = append(a.Diags, a.parseBases()...)
+	if err := opts.start(ctx, phaseResolve); err != nil {
+		return nil, err
+	}
 	a.Graph = links.NewGraph(v)
 	a.Graph.Index()
 	a.Diags = append(a.Diags, a.nameDiags()...)
@@ -234,34 +264,34 @@ func Analyze(ctx context.Context, fsys fs.FS, opts Options) (*Analysis, error) {
 
 // parse parses every note that has no doc yet (all of them, but for the
 // notes a rebuild reuses); each worker writes only its own slots, so the
-// result does not depend on scheduling.
-func (a *Analysis) parse(ctx context.Context) site.Diagnostics {
+// result does not depend on scheduling. When ctx is done it stops with
+// ctx's error.
+func (a *Analysis) parse(ctx context.Context) (site.Diagnostics, error) {
 	notes := a.Vault.Notes
 	if a.docs == nil {
 		a.docs = make([]*render.Doc, len(notes))
 		a.parseDiags = make([]site.Diagnostics, len(notes))
 	}
 	per := a.parseDiags
-	g, _ := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, n := range notes {
+	err := parallel.Each(ctx, len(notes), func(i int) error {
 		if a.docs[i] != nil {
-			continue
-		}
-		g.Go(func() error {
-			d := a.r.Parse(n, &per[i])
-			n.Links, n.Headings, n.Blocks, n.Tags, n.FirstH1 = d.Links, d.Headings, d.Blocks, d.Tags, d.FirstH1
-			n.External = d.External
-			a.docs[i] = d
 			return nil
-		})
+		}
+		n := notes[i]
+		d := a.r.Parse(n, &per[i])
+		n.Links, n.Headings, n.Blocks, n.Tags, n.FirstH1 = d.Links, d.Headings, d.Blocks, d.Tags, d.FirstH1
+		n.External = d.External
+		a.docs[i] = d
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	_ = g.Wait()
 	var all site.Diagnostics
 	for _, d := range per {
 		all = append(all, d...)
 	}
-	return all
+	return all, nil
 }
 
 // page is one rendered note page.
@@ -281,40 +311,40 @@ func (b *builder) renderNotes(ctx context.Context, tree *folderTree, tags *tagIn
 			idx = append(idx, i)
 		}
 	}
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
 	var done atomic.Int64
-	for _, i := range idx {
-		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			n, d := b.v.Notes[i], b.docs[i]
-			if !b.wants(n.Slug) {
-				return nil
-			}
-			embeds := b.newEmbeds()
-			pb := &pageBinder{b: b, from: n, page: n.Slug, stack: []string{embedKey(n.Path, "")}, use: b.use, embeds: embeds}
-			render.Bind(d, pb)
-			var buf bytes.Buffer
-			if err := b.r.Render(&buf, d); err != nil {
-				return fmt.Errorf("%s: %w", n.Path, err)
-			}
-			data := b.notePage(page{note: n, doc: d, html: buf.Bytes()}, tree, tags)
-			data.HasMath, data.HasMermaid = data.HasMath || embeds.math, data.HasMermaid || embeds.mermaid
-			data.HasBases, data.HasMap = embeds.bases, embeds.maps
-			if err := b.emitPage(n.Slug, data); err != nil {
-				return err
-			}
-			k := done.Add(1)
-			if b.opts.Progress != nil {
-				b.opts.Progress(int(k), len(idx))
-			}
+	err := parallel.Each(ctx, len(idx), func(k int) error {
+		n, d := b.v.Notes[idx[k]], b.docs[idx[k]]
+		if !b.wants(n.Slug) {
 			return nil
-		})
-	}
-	err := g.Wait()
+		}
+		if err := b.renderNote(n, d, tree, tags); err != nil {
+			return err
+		}
+		if k := done.Add(1); b.opts.Progress != nil {
+			b.opts.Progress(int(k), len(idx))
+		}
+		return nil
+	})
 	return int(done.Load()), err
+}
+
+// renderNote renders the page of the published note n, whose parse is d,
+// and emits it.
+func (b *builder) renderNote(n *site.Note, d *render.Doc, tree *folderTree, tags *tagIndex) error {
+	embeds := b.newEmbeds()
+	pb := &pageBinder{b: b, from: n, page: n.Slug, stack: []string{embedKey(n.Path, "")}, use: b.use, embeds: embeds}
+	render.Bind(d, pb)
+	var buf bytes.Buffer
+	if err := b.r.Render(&buf, d); err != nil {
+		return fmt.Errorf("%s: %w", n.Path, err)
+	}
+	data := b.notePage(page{note: n, doc: d, html: buf.Bytes()}, tree, tags)
+	data.HasMath, data.HasMermaid = data.HasMath || embeds.math, data.HasMermaid || embeds.mermaid
+	data.HasBases, data.HasMap = embeds.bases, embeds.maps
+	if err := b.emitPage(n.Slug, data); err != nil {
+		return fmt.Errorf("%s: %w", n.Path, err)
+	}
+	return nil
 }
 
 // sortedAssets returns the attachments published pages use, by path.

@@ -4,11 +4,9 @@ import (
 	"context"
 	"fmt"
 	"html/template"
-	"runtime"
 	"sync"
 
-	"golang.org/x/sync/errgroup"
-
+	"github.com/vaultsite/vaultsite/internal/parallel"
 	"github.com/vaultsite/vaultsite/render"
 	"github.com/vaultsite/vaultsite/site"
 	"github.com/vaultsite/vaultsite/templates"
@@ -125,24 +123,23 @@ func (b *builder) emitCanvases(ctx context.Context, tree *folderTree) error {
 	}
 	tree.addCanvases(b.v, ci.pages)
 	backs := b.canvasBacklinks(ci)
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for _, c := range ci.pages {
-		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
+	return parallel.Each(ctx, len(ci.pages), func(i int) error {
+		c := ci.pages[i]
+		if c.isBase() {
+			if err := b.emitPage(c.slug, b.basePageData(c, tree, backs[c])); err != nil {
+				return fmt.Errorf("%s: %w", c.asset.Path, err)
 			}
-			if c.isBase() {
-				return b.emitPage(c.slug, b.basePageData(c, tree, backs[c]))
-			}
-			data, err := b.canvasPageData(c, tree, backs[c])
-			if err != nil {
-				return fmt.Errorf("render %s: %w", c.asset.Path, err)
-			}
-			return b.emitPage(c.slug, data)
-		})
-	}
-	return g.Wait()
+			return nil
+		}
+		data, err := b.canvasPageData(c, tree, backs[c])
+		if err == nil {
+			err = b.emitPage(c.slug, data)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", c.asset.Path, err)
+		}
+		return nil
+	})
 }
 
 // canvasPageData draws one canvas. Its links resolve from the

@@ -178,8 +178,8 @@ type sitemapURL struct {
 // sitemapURLs returns the site's pages in URL order: the last build's,
 // when this rebuild keeps its pages (carry.go), else made anew.
 func (b *builder) sitemapURLs() []sitemapURL {
-	if b.kept.samePages() && b.a.sitemap != nil {
-		return b.a.sitemap
+	if b.kept.samePages() && b.memo.sitemap != nil {
+		return b.memo.sitemap
 	}
 	var urls []sitemapURL
 	var esc strings.Builder
@@ -189,7 +189,7 @@ func (b *builder) sitemapURLs() []sitemapURL {
 		urls = append(urls, sitemapURL{slug: slug, loc: esc.String()})
 	}
 	sort.Slice(urls, func(i, j int) bool { return urls[i].loc < urls[j].loc })
-	b.a.sitemap = urls
+	b.memo.sitemap = urls
 	return urls
 }
 

@@ -34,7 +34,7 @@ func TestEmbedBudget(t *testing.T) {
 		t.Fatal(err)
 	}
 	em := NewMemEmitter()
-	b, _, err := buildFrom(ctx, a, Options{}, em, nil)
+	b, _, err := buildFrom(ctx, a, Options{}, em, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func TestEmbedBudget(t *testing.T) {
 			t.Errorf("%s is %d bytes, over the budget of %d and one section", p, len(data), DefaultEmbedBudget)
 		}
 	}
-	if got := len(a.templates.m); got != 8 {
+	if got := len(b.templates.m); got != 8 {
 		t.Errorf("%d sections rendered, want 8 (n2 to n9, once each)", got)
 	}
 	budget := 0
@@ -128,7 +128,8 @@ func TestEmbedsFilledPerPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	em := NewMemEmitter()
-	if _, _, err := buildFrom(ctx, a, Options{}, em, nil); err != nil {
+	b, _, err := buildFrom(ctx, a, Options{}, em, nil, nil)
+	if err != nil {
 		t.Fatal(err)
 	}
 	checkLinks(t, em)
@@ -144,7 +145,7 @@ func TestEmbedsFilledPerPage(t *testing.T) {
 			t.Errorf("a/b/c/deep/index.html lacks %s", want)
 		}
 	}
-	if got := len(a.templates.m); got > 9 {
+	if got := len(b.templates.m); got > 9 {
 		t.Errorf("%d sections rendered; each embedded section should be rendered once", got)
 	}
 }

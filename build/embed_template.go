@@ -113,7 +113,7 @@ func sectionKey(n *site.Note, res links.Resolved) string {
 // template returns the template of what res shows of n, rendering it on
 // first use; concurrent callers wait for the one that renders.
 func (b *builder) template(n *site.Note, res links.Resolved) (*embedTemplate, error) {
-	c := &b.a.templates
+	c := &b.templates
 	key := sectionKey(n, res)
 	c.mu.Lock()
 	if c.m == nil {

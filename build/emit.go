@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -31,7 +32,7 @@ func (m *MemEmitter) Emit(p site.OutPath, data []byte) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if _, dup := m.Files[p]; dup {
-		return fmt.Errorf("emit %s: written twice", p)
+		return errors.New("written twice") // the builder names the file
 	}
 	m.Files[p] = bytes.Clone(data)
 	return nil
@@ -86,7 +87,7 @@ func (b *builder) copyAsset(a *site.Asset) error {
 		if r.err != nil {
 			return &sourceError{r.err}
 		}
-		return err
+		return fmt.Errorf("emit %s: %w", out, err)
 	}
 	b.use.mu.Lock()
 	b.files++

@@ -98,11 +98,11 @@ func appendJSONString(buf []byte, s string) []byte {
 // reports same.
 func (b *builder) explorerJSON() (data []byte, same bool) {
 	keys := b.explorerKeys()
-	if m := b.a.explorer; m != nil && slices.Equal(m.keys, keys) {
+	if m := b.memo.explorer; m != nil && slices.Equal(m.keys, keys) {
 		return m.data, true
 	}
 	data = b.makeExplorerJSON()
-	b.a.explorer = &explorerMemo{keys: keys, data: data}
+	b.memo.explorer = &explorerMemo{keys: keys, data: data}
 	return data, false
 }
 

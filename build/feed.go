@@ -60,7 +60,7 @@ type noteDates struct {
 // notes a rebuild did not read again from the last build: reading them
 // anew for 10,000 notes was a tenth of a live-preview save.
 func (b *builder) dates() map[*site.Note]noteDates {
-	last := b.a.dates
+	last := b.memo.dates
 	out := make(map[*site.Note]noteDates, len(last))
 	for _, n := range b.v.Published() {
 		d, ok := last[n]
@@ -71,7 +71,7 @@ func (b *builder) dates() map[*site.Note]noteDates {
 		}
 		out[n] = d
 	}
-	b.a.dates = out
+	b.memo.dates = out
 	return out
 }
 

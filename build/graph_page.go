@@ -3,23 +3,18 @@ package build
 import (
 	"context"
 	"slices"
-	"sync"
 
 	"github.com/vaultsite/vaultsite/internal/graphlayout"
 	"github.com/vaultsite/vaultsite/site"
 	"github.com/vaultsite/vaultsite/templates"
 )
 
-// graphOutput is the site's graph, built and laid out once per build, on
-// first use: note pages need its file's name for their local graphs, and
-// the graph page draws it.
+// graphOutput is the site's graph, built and laid out once per build,
+// before the note pages, which draw their local graphs from it; the
+// graph page draws it whole.
 type graphOutput struct {
-	once sync.Once
-	sg   *siteGraph // made on first use, unless the analysis has it
+	sg   *siteGraph // made by placeGraph, unless the rebuild has it
 	data []byte     // the graph JSON, written at graphDataPath
-	// keep, when set, holds the layout of the build before, and receives
-	// this one's.
-	keep **graphLayout
 	// later lets a build whose edges changed write keep's file as it
 	// was and leave the layout to Site.Settle; pending is then the graph
 	// to lay out.
@@ -38,41 +33,44 @@ type graphLayout struct {
 	data []byte
 }
 
-// siteGraph returns the build's graph, making it on the first call.
-func (b *builder) siteGraph() *graphOutput {
+// placeGraph makes the build's graph and its layout, taking the last
+// build's from the memo where it can, and records the layout there. When
+// ctx is done it stops with ctx's error.
+func (b *builder) placeGraph(ctx context.Context) error {
 	g := &b.graphOut
-	g.once.Do(func() {
-		if g.sg == nil {
-			g.sg = newSiteGraph(b.v, b.graph)
-		}
-		var last *graphLayout
-		if g.keep != nil {
-			last = *g.keep
-		}
-		next, same := g.place(last)
-		if g.data, g.same = next.data, same; g.keep != nil {
-			*g.keep = next
-		}
-	})
-	return g
+	if g.sg == nil {
+		g.sg = newSiteGraph(b.v, b.graph)
+	}
+	next, same, err := g.place(ctx, b.memo.graphLayout)
+	if err != nil {
+		return err
+	}
+	g.data, g.same, b.memo.graphLayout = next.data, same, next
+	return nil
 }
+
+// siteGraph returns the build's graph, which placeGraph made.
+func (b *builder) siteGraph() *graphOutput { return &b.graphOut }
 
 // place returns the layout of the build's graph: last's when the graph
 // is the same; last's positions with new titles and URLs when only those
 // changed; else a new layout, or, when later allows, last itself, stale,
 // with the graph left pending. same says the file is last's.
-func (g *graphOutput) place(last *graphLayout) (laid *graphLayout, same bool) {
+func (g *graphOutput) place(ctx context.Context, last *graphLayout) (laid *graphLayout, same bool, err error) {
 	switch {
 	case last != nil && last.sg.same(g.sg):
-		return &graphLayout{sg: g.sg, pos: last.pos, data: last.data}, true
+		return &graphLayout{sg: g.sg, pos: last.pos, data: last.data}, true, nil
 	case last != nil && last.sg.sameShape(g.sg):
-		return &graphLayout{sg: g.sg, pos: last.pos, data: g.sg.encodeAt(last.pos)}, false
+		return &graphLayout{sg: g.sg, pos: last.pos, data: g.sg.encodeAt(last.pos)}, false, nil
 	case last != nil && g.later:
 		g.pending = g.sg
-		return last, true
+		return last, true, nil
 	}
-	pos, _ := g.sg.layout(context.Background()) // Background: never done
-	return &graphLayout{sg: g.sg, pos: pos, data: g.sg.encodeAt(pos)}, false
+	pos, err := g.sg.layout(ctx)
+	if err != nil {
+		return nil, false, err
+	}
+	return &graphLayout{sg: g.sg, pos: pos, data: g.sg.encodeAt(pos)}, false, nil
 }
 
 // emitGraph writes the graph JSON, on every build and rebuild since any

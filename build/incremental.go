@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"sort"
 	"strings"
@@ -76,6 +77,8 @@ type state struct {
 	// tags and redirects are the build's, which the next may keep.
 	tags      *tagIndex
 	redirects []Redirect
+	// memo is what the build made that the next may reuse (memo.go).
+	memo *memo
 }
 
 // NewSite prepares a site for the vault in fsys; nothing is built yet.
@@ -164,12 +167,12 @@ func (s *Site) full(ctx context.Context) (*Snapshot, *Update, error) {
 		return nil, nil, err
 	}
 	em := newRefEmitter()
-	b, pages, err := buildFrom(ctx, a, s.opts, em, nil)
+	b, pages, err := buildFrom(ctx, a, s.opts, em, nil, nil)
 	if err != nil {
 		return nil, nil, err
 	}
 	s.last = &state{a: a, slugs: publishedSlugs(a.Vault), renderDiags: b.use.diags, assets: b.use.byPage, graph: b.graphOut.sg,
-		tags: b.tags, redirects: b.redirectList}
+		tags: b.tags, redirects: b.redirectList, memo: b.memo}
 	s.pending = nil
 	return &Snapshot{Files: em.Files, Assets: em.Assets, FS: s.fsys, Diags: mergeDiags(a.Diags, b.use.diags), Pages: b.pageFiles()},
 		&Update{Pages: pages, Full: true}, nil
@@ -196,9 +199,10 @@ func (s *Site) partial(ctx context.Context, changed []string) (*Snapshot, *Updat
 	}
 	// A changed attachment the last build published is copied again by
 	// refreshAssets, and by nothing else, so it is written once.
-	inc := &increment{only: affected(old, a), have: prev.published, kept: keeps(old, a), layoutLater: s.LayoutLater}
+	only, sg := affected(old, a)
+	inc := &increment{only: only, have: prev.published, kept: keeps(old, a), layoutLater: s.LayoutLater, graph: sg}
 	em := newRefEmitter()
-	b, rendered, err := buildFrom(ctx, a, s.opts, em, inc)
+	b, rendered, err := buildFrom(ctx, a, s.opts, em, old.memo, inc)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -224,7 +228,7 @@ func (s *Site) record(prev *Snapshot, a *Analysis, b *builder, inc *increment, f
 		slugs = publishedSlugs(a.Vault)
 	}
 	s.last = &state{a: a, slugs: slugs, renderDiags: rdiags, assets: assets, graph: b.graphOut.sg,
-		tags: b.tags, redirects: b.redirectList}
+		tags: b.tags, redirects: b.redirectList, memo: b.memo}
 	s.pending = b.graphOut.pending
 	return &Snapshot{Files: files, Assets: assetFiles, FS: s.fsys, Diags: mergeDiags(a.Diags, rdiags), Pages: pageFiles}
 }
@@ -268,7 +272,7 @@ func refreshAssets(v *site.Vault, prev *Snapshot, em Emitter, changed map[site.V
 			continue // an SVG file broken since: it stays as it was
 		}
 		if err := em.Emit(v.AssetOut(as.Path), data); err != nil {
-			return err
+			return fmt.Errorf("emit %s: %w", v.AssetOut(as.Path), err)
 		}
 	}
 	return nil

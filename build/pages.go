@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"html/template"
 	"sort"
 	"strings"
@@ -19,31 +20,36 @@ import (
 // emitRest writes the listings, the 404 page and the files: everything
 // but the note pages. The listings, the graph, the search index and the
 // discovery files read only what the earlier phases settled, so they run
-// side by side (on 10,000 notes each takes seconds); the files go last,
-// since they include the browser libraries the pages asked for.
+// side by side, four different jobs rather than a loop; the first to
+// fail stops the others. The files go last, since they include the
+// browser libraries the pages asked for.
 func (b *builder) emitRest(ctx context.Context, tree *folderTree, tags *tagIndex) error {
-	var g errgroup.Group
-	g.Go(func() error { return b.emitListings(tree, tags) })
+	g, gctx := errgroup.WithContext(ctx) // gctx ends with Wait
+	g.Go(func() error { return b.emitListings(gctx, tree, tags) })
 	g.Go(b.emitGraph)
-	g.Go(func() error { return b.emitSearch(ctx) })
+	g.Go(func() error { return b.emitSearch(gctx) })
 	g.Go(b.emitDiscovery)
 	if err := g.Wait(); err != nil {
 		return err
 	}
-	return b.emitFiles()
+	return b.emitFiles(ctx)
 }
 
 // emitListings writes the folder pages, the tag pages and the 404 page.
-func (b *builder) emitListings(tree *folderTree, tags *tagIndex) error {
+// When ctx is done it stops with ctx's error.
+func (b *builder) emitListings(ctx context.Context, tree *folderTree, tags *tagIndex) error {
 	for _, f := range tree.sorted() {
 		if f.slug == "" && b.v.Home() != nil || f.note != nil || !b.wants(f.slug) {
 			continue // the home note or the folder note shows this listing
+		}
+		if err := ctx.Err(); err != nil {
+			return err
 		}
 		if err := b.emitPage(f.slug, b.folderPage(f, tree)); err != nil {
 			return err
 		}
 	}
-	if err := b.emitTags(tags); err != nil {
+	if err := b.emitTags(ctx, tags); err != nil {
 		return err
 	}
 	return b.emitPage("", nil)
@@ -71,7 +77,7 @@ func (b *builder) emitPage(slug site.Slug, data *templates.PageData) error {
 	defer putPageBuffer(buf)
 	buf.Grow(len(data.Content) + pageFrame)
 	if err := templates.Render(buf, data); err != nil {
-		return err
+		return fmt.Errorf("page %s: %w", out, err)
 	}
 	return b.emit(out, buf.Bytes())
 }
@@ -91,17 +97,22 @@ func putPageBuffer(buf *bytes.Buffer) {
 	pageBuffers.Put(buf)
 }
 
+// emit writes one file through the emitter; its error names the file.
 func (b *builder) emit(p site.OutPath, data []byte) error {
 	b.use.mu.Lock()
 	b.files++
 	b.use.mu.Unlock()
-	return b.em.Emit(p, data)
+	if err := b.em.Emit(p, data); err != nil {
+		return fmt.Errorf("emit %s: %w", p, err)
+	}
+	return nil
 }
 
 // emitFiles writes the site's own static files, the browser libraries
 // the emitted pages load, and the attachments that published pages use,
-// and nothing else from the vault.
-func (b *builder) emitFiles() error {
+// and nothing else from the vault. When ctx is done it stops with ctx's
+// error.
+func (b *builder) emitFiles(ctx context.Context) error {
 	for _, f := range append(templates.Static(), b.libs.Files()...) {
 		if b.have != nil && b.have(f.Path) {
 			continue
@@ -113,6 +124,9 @@ func (b *builder) emitFiles() error {
 	for _, a := range b.sortedAssets() {
 		if b.have != nil && b.have(b.v.AssetOut(a.Path)) {
 			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return err
 		}
 		if done, err := b.emitAssetFile(a.Path); done || err != nil {
 			if err != nil {

@@ -111,7 +111,7 @@ func MakePlan(ctx context.Context, fsys fs.FS, opts Options) (*Plan, error) {
 		return nil, err
 	}
 	rec := &pathRecorder{}
-	b, _, err := buildFrom(ctx, a, opts, rec, nil)
+	b, _, err := buildFrom(ctx, a, opts, rec, nil, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -116,9 +116,9 @@ func (b *builder) emitRedirects(rs []Redirect) error {
 		}
 		return nil // the memo stays as it is
 	}
-	prev := b.a.redirects
+	prev := b.memo.redirects
 	next := make(map[site.Slug]site.VaultPath, len(rs))
-	defer func() { b.a.redirects = next }()
+	defer func() { b.memo.redirects = next }()
 	for _, r := range rs {
 		next[r.From] = r.To.Path
 		same := b.only != nil && prev[r.From] == r.To.Path && !b.only[r.To.Slug] && b.have != nil && b.have(r.From.OutPath())

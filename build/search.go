@@ -20,16 +20,16 @@ import (
 // words a reader sees in its body (searchText).
 
 // emitSearch writes the search index of the published notes and keeps it
-// for the next build. A rebuild writes only the files it did not take
+// for the next build; when ctx is done it stops with ctx's error. A rebuild writes only the files it did not take
 // from the last build's index as they were: the emitter copies what it
 // is given, 13 MB at 10,000 notes.
 func (b *builder) emitSearch(ctx context.Context) error {
-	prev := b.a.search
+	prev := b.memo.search
 	out, err := search.Build(ctx, b.searchDocuments(prev), prev)
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
-	b.a.search = out
+	b.memo.search = out
 	files, err := out.Files()
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
@@ -39,6 +39,9 @@ func (b *builder) emitSearch(ctx context.Context) error {
 	for _, f := range files {
 		if b.searchFiles[f.Path] = true; kept[f.Path] && b.has(f.Path) {
 			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return err
 		}
 		if err := b.emit(f.Path, f.Data); err != nil {
 			return err

@@ -32,7 +32,7 @@ func (s *Site) Settle(ctx context.Context) (*Update, error) {
 	if s.pending != sg {
 		return nil, nil
 	}
-	s.pending, s.last.a.graphLayout = nil, laid
+	s.pending, s.last.memo.graphLayout = nil, laid
 	cur := s.cur.load()
 	files := maps.Clone(cur.Files)
 	files[graphDataPath] = laid.data

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"slices"
 	"sort"
 	"strings"
@@ -100,9 +101,13 @@ func (ti *tagIndex) links(n *site.Note, from site.Slug) []templates.Link {
 	return out
 }
 
-// emitTags writes one page per tag and the tag index.
-func (b *builder) emitTags(ti *tagIndex) error {
+// emitTags writes one page per tag and the tag index. When ctx is done
+// it stops with ctx's error.
+func (b *builder) emitTags(ctx context.Context, ti *tagIndex) error {
 	for _, t := range ti.order {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if slug := site.TagSlug(t.name); b.wants(slug) {
 			if err := b.emitPage(slug, b.tagPage(ti, t, slug)); err != nil {
 				return err

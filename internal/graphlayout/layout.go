@@ -4,9 +4,9 @@ import (
 	"cmp"
 	"context"
 	"math"
-	"runtime"
 	"slices"
-	"sync"
+
+	"github.com/vaultsite/vaultsite/internal/parallel"
 )
 
 // Layout parameters. They are ForceAtlas2's own defaults (Gephi), except
@@ -63,21 +63,23 @@ func Layout(ctx context.Context, adj [][]int32, seed uint64) ([]Point, error) {
 		l.pos[i] = Point{d * math.Cos(a), d * math.Sin(a)}
 	}
 	for range layoutIterations {
-		if err := ctx.Err(); err != nil {
+		if err := l.step(ctx); err != nil {
 			return nil, err
 		}
-		l.step()
 	}
 	pullIn(l.pos, l.mass)
 	return normalize(l.pos), nil
 }
 
-// step runs one iteration: forces, then the adaptive move.
-func (l *fa2) step() {
+// step runs one iteration: forces, then the adaptive move. When ctx is
+// done it stops with ctx's error, leaving the layout unfinished.
+func (l *fa2) step(ctx context.Context) error {
 	l.prev, l.force = l.force, l.prev
 	clear(l.force)
 	l.tree.build(l.pos, l.mass)
-	l.repulse()
+	if err := l.repulse(ctx); err != nil {
+		return err
+	}
 	for i, p := range l.pos {
 		// Gravity: a pull of fa2Gravity*mass towards the centre, whatever
 		// the distance, which keeps components and isolated notes near.
@@ -95,36 +97,16 @@ func (l *fa2) step() {
 		}
 	}
 	l.move()
+	return nil
 }
 
 // repulse adds the Barnes–Hut repulsion to every node's force. Workers
 // take chunks of nodes; each node is summed by one worker only.
-func (l *fa2) repulse() {
-	n := len(l.pos)
-	workers := min(runtime.GOMAXPROCS(0), (n+layoutChunk-1)/layoutChunk)
-	if workers <= 1 {
-		l.repulseRange(0, n, nil)
-		return
-	}
-	var next int
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			stack := make([]int32, 0, 64)
-			for {
-				mu.Lock()
-				lo := next
-				next += layoutChunk
-				mu.Unlock()
-				if lo >= n {
-					return
-				}
-				stack = l.repulseRange(lo, min(lo+layoutChunk, n), stack)
-			}
-		})
-	}
-	wg.Wait()
+func (l *fa2) repulse(ctx context.Context) error {
+	return parallel.Chunks(ctx, len(l.pos), layoutChunk, func(lo, hi int) error {
+		l.repulseRange(lo, hi, make([]int32, 0, 64))
+		return nil
+	})
 }
 
 // repulseRange sums the repulsion on nodes lo to hi-1: kr·mi·mj/d from

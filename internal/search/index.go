@@ -3,11 +3,10 @@ package search
 import (
 	"context"
 	"math"
-	"runtime"
 	"strings"
 	"sync"
 
-	"golang.org/x/sync/errgroup"
+	"github.com/vaultsite/vaultsite/internal/parallel"
 )
 
 // BM25+ parameters. k, b and d are MiniSearch's defaults. tfScale turns
@@ -119,15 +118,11 @@ func newSearchIndex(ctx context.Context, entries []Document, prev *searchIndex) 
 
 // count tokenizes the entries at the positions docs, concurrently.
 func (idx *searchIndex) count(ctx context.Context, docs []int) error {
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for _, i := range docs {
-		g.Go(func() error {
-			idx.counts[i] = idx.entries[i].count(idx.dict)
-			return ctx.Err()
-		})
-	}
-	return g.Wait()
+	return parallel.Each(ctx, len(docs), func(k int) error {
+		i := docs[k]
+		idx.counts[i] = idx.entries[i].count(idx.dict)
+		return nil
+	})
 }
 
 // count returns the document's terms, with its body's.

@@ -167,7 +167,7 @@ func TestSearchShardsCut(t *testing.T) {
 		add(term, 4000) // about 12 KB each
 	}
 	add("readme", 30000) // over the budget on its own
-	out, err := cutIndex(idx)
+	out, err := cutIndex(context.Background(), idx)
 	if err != nil {
 		t.Fatal(err)
 	}

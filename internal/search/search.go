@@ -78,7 +78,7 @@ func Build(ctx context.Context, docs []Document, prev *Index) (*Index, error) {
 		if err != nil {
 			return nil, err
 		}
-		return prev.rewrite(idx, dirty)
+		return prev.rewrite(ctx, idx, dirty)
 	}
 	var old *searchIndex
 	if prev != nil {
@@ -88,7 +88,7 @@ func Build(ctx context.Context, docs []Document, prev *Index) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	return cutIndex(idx)
+	return cutIndex(ctx, idx)
 }
 
 // Documents returns the documents x indexes, in ID order; the caller

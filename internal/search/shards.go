@@ -1,14 +1,15 @@
 package search
 
 import (
+	"context"
 	"encoding/json"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
+
+	"github.com/vaultsite/vaultsite/internal/parallel"
 )
 
 // Index is the search index cut into files (doc.go describes them). It
@@ -53,14 +54,16 @@ const (
 )
 
 // cutIndex encodes every term of idx and cuts the index into files.
-func cutIndex(idx *searchIndex) (*Index, error) {
+func cutIndex(ctx context.Context, idx *searchIndex) (*Index, error) {
 	o := &Index{idx: idx, frags: make([][]byte, len(idx.postings))}
 	for id, p := range idx.postings {
 		if p != nil {
 			o.terms = append(o.terms, uint32(id))
 		}
 	}
-	o.encode(o.terms)
+	if err := o.encode(ctx, o.terms); err != nil {
+		return nil, err
+	}
 	terms := idx.dict.terms
 	sort.Slice(o.terms, func(i, j int) bool { return terms[o.terms[i]] < terms[o.terms[j]] })
 	o.shards = o.cutAll(nil, nil)
@@ -70,10 +73,12 @@ func cutIndex(idx *searchIndex) (*Index, error) {
 // rewrite returns the files of idx, an update of o's index in which the
 // terms dirty changed (searchIndex.update): those terms are encoded
 // again, and every shard and documents file that did not change is o's.
-func (o *Index) rewrite(idx *searchIndex, dirty []uint32) (*Index, error) {
+func (o *Index) rewrite(ctx context.Context, idx *searchIndex, dirty []uint32) (*Index, error) {
 	n := len(idx.postings)
 	next := &Index{idx: idx, frags: append(slices.Clone(o.frags), make([][]byte, n-len(o.frags))...)}
-	next.encode(dirty)
+	if err := next.encode(ctx, dirty); err != nil {
+		return nil, err
+	}
 	isDirty := make([]bool, n)
 	for _, id := range dirty {
 		isDirty[id] = true
@@ -103,19 +108,20 @@ func (o *Index) liveTerms(next *Index, dirty []uint32) []uint32 {
 	return out
 }
 
+// encodeChunk is how many terms an encoding worker takes at a time: a
+// term's entry takes about a microsecond, so a chunk keeps the workers'
+// shared counter cheap.
+const encodeChunk = 256
+
 // encode sets the entries of the terms ids, concurrently; a term without
 // postings gets nil.
-func (o *Index) encode(ids []uint32) {
-	var wg sync.WaitGroup
-	chunk := len(ids)/runtime.GOMAXPROCS(0) + 1
-	for lo := 0; lo < len(ids); lo += chunk {
-		wg.Go(func() {
-			for _, id := range ids[lo:min(lo+chunk, len(ids))] {
-				o.frags[id] = o.idx.entryJSON(id)
-			}
-		})
-	}
-	wg.Wait()
+func (o *Index) encode(ctx context.Context, ids []uint32) error {
+	return parallel.Chunks(ctx, len(ids), encodeChunk, func(lo, hi int) error {
+		for _, id := range ids[lo:hi] {
+			o.frags[id] = o.idx.entryJSON(id)
+		}
+		return nil
+	})
 }
 
 // cutAll cuts the sorted terms into shards: first by their first two

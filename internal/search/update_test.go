@@ -40,7 +40,7 @@ func TestSearchUpdateEqualsNew(t *testing.T) {
 			t.Fatal(err)
 		}
 		renormalized += outsideOf(idx, out.idx, dirty)
-		next, err := out.rewrite(idx, dirty)
+		next, err := out.rewrite(ctx, idx, dirty)
 		if err != nil {
 			t.Fatal(err)
 		}
