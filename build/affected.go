@@ -16,11 +16,11 @@ import (
 // only those, when each is a file the last build had (site.ReloadKnown),
 // else with a walk of the vault, which also finds changes nobody
 // reported (site.Reload). At 10,000 notes the walk is about 40 ms.
-func reload(fsys fs.FS, opts Options, old *site.Vault, changed map[site.VaultPath]bool) (*site.Vault, site.Diagnostics, error) {
-	if v, diags, ok := site.ReloadKnown(old, fsys, opts.Load, changed); ok {
+func reload(ctx context.Context, fsys fs.FS, opts Options, old *site.Vault, changed map[site.VaultPath]bool) (*site.Vault, site.Diagnostics, error) {
+	if v, diags, ok := site.ReloadKnown(ctx, old, fsys, opts.Load, changed); ok {
 		return v, diags, nil
 	}
-	return site.Reload(old, fsys, opts.Load, changed)
+	return site.Reload(ctx, old, fsys, opts.Load, changed)
 }
 
 // sameFiles reports whether v is old read again with nothing changed:

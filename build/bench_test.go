@@ -71,7 +71,7 @@ func BenchmarkCheck(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		_ = a.Graph.Check()
+		_, _ = a.Graph.Check(context.Background())
 	}
 }
 

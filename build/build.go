@@ -236,7 +236,7 @@ func Analyze(ctx context.Context, fsys fs.FS, opts Options) (*Analysis, error) {
 	if err := opts.start(ctx, phaseLoad); err != nil {
 		return nil, err
 	}
-	v, diags, err := site.Load(fsys, opts.Load)
+	v, diags, err := site.Load(ctx, fsys, opts.Load)
 	if err != nil {
 		return nil, err
 	}

@@ -183,7 +183,7 @@ func (s *Site) full(ctx context.Context) (*Snapshot, *Update, error) {
 func (s *Site) partial(ctx context.Context, changed []string) (*Snapshot, *Update, error) {
 	old, prev := s.last, s.cur.load()
 	changedSet := changedPaths(changed)
-	v, diags, err := reload(s.fsys, s.opts, old.a.Vault, changedSet)
+	v, diags, err := reload(ctx, s.fsys, s.opts, old.a.Vault, changedSet)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -1,12 +1,12 @@
 package links
 
 import (
+	"context"
 	"fmt"
 	"net/url"
-	"runtime"
 	"strings"
-	"sync"
 
+	"github.com/vaultsite/vaultsite/internal/parallel"
 	"github.com/vaultsite/vaultsite/site"
 )
 
@@ -18,35 +18,29 @@ import (
 // repairs (raw-space-link), links settled by a tie-break (ambiguous-link)
 // or found only without case (case-mismatch), and embed cycles
 // (embed-cycle). Every note is checked, published or not. Positions point
-// at the link's first character.
-func (g *Graph) Check() site.Diagnostics {
+// at the link's first character. When ctx is done it stops with ctx's
+// error.
+func (g *Graph) Check(ctx context.Context) (site.Diagnostics, error) {
 	notes := g.v.Notes
 	per := make([]site.Diagnostics, len(notes))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				for _, l := range notes[i].Links {
-					g.checkLink(notes[i], l, &per[i])
-				}
+	err := parallel.Chunks(ctx, len(notes), indexChunk, func(lo, hi int) error {
+		for i := lo; i < hi; i++ {
+			for _, l := range notes[i].Links {
+				g.checkLink(notes[i], l, &per[i])
 			}
-		}()
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	for i := range notes {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 	var diags site.Diagnostics
 	for _, d := range per {
 		diags = append(diags, d...)
 	}
 	diags = append(diags, g.embedCycles()...)
 	diags.Sort()
-	return diags
+	return diags, nil
 }
 
 func (g *Graph) checkLink(n *site.Note, l site.Link, diags *site.Diagnostics) {

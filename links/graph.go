@@ -2,11 +2,10 @@ package links
 
 import (
 	"cmp"
-	"runtime"
+	"context"
 	"slices"
-	"sync"
-	"sync/atomic"
 
+	"github.com/vaultsite/vaultsite/internal/parallel"
 	"github.com/vaultsite/vaultsite/site"
 )
 
@@ -109,23 +108,14 @@ func (g *Graph) group() {
 // GOMAXPROCS goroutines into to: each link's target note's position in
 // v.Notes, or -1 for an asset, the note itself or nothing.
 func (g *Graph) resolveAll(only []int) {
-	n := len(only)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n/indexChunk+1) {
-		wg.Go(func() {
-			for {
-				lo := int(next.Add(indexChunk)) - indexChunk
-				if lo >= n {
-					return
-				}
-				for _, i := range only[lo:min(lo+indexChunk, n)] {
-					g.resolveNote(i)
-				}
-			}
-		})
-	}
-	wg.Wait()
+	// Background: Index runs once, for whoever asks first, and must
+	// finish for every caller.
+	_ = parallel.Chunks(context.Background(), len(only), indexChunk, func(lo, hi int) error {
+		for _, i := range only[lo:hi] {
+			g.resolveNote(i)
+		}
+		return nil
+	})
 }
 
 // resolveNote resolves the links of v.Notes[i] into to.

@@ -1,6 +1,7 @@
 package links
 
 import (
+	"context"
 	"os"
 	"strings"
 	"testing"
@@ -19,7 +20,7 @@ func TestHelpVault(t *testing.T) {
 	if _, err := os.Stat(helpVault); err != nil {
 		t.Skipf("help vault not found: %v", err)
 	}
-	v, _, err := site.Load(os.DirFS(helpVault), site.LoadOptions{})
+	v, _, err := site.Load(context.Background(), os.DirFS(helpVault), site.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,15 +2,16 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"regexp"
-	"runtime"
 	"strings"
-	"sync"
+
+	"github.com/vaultsite/vaultsite/internal/parallel"
 )
 
 // LoadOptions says what to leave out of the published site.
@@ -34,8 +35,9 @@ const maxNoteSize = 32 << 20
 // their frontmatter, and .obsidian/app.json. Content problems become
 // diagnostics; only a failure to read the vault's folders is an error.
 // Symbolic links are not followed, so nothing outside the vault is read.
-func Load(fsys fs.FS, opts LoadOptions) (*Vault, Diagnostics, error) {
-	return loadVault(fsys, opts, nil, nil)
+// When ctx is done it stops with ctx's error.
+func Load(ctx context.Context, fsys fs.FS, opts LoadOptions) (*Vault, Diagnostics, error) {
+	return loadVault(ctx, fsys, opts, nil, nil)
 }
 
 // Reload is Load after some files changed: it walks the vault again but
@@ -43,15 +45,19 @@ func Load(fsys fs.FS, opts LoadOptions) (*Vault, Diagnostics, error) {
 // modification time are the same, so only changed notes are read and
 // split. Reused notes keep their parse-phase fields; slugs are assigned
 // afresh, since an added or removed note can move a collision suffix.
-func Reload(old *Vault, fsys fs.FS, opts LoadOptions, changed map[VaultPath]bool) (*Vault, Diagnostics, error) {
-	return loadVault(fsys, opts, old, changed)
+// When ctx is done it stops with ctx's error.
+func Reload(ctx context.Context, old *Vault, fsys fs.FS, opts LoadOptions, changed map[VaultPath]bool) (*Vault, Diagnostics, error) {
+	return loadVault(ctx, fsys, opts, old, changed)
 }
 
-func loadVault(fsys fs.FS, opts LoadOptions, old *Vault, changed map[VaultPath]bool) (*Vault, Diagnostics, error) {
+func loadVault(ctx context.Context, fsys fs.FS, opts LoadOptions, old *Vault, changed map[VaultPath]bool) (*Vault, Diagnostics, error) {
 	var diags Diagnostics
 	cfg, templates := readConfig(fsys, &diags)
-	w := &walker{old: old, changed: changed, names: map[VaultPath]string{}}
+	w := &walker{ctx: ctx, old: old, changed: changed, names: map[VaultPath]string{}}
 	if err := fs.WalkDir(fsys, ".", w.visit); err != nil {
+		if ctx.Err() != nil {
+			return nil, nil, ctx.Err()
+		}
 		return nil, append(diags, w.diags...), fmt.Errorf("load: %w", err)
 	}
 	v := NewVault(fsys, w.notes, w.assets)
@@ -61,21 +67,28 @@ func loadVault(fsys fs.FS, opts LoadOptions, old *Vault, changed map[VaultPath]b
 			v.names[p] = name
 		}
 	}
-	return v, v.finish(cfg, templates, opts, diags), nil
+	diags, err := v.finish(ctx, cfg, templates, opts, diags)
+	if err != nil {
+		return nil, nil, err
+	}
+	return v, diags, nil
 }
 
 // finish reads the notes not read yet, decides what is published and
 // assigns slugs; it returns diags with every finding of the load added.
-func (v *Vault) finish(cfg AppConfig, templates string, opts LoadOptions, diags Diagnostics) Diagnostics {
+// When ctx is done it stops with ctx's error.
+func (v *Vault) finish(ctx context.Context, cfg AppConfig, templates string, opts LoadOptions, diags Diagnostics) (Diagnostics, error) {
 	v.Config, v.TemplatesFolder, v.home, v.opts = cfg, templates, opts.Home, opts
 	v.Publish = readPublishOptions(v.FS, &diags)
-	v.readNotes(opts)
+	if err := v.readNotes(ctx, opts); err != nil {
+		return nil, err
+	}
 	diags = append(diags, v.walkDiags...)
 	for _, n := range v.Notes {
 		diags = append(diags, n.LoadDiags...)
 	}
 	v.AssignSlugs(&diags)
-	return diags
+	return diags, nil
 }
 
 // ReloadKnown is Reload for a caller that knows every file that changed,
@@ -86,8 +99,9 @@ func (v *Vault) finish(cfg AppConfig, templates string, opts LoadOptions, diags 
 // temporary file, written and renamed away) changes nothing. It reports
 // false, having read nothing, when changed is empty, or names a new file,
 // a file of old that is gone, or one that is no longer a regular file:
-// an added, removed or renamed file needs Reload's walk.
-func ReloadKnown(old *Vault, fsys fs.FS, opts LoadOptions, changed map[VaultPath]bool) (*Vault, Diagnostics, bool) {
+// an added, removed or renamed file needs Reload's walk. It also reports
+// false when ctx is done before it finished.
+func ReloadKnown(ctx context.Context, old *Vault, fsys fs.FS, opts LoadOptions, changed map[VaultPath]bool) (*Vault, Diagnostics, bool) {
 	if old == nil || len(changed) == 0 {
 		return nil, nil, false
 	}
@@ -119,11 +133,16 @@ func ReloadKnown(old *Vault, fsys fs.FS, opts LoadOptions, changed map[VaultPath
 	}
 	v := NewVault(fsys, notes, assets)
 	v.walkDiags, v.names = old.walkDiags, old.names
-	return v, v.finish(cfg, templates, opts, diags), true
+	diags, err := v.finish(ctx, cfg, templates, opts, diags)
+	if err != nil {
+		return nil, nil, false
+	}
+	return v, diags, true
 }
 
 // walker collects a vault's files during fs.WalkDir.
 type walker struct {
+	ctx     context.Context // the walk stops when it is done
 	old     *Vault
 	changed map[VaultPath]bool
 	notes   []*Note
@@ -136,6 +155,8 @@ type walker struct {
 // (the latter with a note), regular files become notes or attachments.
 func (w *walker) visit(name string, d fs.DirEntry, err error) error {
 	switch {
+	case w.ctx.Err() != nil:
+		return w.ctx.Err()
 	case err != nil && name == ".":
 		return err
 	case err != nil:
@@ -204,32 +225,21 @@ func unwrapPathErr(err error) error {
 }
 
 // readNotes reads and splits every note not read yet, concurrently; each
-// note keeps its own diagnostics, so output stays deterministic.
-func (v *Vault) readNotes(opts LoadOptions) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				n := v.Notes[i]
-				if n.read {
-					// Reused: its content is as it was, but the rules
-					// around it (ignore globs, opt-in) may not be.
-					n.Published, n.Unpublished, n.UnpublishedLine = v.publishRule(n, opts)
-					continue
-				}
-				v.readNote(n, opts, &n.LoadDiags)
-				n.read = true
-			}
-		}()
-	}
-	for i := range v.Notes {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+// note keeps its own diagnostics, so output stays deterministic. When ctx
+// is done it stops with ctx's error.
+func (v *Vault) readNotes(ctx context.Context, opts LoadOptions) error {
+	return parallel.Each(ctx, len(v.Notes), func(i int) error {
+		n := v.Notes[i]
+		if n.read {
+			// Reused: its content is as it was, but the rules
+			// around it (ignore globs, opt-in) may not be.
+			n.Published, n.Unpublished, n.UnpublishedLine = v.publishRule(n, opts)
+			return nil
+		}
+		v.readNote(n, opts, &n.LoadDiags)
+		n.read = true
+		return nil
+	})
 }
 
 func (v *Vault) readNote(n *Note, opts LoadOptions, diags *Diagnostics) {

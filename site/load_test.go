@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -22,7 +23,7 @@ func vaultFS(files map[string]string) fstest.MapFS {
 
 func load(t *testing.T, files map[string]string, opts LoadOptions) (*Vault, Diagnostics) {
 	t.Helper()
-	v, diags, err := Load(vaultFS(files), opts)
+	v, diags, err := Load(context.Background(), vaultFS(files), opts)
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
@@ -790,7 +791,7 @@ func TestLoadSymlinksNotFollowed(t *testing.T) {
 			t.Skipf("cannot create symbolic links here: %v", err)
 		}
 	}
-	v, diags, err := Load(os.DirFS(vault), LoadOptions{})
+	v, diags, err := Load(context.Background(), os.DirFS(vault), LoadOptions{})
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
@@ -821,7 +822,7 @@ func TestLoadSymlinksNotFollowed(t *testing.T) {
 
 func TestLoadMissingRoot(t *testing.T) {
 	t.Parallel()
-	_, _, err := Load(os.DirFS(filepath.Join(t.TempDir(), "missing")), LoadOptions{})
+	_, _, err := Load(context.Background(), os.DirFS(filepath.Join(t.TempDir(), "missing")), LoadOptions{})
 	if err == nil || !strings.HasPrefix(err.Error(), "load: ") {
 		t.Errorf("Load of a missing folder: err = %v, want a load error", err)
 	}
@@ -830,7 +831,7 @@ func TestLoadMissingRoot(t *testing.T) {
 func TestLoadUnreadableFolder(t *testing.T) {
 	t.Parallel()
 	fsys := errFS{vaultFS(map[string]string{"a.md": "a", "Locked/b.md": "b"}), "Locked"}
-	v, diags, err := Load(fsys, LoadOptions{})
+	v, diags, err := Load(context.Background(), fsys, LoadOptions{})
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"io/fs"
 	"strings"
 	"testing"
@@ -77,7 +78,7 @@ func TestLoadTooLargeNotRead(t *testing.T) {
 	t.Parallel()
 	big := strings.Repeat("x", maxNoteSize+1)
 	fsys := openCounter{fstest.MapFS{"big.md": {Data: []byte(big)}, "a.md": {Data: []byte("a")}}, map[string]bool{"big.md": true}}
-	v, diags, err := Load(fsys, LoadOptions{})
+	v, diags, err := Load(context.Background(), fsys, LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -19,7 +20,7 @@ func TestReload(t *testing.T) {
 	write("sub/c.md", "c")
 	write("gone.md", "x")
 	fsys := os.DirFS(dir)
-	old, _, err := Load(fsys, LoadOptions{})
+	old, _, err := Load(context.Background(), fsys, LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +33,7 @@ func TestReload(t *testing.T) {
 	if err := os.Chtimes(filepath.Join(dir, "sub/c.md"), later, later); err != nil {
 		t.Fatal(err)
 	}
-	v, diags, err := Reload(old, fsys, LoadOptions{}, map[VaultPath]bool{"a.md": true})
+	v, diags, err := Reload(context.Background(), old, fsys, LoadOptions{}, map[VaultPath]bool{"a.md": true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,14 +63,14 @@ func TestReloadKnown(t *testing.T) {
 	write("p.png", "png")
 	write("sub/c.md", "c")
 	fsys := os.DirFS(dir)
-	old, oldDiags, err := Load(fsys, LoadOptions{})
+	old, oldDiags, err := Load(context.Background(), fsys, LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	write("a.md", "---\ntitle: [broken\n---\n")
 	write("p.png", "a larger png")
 	changed := map[VaultPath]bool{"a.md": true, "p.png": true, "a.md.tmp.1": true} // renamed over a.md
-	v, diags, ok := ReloadKnown(old, fsys, LoadOptions{}, changed)
+	v, diags, ok := ReloadKnown(context.Background(), old, fsys, LoadOptions{}, changed)
 	if !ok {
 		t.Fatal("ReloadKnown declined an edit of two known files")
 	}
@@ -85,7 +86,7 @@ func TestReloadKnown(t *testing.T) {
 	if v.Note("a.md.tmp.1") != nil || v.asset("a.md.tmp.1") != nil {
 		t.Error("a temporary file that is gone was added")
 	}
-	walked, walkedDiags, err := Reload(old, fsys, LoadOptions{}, changed)
+	walked, walkedDiags, err := Reload(context.Background(), old, fsys, LoadOptions{}, changed)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,8 +98,8 @@ func TestReloadKnown(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, give := range []map[VaultPath]bool{{}, {"new.md": true}, {"sub/c.md": true}, {"sub": true}, {"a.md": true, "new.md": true}} {
-		if _, _, ok := ReloadKnown(v, fsys, LoadOptions{}, give); ok {
-			t.Errorf("ReloadKnown(%v) did not decline", give)
+		if _, _, ok := ReloadKnown(context.Background(), v, fsys, LoadOptions{}, give); ok {
+			t.Errorf("ReloadKnown(context.Background(), %v) did not decline", give)
 		}
 	}
 }

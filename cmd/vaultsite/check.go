@@ -112,7 +112,11 @@ func checkFS(ctx context.Context, opts *checkOptions, fsys fs.FS) error {
 	if err != nil {
 		return err
 	}
-	diags := append(append(a.Diags, a.Graph.Check()...), embeds...)
+	linkDiags, err := a.Graph.Check(ctx)
+	if err != nil {
+		return err
+	}
+	diags := append(append(a.Diags, linkDiags...), embeds...)
 	if opts.external {
 		ext, err := checkExternal(ctx, a, opts.cache)
 		if err != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -27,7 +28,7 @@ func detect(fsys fs.FS, vault string) detected {
 	if name := publishSiteName(fsys); name != "" {
 		d.Title, d.TitleFrom = name, "siteName of "+publishSettingsFile
 	}
-	v, _, err := site.Load(fsys, site.LoadOptions{})
+	v, _, err := site.Load(context.Background(), fsys, site.LoadOptions{}) // init has nothing to cancel it
 	if err != nil {
 		v = &site.Vault{}
 	}
