@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -13,14 +14,14 @@ import (
 // FuzzRender runs the whole pipeline (Parse, Bind, Render) on any note:
 // it must not panic, must render the same bytes twice, and must leave
 // nothing that runs script in its output, parsed as a browser would
-// (sanitizetest.Unsafe). The seeds are the case
-// files; `go test ./render -fuzz FuzzRender` explores from them.
+// (sanitizetest.Unsafe). The seeds are the Markdown of each case of the
+// case files: small inputs, which the fuzzer mutates quickly, where
+// whole case files with their expected HTML kept it to a few inputs a
+// second. `go test ./render -run '^$' -fuzz FuzzRender` explores from
+// them.
 func FuzzRender(f *testing.F) {
-	files, _ := filepath.Glob("testdata/*.txt")
-	for _, p := range files {
-		if data, err := os.ReadFile(p); err == nil {
-			f.Add(string(data))
-		}
+	for _, src := range caseInputs(f) {
+		f.Add(src)
 	}
 	f.Add("```go\nfunc f() {}\n```\n> [!note]- T\n> %%c%% ==h== [[N#^b|a]] ![[img.png|9]] $x$ #t/u ^id\n")
 	m := newCaseMarkdown(Config{})
@@ -42,4 +43,27 @@ func FuzzRender(f *testing.F) {
 			t.Fatalf("%s got through:\n%s", why, one.Bytes())
 		}
 	})
+}
+
+// caseInputs returns the Markdown of every case in testdata/*.txt: the
+// text between a case's two "//- - -" separators.
+func caseInputs(f *testing.F) []string {
+	files, err := filepath.Glob("testdata/*.txt")
+	if err != nil || len(files) == 0 {
+		f.Fatalf("no case files: %v", err)
+	}
+	var out []string
+	for _, p := range files {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, c := range strings.Split(string(data), "//= = = = = = = = = = = = = = = = = = = = = = = =//") {
+			parts := strings.Split(c, "//- - - - - - - - -//\n")
+			if len(parts) >= 3 {
+				out = append(out, parts[1])
+			}
+		}
+	}
+	return out
 }
