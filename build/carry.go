@@ -10,8 +10,8 @@ import (
 // nothing, and moves no page, leaves the site's layout as it was: the
 // same pages, folders and files. The listings that depend only on that
 // layout and on what the notes read again did not change can then be
-// kept from the last build instead of being made anew, each several
-// milliseconds of a save at 10,000 notes.
+// kept from the last build instead of being made anew, which in a large
+// vault is a good part of a save's rebuild.
 
 // kept is what a rebuild takes from the last build; a nil field is made
 // anew.

@@ -57,8 +57,8 @@ type noteDates struct {
 }
 
 // dates returns the dates of every published note, taking those of the
-// notes a rebuild did not read again from the last build: reading them
-// anew for 10,000 notes was a tenth of a live-preview save.
+// notes a rebuild did not read again from the last build, so a save
+// reads the properties of the notes it changed, not of every note.
 func (b *builder) dates() map[*site.Note]noteDates {
 	last := b.memo.dates
 	out := make(map[*site.Note]noteDates, len(last))
@@ -144,8 +144,8 @@ func (b *builder) feed(dates map[*site.Note]noteDates) ([]byte, error) {
 		t time.Time
 	}
 	// The newest feedSize, newest first and in path order among equals,
-	// kept in order as the notes go by: sorting all of them was most of
-	// the feed's time in a live-preview save.
+	// kept in order as the notes go by: one pass over the notes, not a
+	// sort of all of them.
 	var notes []dated
 	for _, n := range b.v.Published() {
 		d := dates[n]

@@ -82,9 +82,10 @@ func (b *builder) emitPage(slug site.Slug, data *templates.PageData) error {
 	return b.emit(out, buf.Bytes())
 }
 
-// pageBuffers hold pages while they are rendered and written: growing a
-// fresh buffer for each of 10,000 pages was a seventh of a build's
-// allocations. pageFrame is about what a page adds around its content.
+// pageBuffers hold pages while they are rendered and written, so a build
+// does not grow a fresh buffer for every page: pages are the bulk of
+// what it allocates. pageFrame is about what a page adds around its
+// content.
 var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 const pageFrame = 16 << 10
