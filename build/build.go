@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"sort"
 	"sync/atomic"
 	"time"
+
+	"github.com/yuin/goldmark/ast"
 
 	"github.com/vaultsite/vaultsite/internal/parallel"
 	"github.com/vaultsite/vaultsite/links"
@@ -37,6 +40,17 @@ type Options struct {
 	// phase, when set, is told the name of each phase as it starts
 	// (phaseLoad …), so tests can see how far a cancelled build went.
 	phase func(name string)
+	// renderNodes, when set, renders an embed in place of the renderer's
+	// RenderNodes, so tests can make one fail.
+	renderNodes func(w io.Writer, d *render.Doc, nodes []ast.Node) error
+}
+
+// renderNodes renders the nodes of an embedded section (embed_template.go).
+func (b *builder) renderNodes(w io.Writer, d *render.Doc, nodes []ast.Node) error {
+	if b.opts.renderNodes != nil {
+		return b.opts.renderNodes(w, d, nodes)
+	}
+	return b.r.RenderNodes(w, d, nodes)
 }
 
 // The phases, as Options.phase names them, in the order they run.

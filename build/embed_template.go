@@ -147,7 +147,7 @@ func (b *builder) compileTemplate(n *site.Note, res links.Resolved) (*embedTempl
 	render.BindNodes(d, nodes, &pageBinder{b: b, from: n, tpl: t})
 	render.Unanchor(nodes)
 	var buf bytes.Buffer
-	if err := b.r.RenderNodes(&buf, d, nodes); err != nil {
+	if err := b.renderNodes(&buf, d, nodes); err != nil {
 		return nil, fmt.Errorf("embed %s: %w", n.Path, err)
 	}
 	if err := t.cutHoles(b.r, d, nodes, buf.Bytes()); err != nil {

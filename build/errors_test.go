@@ -3,10 +3,14 @@ package build
 import (
 	"context"
 	"errors"
+	"io"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/vaultsite/vaultsite/render"
 	"github.com/vaultsite/vaultsite/site"
 )
 
@@ -52,4 +56,29 @@ func fmtErr(err error) string {
 		return ""
 	}
 	return err.Error()
+}
+
+// TestEmbedRenderFailureReported makes every embed fail to render: the
+// page still shows the embed as a link, and the build reports it at the
+// embedding link, with the renderer's error.
+func TestEmbedRenderFailureReported(t *testing.T) {
+	t.Parallel()
+	fsys := fstest.MapFS{
+		"Home.md":  {Data: []byte("# Home\n\nIntro.\n\n![[Other]]\n")},
+		"Other.md": {Data: []byte("Embedded text.\n")},
+	}
+	opts := Options{renderNodes: func(io.Writer, *render.Doc, []ast.Node) error { return errDiskFull }}
+	res, em := buildFS(t, fsys, opts)
+	page := string(em.Files["index.html"])
+	if strings.Contains(page, "Embedded text.") || !strings.Contains(page, `href="other/"`) {
+		t.Errorf("the failed embed is not shown as a link:\n%s", page)
+	}
+	want := `Home.md:5:1: warning: embed of "Other" could not be rendered: embed Other.md: disk full; shown as a link (embed-failed)`
+	var got []string
+	for _, d := range res.Diags {
+		if got = append(got, d.String()); d.String() == want {
+			return
+		}
+	}
+	t.Errorf("diagnostics %q lack %q", got, want)
 }
