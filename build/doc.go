@@ -23,8 +23,9 @@
 //     feed.go), the explorer file (explorer.go), then the static files
 //     and exactly the attachments published pages use.
 //
-// Everything is written through an Emitter (emit.go): MemEmitter for the
-// live preview and tests, WriteDir's folder emitter (outdir.go) for
+// Everything is written through an Emitter (emit.go): the memory
+// emitters for the live preview (which keeps attachments as files of the
+// vault, asset_file.go) and tests, internal/outdir's folder for
 // "vaultsite build". MakePlan (plan.go) runs a whole build that writes
 // nothing, for --dry-run.
 //
@@ -41,6 +42,8 @@
 //
 //   - internal/search: the search index, documents in, files out;
 //   - internal/graphlayout: ForceAtlas2, edges in, positions out;
+//   - internal/outdir: the output folder, written beside the old one and
+//     swapped in (used by cmd, not by build);
 //   - internal/parallel: the one loop that runs a phase's work on every
 //     core;
 //   - render, links, site, templates: Markdown, link resolution, the
