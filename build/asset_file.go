@@ -33,7 +33,7 @@ type assetEmitter interface {
 }
 
 // refEmitter keeps pages in memory and attachments as AssetFiles: the
-// emitter of Site.
+// emitter of Live.
 type refEmitter struct {
 	*MemEmitter
 	mu     sync.Mutex

@@ -104,7 +104,7 @@ func hasDiagAt(diags site.Diagnostics, path site.VaultPath, code, msg string) bo
 func TestPreviewSVGSanitised(t *testing.T) {
 	t.Parallel()
 	fsys := attachmentVault()
-	s := NewSite(fsys, Options{})
+	s := NewLive(fsys, Options{})
 	if _, err := s.Update(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}

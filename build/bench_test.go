@@ -75,7 +75,7 @@ func BenchmarkCheck(b *testing.B) {
 	}
 }
 
-// BenchmarkIncrementalBodyEdit measures Site.Update after one note's body
+// BenchmarkIncrementalBodyEdit measures Live.Update after one note's body
 // changed, in a copy of the generated vault: the preview server's work
 // between a save and the reload event.
 func BenchmarkIncrementalBodyEdit(b *testing.B) {
@@ -105,7 +105,7 @@ func benchIncremental(b *testing.B, edit func(string, int) string) {
 	opts := Options{}
 	// With a base URL every save also writes the sitemap and the feed.
 	opts.Site.BaseURL = os.Getenv("VAULTSITE_BENCH_BASEURL")
-	s := NewSite(os.DirFS(dir), opts)
+	s := NewLive(os.DirFS(dir), opts)
 	if _, err := s.Update(context.Background(), nil); err != nil {
 		b.Fatal(err)
 	}

@@ -23,7 +23,7 @@ import (
 // default site settings.
 type Options struct {
 	Load site.LoadOptions
-	Site templates.Site
+	Site templates.SiteInfo
 	// Headers writes a _headers file that lets hosts which read one cache
 	// the files named by their content's hash for a year.
 	Headers bool
@@ -175,7 +175,7 @@ func Build(ctx context.Context, fsys fs.FS, opts Options, em Emitter) (*Result, 
 // increment is what a rebuild of the live preview may leave out: it
 // renders only the pages in only, skips the files have says the last
 // build wrote, takes what kept holds from the last build (carry.go),
-// and, with layoutLater, leaves a changed graph's layout to Site.Settle.
+// and, with layoutLater, leaves a changed graph's layout to Live.Settle.
 // graph is the site graph, which finding the pages in only made.
 type increment struct {
 	only        map[site.Slug]bool

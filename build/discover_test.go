@@ -471,7 +471,7 @@ func TestIncrementalDiscovery(t *testing.T) {
 	t.Parallel()
 	fsys := discoverVault()
 	opts := withBase(testBase)
-	s := NewSite(fsys, opts)
+	s := NewLive(fsys, opts)
 	if _, err := s.Update(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}

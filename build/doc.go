@@ -29,7 +29,7 @@
 // "vaultsite build". MakePlan (plan.go) runs a whole build that writes
 // nothing, for --dry-run.
 //
-// The incremental engine: Site (incremental.go) keeps the last build in
+// The incremental engine: Live (incremental.go) keeps the last build in
 // memory and, given the changed paths, reads again only those notes
 // (affected.go's reload and reanalyze), renders only the pages that show
 // something of them (affected.go, affected_graph.go), keeps the

@@ -143,7 +143,7 @@ func TestIncrementalHomeMoves(t *testing.T) {
 	write("index.md", "The index, see [[A]].\n")
 	write("A.md", "Note A.\n")
 	write("B/C.md", "Note C, see [[A]].\n")
-	s := NewSite(os.DirFS(dir), Options{})
+	s := NewLive(os.DirFS(dir), Options{})
 	ctx := context.Background()
 	if _, err := s.Update(ctx, nil); err != nil {
 		t.Fatal(err)

@@ -16,7 +16,7 @@ type graphOutput struct {
 	sg   *siteGraph // made by placeGraph, unless the rebuild has it
 	data []byte     // the graph JSON, written at graphDataPath
 	// later lets a build whose edges changed write keep's file as it
-	// was and leave the layout to Site.Settle; pending is then the graph
+	// was and leave the layout to Live.Settle; pending is then the graph
 	// to lay out.
 	later   bool
 	pending *siteGraph

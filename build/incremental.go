@@ -15,10 +15,10 @@ import (
 	"github.com/vaultsite/vaultsite/site"
 )
 
-// Site is a built site kept in memory and brought up to date on demand,
+// Live is a built site kept in memory and brought up to date on demand,
 // for the preview server. Readers always see one complete build: Update
 // swaps in a new snapshot only when the whole rebuild succeeded.
-type Site struct {
+type Live struct {
 	fsys fs.FS
 	opts Options
 	// Settings, when set, reads the options again after the settings
@@ -81,13 +81,13 @@ type state struct {
 	memo *memo
 }
 
-// NewSite prepares a site for the vault in fsys; nothing is built yet.
-func NewSite(fsys fs.FS, opts Options) *Site {
-	return &Site{fsys: fsys, opts: opts}
+// NewLive prepares a site for the vault in fsys; nothing is built yet.
+func NewLive(fsys fs.FS, opts Options) *Live {
+	return &Live{fsys: fsys, opts: opts}
 }
 
 // Current returns the latest complete build, or nil before the first.
-func (s *Site) Current() *Snapshot { return s.cur.load() }
+func (s *Live) Current() *Snapshot { return s.cur.load() }
 
 // Update rebuilds after the vault paths in changed (slash-separated,
 // relative to the vault) were created, modified, renamed or deleted, and
@@ -103,7 +103,7 @@ func (s *Site) Current() *Snapshot { return s.cur.load() }
 // empty changed is a rescan, which a file watcher asks for once the vault
 // is quiet after its rebuilds; when the walk finds nothing, nothing is
 // built. On error the previous snapshot stays current.
-func (s *Site) Update(ctx context.Context, changed []string) (*Update, error) {
+func (s *Live) Update(ctx context.Context, changed []string) (*Update, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	start := time.Now()
@@ -150,7 +150,7 @@ var errSettingsChanged = errors.New("the vault's settings changed: a full rebuil
 
 // rebuildAll reads the settings again, when the site can, and builds
 // everything.
-func (s *Site) rebuildAll(ctx context.Context) (*Snapshot, *Update, error) {
+func (s *Live) rebuildAll(ctx context.Context) (*Snapshot, *Update, error) {
 	if s.Settings != nil && s.last != nil {
 		opts, err := s.Settings()
 		if err != nil {
@@ -161,7 +161,7 @@ func (s *Site) rebuildAll(ctx context.Context) (*Snapshot, *Update, error) {
 	return s.full(ctx)
 }
 
-func (s *Site) full(ctx context.Context) (*Snapshot, *Update, error) {
+func (s *Live) full(ctx context.Context) (*Snapshot, *Update, error) {
 	a, err := Analyze(ctx, s.fsys, s.opts)
 	if err != nil {
 		return nil, nil, err
@@ -180,7 +180,7 @@ func (s *Site) full(ctx context.Context) (*Snapshot, *Update, error) {
 
 // partial re-reads the changed notes, re-resolves the vault, and renders
 // only the affected pages over a copy of the previous snapshot.
-func (s *Site) partial(ctx context.Context, changed []string) (*Snapshot, *Update, error) {
+func (s *Live) partial(ctx context.Context, changed []string) (*Snapshot, *Update, error) {
 	old, prev := s.last, s.cur.load()
 	changedSet := changedPaths(changed)
 	v, diags, err := reload(ctx, s.fsys, s.opts, old.a.Vault, changedSet)
@@ -214,7 +214,7 @@ func (s *Site) partial(ctx context.Context, changed []string) (*Snapshot, *Updat
 
 // record lays the files of a rebuild over the previous snapshot, keeps
 // what the next rebuild starts from, and returns the new snapshot.
-func (s *Site) record(prev *Snapshot, a *Analysis, b *builder, inc *increment, fresh *refEmitter) *Snapshot {
+func (s *Live) record(prev *Snapshot, a *Analysis, b *builder, inc *increment, fresh *refEmitter) *Snapshot {
 	old := s.last
 	pages, pageFiles := b.pages(inc, prev)
 	assets := pageAssets(old.assets, b, inc.only, pages)

@@ -41,7 +41,7 @@ func copyVault(t *testing.T, src string) string {
 
 // sameAsFull requires the site's snapshot to equal a full build of the
 // vault as it is now, file for file and byte for byte.
-func sameAsFull(t *testing.T, step string, dir string, s *Site) {
+func sameAsFull(t *testing.T, step string, dir string, s *Live) {
 	t.Helper()
 	em := NewMemEmitter()
 	if _, err := Build(context.Background(), os.DirFS(dir), Options{}, em); err != nil {
@@ -95,7 +95,7 @@ func snapshotBytes(t *testing.T, snap *Snapshot) map[site.OutPath][]byte {
 // TestIncrementalEqualsFull edits a copy of the bundled vault step by
 // step; after each step the incrementally updated site must be exactly
 // what a full build makes. It runs twice: laying out a changed graph at
-// once, and leaving the layout for Site.Settle (as the preview does),
+// once, and leaving the layout for Live.Settle (as the preview does),
 // settled before each comparison.
 func TestIncrementalEqualsFull(t *testing.T) {
 	t.Parallel()
@@ -128,7 +128,7 @@ func incrementalSteps(t *testing.T, later bool) {
 	tcp := "obisdian_ntoes/notes_obsidian/ZPythonref/DjangoFramework/Network+/Ref_OSI/TCP.md"
 	udp := "obisdian_ntoes/for later/UDP.md"
 	book, books := "Reading/Books/TCP-IP Illustrated.md", "Reading/Books.base"
-	s := NewSite(os.DirFS(dir), Options{})
+	s := NewLive(os.DirFS(dir), Options{})
 	s.LayoutLater = later
 	if _, err := s.Update(context.Background(), nil); err != nil {
 		t.Fatal(err)
@@ -216,10 +216,10 @@ func incrementalSteps(t *testing.T, later bool) {
 	}
 }
 
-// settle runs Site.Settle after the update up and returns 1 when it laid
+// settle runs Live.Settle after the update up and returns 1 when it laid
 // out a graph the update left for later, which only a site with
 // LayoutLater may do, and which the update must not have written.
-func settle(t *testing.T, step string, s *Site, up *Update, later bool) int {
+func settle(t *testing.T, step string, s *Live, up *Update, later bool) int {
 	t.Helper()
 	settled, err := s.Settle(context.Background())
 	switch {
@@ -240,7 +240,7 @@ func bytesReplace(s, old, new string) string {
 }
 
 // TestSettingsReread: an edit to vaultsite.yaml reaches the next build
-// through Site.Settings, and a broken file keeps the previous site.
+// through Live.Settings, and a broken file keeps the previous site.
 func TestSettingsReread(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -248,7 +248,7 @@ func TestSettingsReread(t *testing.T) {
 		t.Fatal(err)
 	}
 	title := "First"
-	s := NewSite(os.DirFS(dir), Options{})
+	s := NewLive(os.DirFS(dir), Options{})
 	s.Settings = func() (Options, error) {
 		if title == "" {
 			return Options{}, os.ErrInvalid
@@ -291,7 +291,7 @@ func TestNoteAndImageChangedTogether(t *testing.T) {
 	}
 	write("a.md", "![[p.png]]\n")
 	write("p.png", "old")
-	s := NewSite(os.DirFS(dir), Options{})
+	s := NewLive(os.DirFS(dir), Options{})
 	ctx := context.Background()
 	if _, err := s.Update(ctx, nil); err != nil {
 		t.Fatal(err)
@@ -325,7 +325,7 @@ func TestSettingsChangedWithoutEvent(t *testing.T) {
 	write(".obsidian/app.json", `{"strictLineBreaks": false}`)
 	write("a.md", "one\ntwo\n")
 	write("b.md", "three\nfour\n")
-	s := NewSite(os.DirFS(dir), Options{})
+	s := NewLive(os.DirFS(dir), Options{})
 	ctx := context.Background()
 	if _, err := s.Update(ctx, nil); err != nil {
 		t.Fatal(err)

@@ -14,7 +14,7 @@ import (
 // the lock, so rebuilds go on meanwhile; a rebuild that leaves a newer
 // graph, or none, makes this one's result moot, and Settle drops it and
 // returns nil. When ctx is done it stops early with ctx's error.
-func (s *Site) Settle(ctx context.Context) (*Update, error) {
+func (s *Live) Settle(ctx context.Context) (*Update, error) {
 	s.mu.Lock()
 	sg := s.pending
 	s.mu.Unlock()

@@ -14,7 +14,7 @@ import (
 // and show their first spelling (SPEC §6.3); a note tagged "a/b" also
 // belongs to "a". Notes are held by their position in the vault, so an
 // index stays true for a vault loaded again with the same notes in the
-// same places, tagged alike (Site keeps it then).
+// same places, tagged alike (Live keeps it then).
 type tagIndex struct {
 	tags  map[string]*tag      // by page slug
 	order []*tag               // by folded name

@@ -24,12 +24,12 @@ import (
 // timedSite adds up how long Update took and how many pages it rendered,
 // leaving out the rescans that follow each rebuild (an empty list).
 type timedSite struct {
-	*build.Site
+	*build.Live
 	took, pages atomic.Int64
 }
 
 func (s *timedSite) Update(ctx context.Context, changed []string) (*build.Update, error) {
-	up, err := s.Site.Update(ctx, changed)
+	up, err := s.Live.Update(ctx, changed)
 	if err == nil && len(changed) > 0 {
 		s.took.Add(int64(up.Took))
 		s.pages.Add(int64(up.Pages))
@@ -51,7 +51,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 	opts := build.Options{}
 	// With a base URL every save also writes the sitemap and the feed.
 	opts.Site.BaseURL = os.Getenv("VAULTSITE_BENCH_BASEURL")
-	ts := &timedSite{Site: build.NewSite(os.DirFS(dir), opts)}
+	ts := &timedSite{Live: build.NewLive(os.DirFS(dir), opts)}
 	ts.LayoutLater = true // as vaultsite serve does
 	start := time.Now()
 	if _, err := ts.Update(context.Background(), nil); err != nil {
@@ -145,7 +145,7 @@ func serveBench(b *testing.B, dir string, ts *timedSite) string {
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
-	go func() { done <- Run(ctx, ln, Config{Vault: dir, Site: ts, Ready: func(u string) { ready <- u }}) }()
+	go func() { done <- Run(ctx, ln, Config{Vault: dir, Live: ts, Ready: func(u string) { ready <- u }}) }()
 	b.Cleanup(func() { cancel(); <-done })
 	return <-ready
 }

@@ -1,4 +1,4 @@
-// Package serve is the live preview: it serves a build.Site, its pages
+// Package serve is the live preview: it serves a build.Live, its pages
 // from memory and its attachments from the vault, to requests addressed
 // to a name it knows (host.go), watches the vault with a debounced
 // recursive watcher that follows the vault folder when it is deleted and

@@ -99,10 +99,10 @@ var smallVault = map[string]string{
 	"image.png": "\x89PNG\r\n\x1a\n",
 }
 
-// recordingSite is a build.Site that remembers every snapshot it
+// recordingSite is a build.Live that remembers every snapshot it
 // published, and can be told to fail.
 type recordingSite struct {
-	*build.Site
+	*build.Live
 	fail atomic.Bool
 
 	mu    sync.Mutex
@@ -115,10 +115,10 @@ func (s *recordingSite) Update(ctx context.Context, changed []string) (*build.Up
 	if s.fail.Load() {
 		return nil, errInjected
 	}
-	up, err := s.Site.Update(ctx, changed)
+	up, err := s.Live.Update(ctx, changed)
 	if err == nil {
 		s.mu.Lock()
-		s.snaps = append(s.snaps, s.Site.Current())
+		s.snaps = append(s.snaps, s.Live.Current())
 		s.mu.Unlock()
 	}
 	return up, err
@@ -126,8 +126,8 @@ func (s *recordingSite) Update(ctx context.Context, changed []string) (*build.Up
 
 // newSite returns a site of dir as vaultsite serve makes one, leaving a
 // changed graph's layout for later.
-func newSite(dir string) *build.Site {
-	s := build.NewSite(os.DirFS(dir), build.Options{Site: templates.Site{Title: "Test"}})
+func newSite(dir string) *build.Live {
+	s := build.NewLive(os.DirFS(dir), build.Options{Site: templates.SiteInfo{Title: "Test"}})
 	s.LayoutLater = true
 	return s
 }
@@ -151,7 +151,7 @@ func startPreview(t *testing.T, files map[string]string) *testPreview {
 	for name, body := range files {
 		writeFile(t, filepath.Join(dir, name), body)
 	}
-	p := &testPreview{dir: dir, site: &recordingSite{Site: newSite(dir)}}
+	p := &testPreview{dir: dir, site: &recordingSite{Live: newSite(dir)}}
 	p.start(t, "127.0.0.1:0")
 	t.Cleanup(func() { p.stop(t) })
 	return p
@@ -169,7 +169,7 @@ func (p *testPreview) start(t *testing.T, addr string) {
 	done := make(chan error, 1)
 	p.hub = NewHub()
 	go func() {
-		done <- Run(ctx, ln, Config{Vault: p.dir, Site: p.site, Debounce: testDebounce, Hub: p.hub,
+		done <- Run(ctx, ln, Config{Vault: p.dir, Live: p.site, Debounce: testDebounce, Hub: p.hub,
 			Ready: func(u string) { ready <- u }})
 	}()
 	select {

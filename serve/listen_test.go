@@ -51,7 +51,7 @@ func TestRunShutdown(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	writeFile(t, dir+"/a.md", "# A\n")
-	site := &recordingSite{Site: newSite(dir)}
+	site := &recordingSite{Live: newSite(dir)}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -59,7 +59,7 @@ func TestRunShutdown(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
-	go func() { done <- Run(ctx, ln, Config{Vault: dir, Site: site, Ready: func(u string) { ready <- u }}) }()
+	go func() { done <- Run(ctx, ln, Config{Vault: dir, Live: site, Ready: func(u string) { ready <- u }}) }()
 	url := <-ready
 	s := openStream(t, url, "/a/")
 	s.next(t, waitHello)

@@ -15,20 +15,20 @@ import (
 	"github.com/vaultsite/vaultsite/site"
 )
 
-// Site is the build a preview serves and brings up to date; *build.Site
+// Live is the build a preview serves and brings up to date; *build.Live
 // is one. Update rebuilds after the listed vault paths changed (nil:
 // anything may have; empty: look for changes nobody reported) and keeps
 // the previous snapshot current when it fails.
-type Site interface {
+type Live interface {
 	Source
 	Update(ctx context.Context, changed []string) (*build.Update, error)
 }
 
-// Config configures Run. Vault and Site are required; the zero value of
+// Config configures Run. Vault and Live are required; the zero value of
 // every other field works.
 type Config struct {
-	Vault string // the folder that Site reads, watched for changes
-	Site  Site
+	Vault string // the folder that Live reads, watched for changes
+	Live  Live
 	// Debounce is how long the vault must be quiet before a rebuild;
 	// zero means DefaultDebounce.
 	Debounce time.Duration
@@ -72,7 +72,7 @@ const shutdownTimeout = 3 * time.Second
 // maxLogged is how many diagnostics of the changed files a rebuild prints.
 const maxLogged = 50
 
-// Run watches the vault, builds it if Site has no snapshot yet, serves
+// Run watches the vault, builds it if Live has no snapshot yet, serves
 // it on ln and rebuilds after every change until ctx is cancelled; then
 // it closes the event streams and shuts the server down gracefully. It
 // returns nil after ctx is cancelled, and otherwise the error that
@@ -94,7 +94,7 @@ func Run(ctx context.Context, ln net.Listener, cfg Config) error {
 	defer w.Close()
 	w.OnError = func(err error) { fmt.Fprintf(p.log, "%s\n", site.EscapeUnsafe(err.Error())) }
 	w.RescanAfter = rescanAfter
-	if cfg.Site.Current() == nil {
+	if cfg.Live.Current() == nil {
 		if err := p.rebuild(ctx, nil); err != nil {
 			p.stopLayout()
 			p.layout.wg.Wait()
@@ -108,7 +108,7 @@ func Run(ctx context.Context, ln net.Listener, cfg Config) error {
 // server fails.
 func (p *preview) serve(ctx context.Context, ln net.Listener, w *Watcher) error {
 	srv := &http.Server{
-		Handler:           newHostGuard(p.cfg.Hosts, NewHandler(p.cfg.Site, p.hub)),
+		Handler:           newHostGuard(p.cfg.Hosts, NewHandler(p.cfg.Live, p.hub)),
 		ReadHeaderTimeout: 10 * time.Second, // no WriteTimeout: event streams are long
 		ErrorLog:          log.New(p.log, "", 0),
 	}
@@ -179,7 +179,7 @@ func (p *preview) batch(ctx context.Context, changed []string) {
 // failed rebuild is broadcast with the previous diagnostics and returned.
 func (p *preview) rebuild(ctx context.Context, changed []string) error {
 	p.stopLayout()
-	up, err := p.cfg.Site.Update(ctx, changed)
+	up, err := p.cfg.Live.Update(ctx, changed)
 	if err != nil {
 		if ctx.Err() != nil {
 			return err // shutting down: nobody is listening
@@ -200,7 +200,7 @@ func (p *preview) rebuild(ctx context.Context, changed []string) error {
 func (p *preview) publish(up *build.Update, logf func()) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.diags = toDiags(up.Diags, p.cfg.Site.Current().Pages)
+	p.diags = toDiags(up.Diags, p.cfg.Live.Current().Pages)
 	p.hub.Broadcast(Event{Changed: up.Changed, Removed: up.Removed, Diags: p.diags})
 	logf()
 }
@@ -209,10 +209,10 @@ func (p *preview) publish(up *build.Update, logf func()) {
 // sends none for writes made elsewhere), a while after a rebuild and so
 // off the path from a save to its reload (rescanAfter): a rebuild trusts
 // the watcher's list of files, and an update with an empty list walks
-// the vault (build.Site.Update). Changes it finds are published like
+// the vault (build.Live.Update). Changes it finds are published like
 // any others; an error is left for the next rebuild to meet and report.
 func (p *preview) rescan(ctx context.Context) {
-	up, err := p.cfg.Site.Update(ctx, []string{})
+	up, err := p.cfg.Live.Update(ctx, []string{})
 	if err != nil || len(up.Changed)+len(up.Removed) == 0 {
 		return
 	}

@@ -19,7 +19,7 @@ import (
 	"github.com/vaultsite/vaultsite/site"
 )
 
-// Source gives the snapshot to serve; *build.Site is one. Current
+// Source gives the snapshot to serve; *build.Live is one. Current
 // returns nil before the first build.
 type Source interface {
 	Current() *build.Snapshot

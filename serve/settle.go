@@ -9,8 +9,8 @@ import (
 	"github.com/vaultsite/vaultsite/build"
 )
 
-// settler is a Site that may leave the layout of a changed site graph
-// for later: a *build.Site with LayoutLater set. A rebuild then serves
+// settler is a Live that may leave the layout of a changed site graph
+// for later: a *build.Live with LayoutLater set. A rebuild then serves
 // the pages that changed at once, with the graph's file as it was, and
 // Settle lays the graph out and serves its file.
 type settler interface {
@@ -29,7 +29,7 @@ type layoutRun struct {
 // next update stops it first (stopLayout), and starts it again after
 // with its own graph: a save never waits for a layout.
 func (p *preview) settle(ctx context.Context) {
-	s, ok := p.cfg.Site.(settler)
+	s, ok := p.cfg.Live.(settler)
 	if !ok {
 		return
 	}

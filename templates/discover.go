@@ -51,7 +51,7 @@ var faviconTypes = map[string]string{".ico": "image/x-icon", ".png": "image/png"
 
 // FaviconType returns the media type of the site's own icon, or "" when
 // the file's extension says none.
-func (s Site) FaviconType() string {
+func (s SiteInfo) FaviconType() string {
 	return faviconTypes[strings.ToLower(path.Ext(string(s.Favicon)))]
 }
 

@@ -7,8 +7,8 @@ import (
 	"github.com/vaultsite/vaultsite/site"
 )
 
-// Site is what every page knows about the whole site.
-type Site struct {
+// SiteInfo is what every page knows about the whole site.
+type SiteInfo struct {
 	Title string
 	// Lang is the value of <html lang>; empty means "en".
 	Lang string
@@ -124,7 +124,7 @@ func (k PageKind) String() string {
 // PageData is everything one page shows. Strings are escaped when the
 // page is rendered; only Content is trusted HTML.
 type PageData struct {
-	Site        Site
+	Site        SiteInfo
 	Kind        PageKind
 	Title       string
 	Description string // the meta description; empty omits it

@@ -14,7 +14,7 @@ import (
 // from a note two folders deep.
 func samplePage(k PageKind) *PageData {
 	p := &PageData{
-		Site:        Site{Title: "My Vault", Lang: "en-GB"},
+		Site:        SiteInfo{Title: "My Vault", Lang: "en-GB"},
 		Kind:        k,
 		Title:       "Port Scanning",
 		Description: "How ports are scanned.",
@@ -283,12 +283,12 @@ func TestDocTitle(t *testing.T) {
 		give PageData
 		want string
 	}{
-		{PageData{Site: Site{Title: "S"}, Title: "N"}, "N · S"},
-		{PageData{Site: Site{Title: "S"}, Title: "S", Kind: PageHome}, "S"},
-		{PageData{Site: Site{Title: "S"}, Kind: PageHome}, "S"},
+		{PageData{Site: SiteInfo{Title: "S"}, Title: "N"}, "N · S"},
+		{PageData{Site: SiteInfo{Title: "S"}, Title: "S", Kind: PageHome}, "S"},
+		{PageData{Site: SiteInfo{Title: "S"}, Kind: PageHome}, "S"},
 		{PageData{Title: "N"}, "N"},
-		{PageData{Site: Site{Title: "S"}, Kind: PageTagIndex}, "Tags · S"},
-		{PageData{Site: Site{Title: "S"}, Kind: PageNotFound}, "Page not found · S"},
+		{PageData{Site: SiteInfo{Title: "S"}, Kind: PageTagIndex}, "Tags · S"},
+		{PageData{Site: SiteInfo{Title: "S"}, Kind: PageNotFound}, "Page not found · S"},
 	}
 	for _, tt := range tests {
 		if got := tt.give.DocTitle(); got != tt.want {

@@ -94,7 +94,7 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 	if err != nil {
 		return err
 	}
-	s := build.NewSite(fsys, buildOpts(cfg))
+	s := build.NewLive(fsys, buildOpts(cfg))
 	s.LayoutLater = true // the preview settles it in the background
 	s.Settings = func() (build.Options, error) {
 		cfg, err := opts.settings(fsys, opts.vault)
@@ -112,7 +112,7 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 	}
 	return serve.Run(ctx, ln, serve.Config{
 		Vault:  opts.vault,
-		Site:   s,
+		Live:   s,
 		Log:    opts.stderr,
 		Hosts:  append([]string{opts.bind}, opts.hosts...),
 		Reopen: fsys.Reopen,

@@ -69,7 +69,7 @@ func (f *siteFlags) settings(fsys fs.FS, vault string) (config.Config, error) {
 func buildOpts(cfg config.Config) build.Options {
 	return build.Options{
 		Load:              site.LoadOptions{Ignore: cfg.Ignore, OptIn: cfg.Publish == config.PublishOptIn, Home: cfg.Home},
-		Site:              templates.Site{Title: cfg.Title, Lang: cfg.Language, BaseURL: cfg.BaseURL},
+		Site:              templates.SiteInfo{Title: cfg.Title, Lang: cfg.Language, BaseURL: cfg.BaseURL},
 		Headers:           cfg.Headers,
 		EmbedBudget:       cfg.EmbedBytes(),
 		RemoteStylesheets: cfg.HTML.RemoteStylesheets, HTMLAttachments: cfg.HTML.PublishAttachments,
