@@ -28,7 +28,7 @@ func attachmentVault() fstest.MapFS {
 // well-formed is left out with a finding.
 func TestSVGAttachmentsSanitised(t *testing.T) {
 	t.Parallel()
-	res, em := buildFS(t, attachmentVault(), Options{})
+	res, em := buildSite(t, attachmentVault(), Options{})
 	for _, p := range []site.OutPath{"pic.svg", "open.svg"} {
 		got := string(em.Files[p])
 		if !strings.Contains(got, `<a><rect width="9" height="9"></rect></a>`) || strings.Contains(got, "alert") {
@@ -47,7 +47,7 @@ func TestSVGAttachmentsSanitised(t *testing.T) {
 // settings say so; otherwise its link is text and the build says why.
 func TestHTMLAttachmentsHeld(t *testing.T) {
 	t.Parallel()
-	res, em := buildFS(t, attachmentVault(), Options{})
+	res, em := buildSite(t, attachmentVault(), Options{})
 	if _, ok := em.Files["page.html"]; ok {
 		t.Error("page.html was published")
 	}
@@ -58,7 +58,7 @@ func TestHTMLAttachmentsHeld(t *testing.T) {
 		t.Errorf("no html-attachment finding in %v", res.Diags)
 	}
 
-	res, em = buildFS(t, attachmentVault(), Options{HTMLAttachments: true})
+	res, em = buildSite(t, attachmentVault(), Options{HTMLAttachments: true})
 	if got := string(em.Files["page.html"]); got != "<script>alert(document.cookie)</script>" {
 		t.Errorf("with HTMLAttachments, page.html = %q, want its bytes", got)
 	}

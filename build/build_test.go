@@ -2,10 +2,8 @@ package build
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"net/url"
-	"os"
 	"path"
 	"runtime"
 	"strings"
@@ -19,25 +17,9 @@ import (
 // helpVault is the official help vault shipped beside the repository.
 const helpVault = "../../shared/vaults/obsidian-help"
 
-func buildMem(t testing.TB, dir string, opts Options) (*Result, *MemEmitter) {
-	t.Helper()
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("vault %s missing under CI: %v", dir, err)
-		}
-		t.Skipf("vault %s not here: %v", dir, err)
-	}
-	em := NewMemEmitter()
-	res, err := Build(context.Background(), os.DirFS(dir), opts, em)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res, em
-}
-
 func TestHelpVaultLinksPointToFiles(t *testing.T) {
 	t.Parallel()
-	res, em := buildMem(t, helpVault, Options{})
+	res, em := buildDir(t, helpVault, Options{})
 	if res.Pages != 173 {
 		t.Errorf("built %d note pages, want 173", res.Pages)
 	}
@@ -50,7 +32,7 @@ func TestHelpVaultLinksPointToFiles(t *testing.T) {
 
 func TestBundledVaultLinksPointToFiles(t *testing.T) {
 	t.Parallel()
-	_, em := buildMem(t, "../vault", Options{})
+	_, em := buildDir(t, "../vault", Options{})
 	if checkLinks(t, em) < 50 {
 		t.Error("too few internal URLs in the bundled vault")
 	}
@@ -146,9 +128,9 @@ func checkRef(page site.OutPath, ref string, em *MemEmitter, ids map[site.OutPat
 func TestDeterministic(t *testing.T) {
 	for _, dir := range []string{"../vault", helpVault} {
 		prev := runtime.GOMAXPROCS(1)
-		_, one := buildMem(t, dir, Options{})
+		_, one := buildDir(t, dir, Options{})
 		runtime.GOMAXPROCS(2)
-		_, two := buildMem(t, dir, Options{})
+		_, two := buildDir(t, dir, Options{})
 		runtime.GOMAXPROCS(prev)
 		if len(one.Files) != len(two.Files) {
 			t.Fatalf("%s: %d files with 1 thread, %d with 2", dir, len(one.Files), len(two.Files))

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"context"
 	"regexp"
 	"strconv"
 	"strings"
@@ -19,10 +18,7 @@ import (
 // without chromium, except under CI.
 func TestCanvasPanZoomInBrowser(t *testing.T) {
 	b := browsertest.Start(t)
-	em := NewMemEmitter()
-	if _, err := Build(context.Background(), canvasVault, Options{}, em); err != nil {
-		t.Fatal(err)
-	}
+	_, em := buildSite(t, vaultFile(t, "canvas"), Options{})
 	site := browsertest.Serve(t, em.Files)
 	tab := b.Tab(t, browsertest.Viewport(1000, 800))
 

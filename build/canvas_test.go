@@ -10,37 +10,10 @@ import (
 	"github.com/vaultsite/vaultsite/site"
 )
 
-// canvasVault has a board in a folder of its own, linked and embedded
-// from notes, with a text card, a note, a section, an image, a link, a
-// missing file and an unpublished note, and a broken canvas.
-var canvasVault = fstest.MapFS{
-	"Home.md":         {Data: []byte("Open [[board.canvas]] or ![[board.canvas|The board]].\n")},
-	"Notes/TCP.md":    {Data: []byte("# TCP\nReliable streams.\n\n## Handshake\nSYN, SYN-ACK, ACK.\n\n## Other\nNot in the card.\n")},
-	"Notes/UDP.md":    {Data: []byte("Datagrams, no handshake.\n")},
-	"Notes/Secret.md": {Data: []byte("---\npublish: false\n---\nHidden.\n")},
-	"Maps/img.png":    {Data: []byte("\x89PNG fake")},
-	"Maps/unused.png": {Data: []byte("\x89PNG unused")},
-	"Maps/board.canvas": {Data: []byte(`{
-		"nodes": [
-			{"id": "g", "type": "group", "label": "Transport", "x": 0, "y": 0, "width": 800, "height": 400, "color": "5"},
-			{"id": "t", "type": "text", "text": "# Start\nRead **this**, then [[UDP]] and [[img.png]].", "x": 20, "y": 20, "width": 300, "height": 150},
-			{"id": "f", "type": "file", "file": "Notes/TCP.md", "subpath": "#Handshake", "x": 400, "y": 20, "width": 300, "height": 200},
-			{"id": "i", "type": "file", "file": "Maps/img.png", "x": 20, "y": 200, "width": 200, "height": 100},
-			{"id": "l", "type": "link", "url": "https://example.org/", "x": 400, "y": 300, "width": 300, "height": 60},
-			{"id": "m", "type": "file", "file": "Notes/Gone.md", "x": 900, "y": 0, "width": 200, "height": 60},
-			{"id": "s", "type": "file", "file": "Notes/Secret.md", "x": 900, "y": 100, "width": 200, "height": 60}
-		],
-		"edges": [
-			{"id": "e1", "fromNode": "t", "toNode": "f", "label": "handshake first", "color": "2"},
-			{"id": "e2", "fromNode": "f", "fromSide": "bottom", "toNode": "l", "toSide": "top", "label": "see"}
-		]}`)},
-	"Maps/broken.canvas": {Data: []byte("{\n  \"nodes\": [\n    {\"id\": \"a\",\n  ]\n}\n")},
-}
-
 func TestCanvasPages(t *testing.T) {
 	t.Parallel()
 	em := NewMemEmitter()
-	res, err := Build(context.Background(), canvasVault, Options{}, em)
+	res, err := Build(context.Background(), vaultFile(t, "canvas"), Options{}, em)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +95,7 @@ func TestCanvasPages(t *testing.T) {
 // canvas as build does.
 func TestCanvasCheck(t *testing.T) {
 	t.Parallel()
-	a, err := Analyze(context.Background(), canvasVault, Options{})
+	a, err := Analyze(context.Background(), vaultFile(t, "canvas"), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,10 +122,7 @@ func TestCanvasPublishing(t *testing.T) {
 		"Home.md":               {Data: []byte("---\npublish: true\n---\n[[secret.canvas]] and [[Public board.canvas]]\n")},
 	}
 	for _, optIn := range []bool{false, true} {
-		em := NewMemEmitter()
-		if _, err := Build(context.Background(), fsys, Options{Load: site.LoadOptions{OptIn: optIn}}, em); err != nil {
-			t.Fatal(err)
-		}
+		_, em := buildSite(t, fsys, Options{Load: site.LoadOptions{OptIn: optIn}})
 		for p, data := range em.Files {
 			if bytes.Contains(data, []byte("zebra-marker")) {
 				t.Errorf("opt-in %v: %s shows the ignored canvas's text", optIn, p)

@@ -21,36 +21,6 @@ import (
 
 const testBase = "https://notes.example.org/docs/"
 
-// discoverVault has dated notes, a permalink, aliases that would take
-// real pages, a social image and the vault's own icon.
-func discoverVault() fstest.MapFS {
-	day := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
-	return fstest.MapFS{
-		"Home.md": {Data: []byte("---\naliases: [Start here]\n---\nWelcome. [[Company/About us]]\n"), ModTime: day},
-		"Company/About us.md": {Data: []byte("---\npermalink: /About/\naliases:\n  - Old/About\n  - Notes\n  - cover.png\n" +
-			"description: Who we are & why\nimage: \"[[cover.png]]\"\ndate: 2024-03-01\n---\n![[team.png]]\n")},
-		"Notes/A.md":  {Data: []byte("---\naliases: [Old/About, Notes/B, Start here]\ncreated: 2024-02-01T10:30:00+02:00\n---\n![[team.png]] ![[cover.png]]\n")},
-		"Notes/B.md":  {Data: []byte("---\nupdated: 2024-04-02\ndate: 2023-12-24\n---\nB.\n"), ModTime: day},
-		"Notes/C.md":  {Data: []byte("No date at all.\n")},
-		"Notes/D.md":  {Data: []byte("Dated by its file.\n"), ModTime: day.Add(24 * time.Hour)},
-		"Drafts/E.md": {Data: []byte("---\ndraft: true\naliases: [Leaked]\npermalink: leaked\ndate: 2030-01-01\n---\n")},
-		"cover.png":   {Data: []byte("\x89PNG cover")},
-		"team.png":    {Data: []byte("\x89PNG team")},
-		"favicon.png": {Data: []byte("\x89PNG icon")},
-		"favicon.svg": {Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>`)},
-	}
-}
-
-func buildFS(t *testing.T, fsys fs.FS, opts Options) (*Result, *MemEmitter) {
-	t.Helper()
-	em := NewMemEmitter()
-	res, err := Build(context.Background(), fsys, opts, em)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res, em
-}
-
 func withBase(base string) Options {
 	var o Options
 	o.Site.Title, o.Site.BaseURL, o.Site.Lang = "Notes & more", base, "en-GB"
@@ -67,7 +37,7 @@ type sitemapDoc struct {
 
 func TestSitemap(t *testing.T) {
 	t.Parallel()
-	_, em := buildFS(t, discoverVault(), withBase(testBase))
+	_, em := buildSite(t, vaultFile(t, "discover"), withBase(testBase))
 	var doc sitemapDoc
 	if err := xml.Unmarshal(em.Files["sitemap.xml"], &doc); err != nil {
 		t.Fatalf("sitemap.xml: %v\n%s", err, em.Files["sitemap.xml"])
@@ -123,7 +93,7 @@ type rssDoc struct {
 
 func TestFeed(t *testing.T) {
 	t.Parallel()
-	_, em := buildFS(t, discoverVault(), withBase(testBase))
+	_, em := buildSite(t, vaultFile(t, "discover"), withBase(testBase))
 	var doc rssDoc
 	if err := xml.Unmarshal(em.Files["feed.xml"], &doc); err != nil {
 		t.Fatalf("feed.xml: %v\n%s", err, em.Files["feed.xml"])
@@ -169,7 +139,7 @@ func TestFeedKeepsTheNewest(t *testing.T) {
 		name := string(rune('a'+i/10)) + string(rune('a'+i%10)) + ".md"
 		fsys[name] = &fstest.MapFile{Data: []byte("x"), ModTime: time.Date(2020, 1, 1+i, 0, 0, 0, 0, time.UTC)}
 	}
-	_, em := buildFS(t, fsys, withBase(testBase))
+	_, em := buildSite(t, fsys, withBase(testBase))
 	var doc rssDoc
 	if err := xml.Unmarshal(em.Files["feed.xml"], &doc); err != nil {
 		t.Fatal(err)
@@ -182,7 +152,7 @@ func TestFeedKeepsTheNewest(t *testing.T) {
 
 func TestNoBaseURL(t *testing.T) {
 	t.Parallel()
-	res, em := buildFS(t, discoverVault(), withBase(""))
+	res, em := buildSite(t, vaultFile(t, "discover"), withBase(""))
 	for _, p := range []site.OutPath{"sitemap.xml", "feed.xml"} {
 		if _, ok := em.Files[p]; ok {
 			t.Errorf("%s written without a base URL", p)
@@ -206,7 +176,7 @@ func TestNoBaseURL(t *testing.T) {
 			}
 		}
 	}
-	res2, _ := buildFS(t, discoverVault(), withBase(testBase))
+	res2, _ := buildSite(t, vaultFile(t, "discover"), withBase(testBase))
 	for _, d := range res2.Diags {
 		if d.Code == "no-base-url" {
 			t.Errorf("no-base-url with a base URL: %v", d)
@@ -216,7 +186,7 @@ func TestNoBaseURL(t *testing.T) {
 
 func TestRobots(t *testing.T) {
 	t.Parallel()
-	_, em := buildFS(t, discoverVault(), withBase("https://notes.example.org/docs"))
+	_, em := buildSite(t, vaultFile(t, "discover"), withBase("https://notes.example.org/docs"))
 	want := "User-agent: *\nDisallow:\n\nSitemap: https://notes.example.org/docs/sitemap.xml\n"
 	if got := string(em.Files["robots.txt"]); got != want {
 		t.Errorf("robots.txt = %q, want %q", got, want)
@@ -244,7 +214,7 @@ func metas(page string) map[string]string {
 
 func TestCanonicalAndSocialMeta(t *testing.T) {
 	t.Parallel()
-	_, em := buildFS(t, discoverVault(), withBase(testBase))
+	_, em := buildSite(t, vaultFile(t, "discover"), withBase(testBase))
 	tests := []struct {
 		page site.OutPath
 		want map[string]string
@@ -293,7 +263,7 @@ func TestFavicon(t *testing.T) {
 		broken bool   // favicon.svg is not well-formed
 		want   string // the data of the linked icon; "" is the built-in one
 	}{
-		{name: "png before svg", want: "\x89PNG icon"},
+		{name: "png before svg", want: "PNG icon\n"},
 		{name: "a huge png is left unread", huge: true, want: sanitisedIcon},
 		{name: "svg, sanitised", drop: []string{"favicon.png"}, want: sanitisedIcon},
 		{name: "svg not well-formed", drop: []string{"favicon.png"}, broken: true},
@@ -302,7 +272,7 @@ func TestFavicon(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			fsys := discoverVault()
+			fsys := vaultFile(t, "discover")
 			for _, p := range tt.drop {
 				delete(fsys, p)
 			}
@@ -316,7 +286,7 @@ func TestFavicon(t *testing.T) {
 				fsys["favicon.png"] = &fstest.MapFile{Data: make([]byte, maxIconSize+1)}
 				vault = denyFS{MapFS: fsys, noOpen: map[string]bool{"favicon.png": true}}
 			}
-			res, em := buildFS(t, vault, opts)
+			res, em := buildSite(t, vault, opts)
 			if tt.huge && !hasDiag(res.Diags, "favicon.png", "too-large") {
 				t.Errorf("no too-large warning for the huge icon: %v", res.Diags)
 			}
@@ -381,7 +351,7 @@ func checkRedirects(t *testing.T, em *MemEmitter, base string) map[site.OutPath]
 func TestRedirects(t *testing.T) {
 	t.Parallel()
 	for _, base := range []string{"", testBase} {
-		res, em := buildFS(t, discoverVault(), withBase(base))
+		res, em := buildSite(t, vaultFile(t, "discover"), withBase(base))
 		got := checkRedirects(t, em, base)
 		want := map[site.OutPath]site.OutPath{
 			"company/about-us/index.html": "about/index.html", // the permalink's old URL
@@ -415,7 +385,7 @@ func TestRedirectEscapes(t *testing.T) {
 	fsys := fstest.MapFS{
 		"Q&A <x>.md": {Data: []byte("---\naliases: [\"Über uns\"]\n---\n")},
 	}
-	_, em := buildFS(t, fsys, withBase(""))
+	_, em := buildSite(t, fsys, withBase(""))
 	page := string(em.Files["über-uns/index.html"])
 	for _, want := range []string{
 		`<title>Q&amp;A &lt;x&gt;</title>`,
@@ -433,7 +403,7 @@ func TestRedirectEscapes(t *testing.T) {
 // leads to a page, the sitemap names only pages, and the feed parses.
 func TestHelpVaultDiscovery(t *testing.T) {
 	t.Parallel()
-	res, em := buildMem(t, helpVault, withBase(testBase))
+	res, em := buildDir(t, helpVault, withBase(testBase))
 	redirects := checkRedirects(t, em, testBase)
 	if len(redirects) < 150 {
 		t.Errorf("only %d redirects; the help vault's permalinks alone should give about 170", len(redirects))
@@ -469,7 +439,7 @@ func TestHelpVaultDiscovery(t *testing.T) {
 // compose in incremental.go, not of these files).
 func TestIncrementalDiscovery(t *testing.T) {
 	t.Parallel()
-	fsys := discoverVault()
+	fsys := vaultFile(t, "discover")
 	opts := withBase(testBase)
 	s := NewLive(fsys, opts)
 	if _, err := s.Update(context.Background(), nil); err != nil {
@@ -498,7 +468,7 @@ func TestIncrementalDiscovery(t *testing.T) {
 		if _, err := s.Update(context.Background(), []string{st.path}); err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}
-		_, em := buildFS(t, fsys, opts)
+		_, em := buildSite(t, fsys, opts)
 		got := snapshotBytes(t, s.Current())
 		for p := range mergeKeys(got, em.Files) {
 			if !bytes.Equal(got[p], em.Files[p]) {

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -23,10 +22,7 @@ func TestEmbedsKeepIDsUnique(t *testing.T) {
 			{"id":"c","type":"text","text":"Card[^1]\n\n[^1]: card note","x":0,"y":300,"width":300,"height":200},
 			{"id":"d","type":"text","text":"Card[^1]\n\n[^1]: card note","x":400,"y":300,"width":300,"height":200}],"edges":[]}`)},
 	}
-	em := NewMemEmitter()
-	if _, err := Build(context.Background(), fsys, Options{}, em); err != nil {
-		t.Fatal(err)
-	}
+	_, em := buildSite(t, fsys, Options{})
 	checkLinks(t, em) // every fragment has its id, and no id is there twice
 	self := string(em.Files["self/index.html"])
 	for _, want := range []string{`id="^blk"`, `id="sub"`, `href="#fn-fn:1"`, `href="#fn-e2-fn:1"`} {

@@ -68,7 +68,7 @@ func TestEmbedRenderFailureReported(t *testing.T) {
 		"Other.md": {Data: []byte("Embedded text.\n")},
 	}
 	opts := Options{renderNodes: func(io.Writer, *render.Doc, []ast.Node) error { return errDiskFull }}
-	res, em := buildFS(t, fsys, opts)
+	res, em := buildSite(t, fsys, opts)
 	page := string(em.Files["index.html"])
 	if strings.Contains(page, "Embedded text.") || !strings.Contains(page, `href="other/"`) {
 		t.Errorf("the failed embed is not shown as a link:\n%s", page)

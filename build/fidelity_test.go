@@ -19,7 +19,7 @@ var tagHref = regexp.MustCompile(`<a class="tag" href="([^"]*)"`)
 // prints each tag with one "#".
 func TestTagsLinkToTheirPages(t *testing.T) {
 	t.Parallel()
-	res, em := buildFS(t, fstest.MapFS{
+	res, em := buildSite(t, fstest.MapFS{
 		"N.md": {Data: []byte("---\ntags: [Nested Folder, \"#hashed\", a/b]\n---\nBody #inline\n")},
 	}, Options{})
 	n := res.Vault.Note("N.md")

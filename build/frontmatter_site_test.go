@@ -5,48 +5,10 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
-	"testing/fstest"
-
-	"golang.org/x/tools/txtar"
 
 	"github.com/vaultsite/vaultsite/site"
 )
-
-// buildArchive builds the vault held in a txtar archive into memory.
-func buildArchive(t *testing.T, archive string, opts Options) (*Result, *MemEmitter) {
-	t.Helper()
-	fsys := fstest.MapFS{}
-	for _, f := range txtar.Parse([]byte(archive)).Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
-	em := NewMemEmitter()
-	res, err := Build(context.Background(), fsys, opts, em)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res, em
-}
-
-// assertOutput checks that the output file p holds each line of want,
-// or, for a line starting with "! ", does not hold the rest of it.
-func assertOutput(t *testing.T, em *MemEmitter, p site.OutPath, want string) {
-	t.Helper()
-	data, ok := em.Files[p]
-	if !ok {
-		t.Fatalf("%s was not emitted; have %v", p, em.Paths())
-	}
-	for _, line := range strings.Split(strings.TrimSpace(want), "\n") {
-		if s, neg := strings.CutPrefix(line, "! "); neg {
-			if strings.Contains(string(data), s) {
-				t.Errorf("%s holds %q", p, s)
-			}
-		} else if !strings.Contains(string(data), line) {
-			t.Errorf("%s lacks %q", p, line)
-		}
-	}
-}
 
 // An empty item in a tags list is null, so the key after it keeps its
 // own value: the note is published under --opt-in and shows its real
@@ -69,7 +31,7 @@ Body of the note.
 -- Unmarked.md --
 Not published.
 `
-	res, em := buildArchive(t, vault, Options{Load: site.LoadOptions{OptIn: true}})
+	res, em := buildSite(t, vaultArchive(t, vault), Options{Load: site.LoadOptions{OptIn: true}})
 	assertOutput(t, em, "empty-item/index.html", `
 Body of the note.
 href="../tags/seedling/"
@@ -87,7 +49,7 @@ The description.
 		}
 	}
 	// Without --opt-in the page used to show the pill "#publish: true".
-	_, em = buildArchive(t, vault, Options{})
+	_, em = buildSite(t, vaultArchive(t, vault), Options{})
 	assertOutput(t, em, "empty-item/index.html", "href=\"../tags/seedling/\"\n! publish: true")
 }
 
@@ -103,7 +65,7 @@ The welcome text.
 -- Notes/Other.md --
 Links to [[Welcome]].
 `
-	_, em := buildArchive(t, vault, Options{})
+	_, em := buildSite(t, vaultArchive(t, vault), Options{})
 	assertOutput(t, em, "index.html", "The welcome text.")
 	if _, ok := em.Files["welcome/index.html"]; ok {
 		t.Error("the home note was also published at its path's URL")
@@ -122,7 +84,7 @@ Start reading here.
 -- index.md --
 The plain index.
 `
-	_, em := buildArchive(t, vault, Options{})
+	_, em := buildSite(t, vaultArchive(t, vault), Options{})
 	assertOutput(t, em, "index.html", "Start reading here.\n! The plain index.")
 }
 

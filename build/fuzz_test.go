@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"context"
 	"testing"
 	"testing/fstest"
 )
@@ -29,10 +28,7 @@ func FuzzBuild(f *testing.F) {
 			"img.png":            {Data: []byte("\x89PNG")},
 		}
 		build := func() *MemEmitter {
-			em := NewMemEmitter()
-			if _, err := Build(context.Background(), fsys, Options{}, em); err != nil {
-				t.Fatal(err)
-			}
+			_, em := buildSite(t, fsys, Options{})
 			return em
 		}
 		one, two := build(), build()

@@ -22,10 +22,7 @@ import (
 func TestLocalGraphInBrowser(t *testing.T) {
 	t.Parallel()
 	b := browsertest.Start(t)
-	em := NewMemEmitter()
-	if _, err := Build(context.Background(), graphVault, Options{Load: site.LoadOptions{Ignore: []string{"Private"}}}, em); err != nil {
-		t.Fatal(err)
-	}
+	_, em := buildSite(t, vaultFile(t, "graph"), Options{Load: site.LoadOptions{Ignore: []string{"Private"}}})
 	srv := browsertest.Serve(t, em.Files)
 	tab := b.Tab(t, browsertest.Viewport(1400, 900))
 	tab.Navigate(srv.URL + "/alpha/")
@@ -67,10 +64,7 @@ func TestLocalGraphInBrowser(t *testing.T) {
 func TestGraphPageInBrowser(t *testing.T) {
 	t.Parallel()
 	b := browsertest.Start(t)
-	em := NewMemEmitter()
-	if _, err := Build(context.Background(), graphVault, Options{Load: site.LoadOptions{Ignore: []string{"Private"}}}, em); err != nil {
-		t.Fatal(err)
-	}
+	_, em := buildSite(t, vaultFile(t, "graph"), Options{Load: site.LoadOptions{Ignore: []string{"Private"}}})
 	srv := browsertest.Serve(t, em.Files)
 	tab := b.Tab(t, browsertest.Viewport(1400, 900))
 	tab.Navigate(srv.URL + "/graph/")
@@ -100,10 +94,7 @@ func TestGraphPageInBrowser(t *testing.T) {
 func TestGraphWithoutWebGL(t *testing.T) {
 	t.Parallel()
 	b := browsertest.Start(t)
-	em := NewMemEmitter()
-	if _, err := Build(context.Background(), graphVault, Options{Load: site.LoadOptions{Ignore: []string{"Private"}}}, em); err != nil {
-		t.Fatal(err)
-	}
+	_, em := buildSite(t, vaultFile(t, "graph"), Options{Load: site.LoadOptions{Ignore: []string{"Private"}}})
 	srv := browsertest.Serve(t, em.Files)
 	tab := b.Tab(t, browsertest.Viewport(1400, 900))
 	const noWebGL = `(() => { const get = HTMLCanvasElement.prototype.getContext;

@@ -13,27 +13,11 @@ import (
 	"github.com/vaultsite/vaultsite/site"
 )
 
-// graphVault has published notes that link to each other, to a tag, to
-// an attachment and to unpublished notes (by frontmatter and by folder).
-var graphVault = fstest.MapFS{
-	"Home.md":             {Data: []byte("# Home\n\nSee [[Alpha]], [[Beta]] and #project.\n")},
-	"Alpha.md":            {Data: []byte("---\ntags: [project]\n---\n[[Beta]] [[Beta#Part]] ![[diagram.png]] [[Secret]] [[Draft]] [[Missing]]\n")},
-	"Beta.md":             {Data: []byte("Back to [[Alpha]], and [[Beta]] itself.\n")},
-	"Lonely.md":           {Data: []byte("No links here.\n")},
-	"Secret.md":           {Data: []byte("---\npublish: false\n---\n[[Alpha]] [[Home]]\n")},
-	"Private/Draft.md":    {Data: []byte("[[Beta]]\n")},
-	"diagram.png":         {Data: []byte("\x89PNG\r\n\x1a\n")},
-	"Folder/Deep Note.md": {Data: []byte("[[Home]]\n")},
-}
-
-// buildGraphSite builds graphVault with Private/ left unpublished and
+// buildGraphSite builds vaultFile(t, "graph") with Private/ left unpublished and
 // returns the emitted files and the decoded graph JSON.
 func buildGraphSite(t *testing.T) (*MemEmitter, graphJSON, site.OutPath) {
 	t.Helper()
-	em := NewMemEmitter()
-	if _, err := Build(context.Background(), graphVault, Options{Load: site.LoadOptions{Ignore: []string{"Private"}}}, em); err != nil {
-		t.Fatal(err)
-	}
+	_, em := buildSite(t, vaultFile(t, "graph"), Options{Load: site.LoadOptions{Ignore: []string{"Private"}}})
 	var path site.OutPath
 	for _, p := range em.Paths() {
 		if strings.HasPrefix(string(p), "_site/graph.") && strings.HasSuffix(string(p), ".json") {
@@ -177,7 +161,7 @@ func TestGraphLayoutKept(t *testing.T) {
 		m = b.memo
 		return em.Files[graphDataPath]
 	}
-	a, err := Analyze(context.Background(), graphVault, opts)
+	a, err := Analyze(context.Background(), vaultFile(t, "graph"), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,7 +171,7 @@ func TestGraphLayoutKept(t *testing.T) {
 		t.Error("an unchanged graph was laid out again")
 	}
 	changed := fstest.MapFS{}
-	for name, f := range graphVault {
+	for name, f := range vaultFile(t, "graph") {
 		changed[name] = f
 	}
 	changed["Lonely.md"] = &fstest.MapFile{Data: []byte("Now linked to [[Beta]].\n")}

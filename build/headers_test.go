@@ -15,11 +15,11 @@ func TestHeaders(t *testing.T) {
 		"a.md":        {Data: []byte("# A\n\n$x$ and `code`\n")},
 		"favicon.png": {Data: []byte("\x89PNG\r\n\x1a\n")},
 	}
-	_, em := buildFS(t, vault, Options{})
+	_, em := buildSite(t, vault, Options{})
 	if _, ok := em.Files[headersPath]; ok {
 		t.Fatal("_headers written without Options.Headers")
 	}
-	_, em = buildFS(t, vault, Options{Headers: true})
+	_, em = buildSite(t, vault, Options{Headers: true})
 	rules := map[string]bool{}
 	for _, line := range strings.Split(string(em.Files[headersPath]), "\n") {
 		if strings.HasPrefix(line, "/") {

@@ -43,10 +43,7 @@ func copyVault(t *testing.T, src string) string {
 // vault as it is now, file for file and byte for byte.
 func sameAsFull(t *testing.T, step string, dir string, s *Live) {
 	t.Helper()
-	em := NewMemEmitter()
-	if _, err := Build(context.Background(), os.DirFS(dir), Options{}, em); err != nil {
-		t.Fatal(err)
-	}
+	_, em := buildSite(t, os.DirFS(dir), Options{})
 	got := snapshotBytes(t, s.Current())
 	var missing, extra, differ []string
 	for p, want := range em.Files {

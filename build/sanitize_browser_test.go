@@ -20,7 +20,7 @@ func TestNoteHTMLCannotFeedSiteScripts(t *testing.T) {
 		"A.md": {Data: []byte("# A\n\n" + fake + "\n\nSee [[B]].\n")},
 		"B.md": {Data: []byte("# B\n\nBack to [[A]].\n")},
 	}
-	_, em := buildFS(t, fsys, Options{})
+	_, em := buildSite(t, fsys, Options{})
 	srv := browsertest.Serve(t, em.Files)
 	tab := b.Tab(t, browsertest.Viewport(1400, 900))
 	tab.Navigate(srv.URL + "/a/")

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -12,14 +11,11 @@ import (
 	"github.com/vaultsite/vaultsite/internal/browsertest"
 )
 
-// openSearch builds searchVault, serves it and opens page in a new tab of
+// openSearch builds vaultFile(t, "search"), serves it and opens page in a new tab of
 // b, with search.js loaded and its dialog closed.
 func openSearch(t *testing.T, b *browsertest.Browser, page string) (*browsertest.Tab, *browsertest.Site) {
 	t.Helper()
-	em := NewMemEmitter()
-	if _, err := Build(context.Background(), searchVault, Options{}, em); err != nil {
-		t.Fatal(err)
-	}
+	_, em := buildSite(t, vaultFile(t, "search"), Options{})
 	site := browsertest.Serve(t, em.Files)
 	tab := b.Tab(t, browsertest.Viewport(1000, 800))
 	tab.Navigate(site.URL + page)

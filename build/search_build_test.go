@@ -12,44 +12,18 @@ import (
 	"github.com/vaultsite/vaultsite/site"
 )
 
-// searchVault has published notes that link to, and embed, an unpublished
-// one, plus words in places the index must skip.
-var searchVault = fstest.MapFS{
-	"Home.md": {Data: []byte("# Home\n\nWelcome. See [[Alpha]] and [[Secret plans|the plans]].\n\n![[Secret plans]]\n\n![[Secret plans#Where]]\n")},
-	"Projects/Alpha.md": {Data: []byte(`---
-aliases: [First Letter]
-tags: [project/launch]
----
-Intro about the zeppelin. #airship
-
-## Rollout schedule
-
-The zeppelin departs at noon from the Café.
-
-` + "```go\nfunc quasar() {}\n```\n" + `
-$$\frobnicate$$ and $\gizmoquark$ %%a wombat in a comment%%
-
-<div class="note">ocelot in raw HTML</div>
-`)},
-	"Secret plans.md": {Data: []byte("---\npublish: false\ntitle: Xylophone Heist\naliases: [Marmalade]\ntags: [hush]\n---\n## Where\n\nThe treasure is buried under the gazebo.\n")},
-	"Drafts/Idea.md":  {Data: []byte("---\ndraft: true\n---\nA kumquat orchard.\n")},
-}
-
 // searchSecrets are words that only unpublished notes hold, or that only
 // comments, math and raw HTML hold.
 var searchSecrets = []string{"xylophone", "heist", "marmalade", "hush", "treasure", "gazebo", "kumquat", "orchard", "wombat", "frobnicate", "gizmoquark", "ocelot"}
 
-// TestSearchBuildPublishedOnly builds searchVault: the index holds the
+// TestSearchBuildPublishedOnly builds vaultFile(t, "search"): the index holds the
 // published notes' titles, aliases, headings, tags and text, and not one
 // word of the unpublished notes, of comments, math or raw HTML, in any of
 // its files; every page names the index, the script and MiniSearch by
 // files the build emitted.
 func TestSearchBuildPublishedOnly(t *testing.T) {
 	t.Parallel()
-	em := NewMemEmitter()
-	if _, err := Build(context.Background(), searchVault, Options{}, em); err != nil {
-		t.Fatal(err)
-	}
+	_, em := buildSite(t, vaultFile(t, "search"), Options{})
 	var n int
 	for _, p := range em.Paths() {
 		if !strings.HasPrefix(string(p), search.Dir+"/") {
@@ -163,7 +137,7 @@ func readSearch(t *testing.T, em *MemEmitter) *search.Contents {
 // keeps every document as it was.
 func TestSearchDocumentsKeyed(t *testing.T) {
 	t.Parallel()
-	a, err := Analyze(context.Background(), searchVault, Options{})
+	a, err := Analyze(context.Background(), vaultFile(t, "search"), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

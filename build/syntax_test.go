@@ -128,7 +128,7 @@ func voidElement(tag string) bool {
 // and no page shows Obsidian syntax as text outside code.
 func TestHelpVaultSyntax(t *testing.T) {
 	t.Parallel()
-	res, em := buildMem(t, helpVault, Options{})
+	res, em := buildDir(t, helpVault, Options{})
 	total := 0
 	for _, n := range res.Vault.Published() {
 		want := sourceCallouts(t, filepath.Join(helpVault, filepath.FromSlash(string(n.Path))))
@@ -209,7 +209,7 @@ func embedsOf(page []byte) []string {
 // the content of their targets.
 func TestHelpVaultEmbeds(t *testing.T) {
 	t.Parallel()
-	res, em := buildMem(t, helpVault, Options{})
+	res, em := buildDir(t, helpVault, Options{})
 	tests := []struct {
 		note site.VaultPath
 		want string // in some embed of the page
