@@ -3,7 +3,6 @@ package build
 import (
 	"strings"
 	"testing"
-	"testing/fstest"
 )
 
 // TestEmbedsKeepIDsUnique: a note that embeds its own block, and a note
@@ -13,16 +12,7 @@ import (
 // KaTeX.
 func TestEmbedsKeepIDsUnique(t *testing.T) {
 	t.Parallel()
-	fsys := fstest.MapFS{
-		"Self.md":  {Data: []byte("# Self\n\nA paragraph.[^1] ^blk\n\n## Sub\n\n![[Self#^blk]]\n\n![[Other]]\n\n![[Other#Sub]]\n\n[^1]: Self's note.\n")},
-		"Other.md": {Data: []byte("# Other\n\n## Sub\n\nText[^1] ^blk and $x^2$\n\n[^1]: Other's note.\n")},
-		"Map.canvas": {Data: []byte(`{"nodes":[
-			{"id":"a","type":"file","file":"Other.md","x":0,"y":0,"width":300,"height":200},
-			{"id":"b","type":"file","file":"Self.md","x":400,"y":0,"width":300,"height":200},
-			{"id":"c","type":"text","text":"Card[^1]\n\n[^1]: card note","x":0,"y":300,"width":300,"height":200},
-			{"id":"d","type":"text","text":"Card[^1]\n\n[^1]: card note","x":400,"y":300,"width":300,"height":200}],"edges":[]}`)},
-	}
-	_, em := buildSite(t, fsys, Options{})
+	_, em := buildSite(t, vaultFile(t, "embed-ids"), Options{})
 	checkLinks(t, em) // every fragment has its id, and no id is there twice
 	self := string(em.Files["self/index.html"])
 	for _, want := range []string{`id="^blk"`, `id="sub"`, `href="#fn-fn:1"`, `href="#fn-e2-fn:1"`} {

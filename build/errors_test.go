@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -31,11 +30,16 @@ func (e failingEmitter) Emit(p site.OutPath, _ []byte) error {
 // the file, and wrap the emitter's.
 func TestErrorsNameThePage(t *testing.T) {
 	t.Parallel()
-	fsys := fstest.MapFS{
-		"Home.md":           {Data: []byte("# Home\n\n![[pic.png]]\n")},
-		"Projects/Alpha.md": {Data: []byte("Alpha.\n")},
-		"pic.png":           {Data: []byte("\x89PNG")},
-	}
+	fsys := vaultArchive(t, `
+-- Home.md --
+# Home
+
+![[pic.png]]
+-- Projects/Alpha.md --
+Alpha.
+-- pic.png --
+PNG image
+`)
 	for _, tt := range []struct {
 		fail site.OutPath
 		want string
@@ -63,10 +67,16 @@ func fmtErr(err error) string {
 // embedding link, with the renderer's error.
 func TestEmbedRenderFailureReported(t *testing.T) {
 	t.Parallel()
-	fsys := fstest.MapFS{
-		"Home.md":  {Data: []byte("# Home\n\nIntro.\n\n![[Other]]\n")},
-		"Other.md": {Data: []byte("Embedded text.\n")},
-	}
+	fsys := vaultArchive(t, `
+-- Home.md --
+# Home
+
+Intro.
+
+![[Other]]
+-- Other.md --
+Embedded text.
+`)
 	opts := Options{renderNodes: func(io.Writer, *render.Doc, []ast.Node) error { return errDiskFull }}
 	res, em := buildSite(t, fsys, opts)
 	page := string(em.Files["index.html"])
