@@ -16,12 +16,15 @@
 //     graph_page.go; internal/graphlayout), before the note pages that
 //     draw their local graphs from it;
 //  6. render: render and emit each published note's page, concurrently,
-//     expanding embeds (build.go, bind.go, pages.go);
+//     expanding embeds, each embedded section rendered once and filled
+//     in per page (build.go, bind.go, embed_expand.go, embed_template.go,
+//     pages.go; embed_check.go measures the same for check);
 //  7. emit: the folder and tag listings (tree.go, tags.go), the graph
 //     file and page, the search index (search.go; internal/search), the
 //     redirects, robots.txt, sitemap and feed (redirect.go, discover.go,
-//     feed.go), the explorer file (explorer.go), then the static files
-//     and exactly the attachments published pages use.
+//     feed.go), the explorer file (explorer.go), the hosts' header files
+//     (headers.go), then the static files and exactly the attachments
+//     published pages use (asset_file.go).
 //
 // Everything is written through an Emitter (emit.go): the memory
 // emitters for the live preview (which keeps attachments as files of the

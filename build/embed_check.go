@@ -2,10 +2,8 @@ package build
 
 import (
 	"context"
-	"runtime"
 
-	"golang.org/x/sync/errgroup"
-
+	"github.com/vaultsite/vaultsite/internal/parallel"
 	"github.com/vaultsite/vaultsite/render"
 	"github.com/vaultsite/vaultsite/site"
 )
@@ -18,27 +16,22 @@ import (
 // canvas cards are not measured. (Cycles check finds on its own, in the
 // links package.)
 func CheckEmbeds(ctx context.Context, a *Analysis, opts Options) (site.Diagnostics, error) {
-	b := &builder{a: a, opts: opts, v: a.Vault, r: a.r, graph: a.Graph, docs: a.docs,
+	b := &builder{a: a, memo: &memo{}, opts: opts, v: a.Vault, r: a.r, graph: a.Graph, docs: a.docs,
 		use: &usage{assets: map[site.VaultPath]*site.Asset{}}}
 	b.canvasIdx.parsed = a.canvases
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, n := range a.Vault.Notes {
+	notes := a.Vault.Notes
+	err := parallel.Each(ctx, len(notes), func(i int) error {
+		n := notes[i]
 		if !n.Published || !hasEmbed(n) {
-			continue
-		}
-		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			embeds := b.newEmbeds()
-			embeds.discard = true
-			pb := &pageBinder{b: b, from: n, page: n.Slug, stack: []string{embedKey(n.Path, "")}, use: b.use, embeds: embeds}
-			render.Bind(a.docs[i], pb)
 			return nil
-		})
-	}
-	if err := g.Wait(); err != nil {
+		}
+		embeds := b.newEmbeds()
+		embeds.discard = true
+		pb := &pageBinder{b: b, from: n, page: n.Slug, stack: []string{embedKey(n.Path, "")}, use: b.use, embeds: embeds}
+		render.Bind(a.docs[i], pb)
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
 	var out site.Diagnostics
