@@ -80,7 +80,7 @@ const maxLogged = 50
 // the listener failed. A failing rebuild does not stop it.
 func Run(ctx context.Context, ln net.Listener, cfg Config) error {
 	defer ln.Close()
-	p := &preview{cfg: cfg, hub: cfg.Hub, log: cfg.Log}
+	p := &preview{cfg: cfg, hub: cfg.Hub, log: cfg.Log, bg: ctx}
 	if p.hub == nil {
 		p.hub = NewHub()
 	}
@@ -121,7 +121,7 @@ func (p *preview) serve(ctx context.Context, ln net.Listener, w *Watcher) error 
 	wctx, stop := context.WithCancel(ctx)
 	watched := make(chan error, 1)
 	go func() {
-		watched <- w.Run(wctx, func(changed []string) { p.batch(wctx, changed) })
+		watched <- w.Run(wctx, p.batch)
 	}()
 	var err error
 	select {
@@ -154,6 +154,9 @@ type preview struct {
 	mu     sync.Mutex
 	diags  []Diag // of the last successful build, kept while rebuilds fail
 	layout layoutRun
+	// bg is the preview's whole life: a background layout outlives the
+	// rebuild that started it, whose context ends when it returns.
+	bg context.Context
 }
 
 // batch answers one batch of the watcher: an empty one asks for a
@@ -182,17 +185,19 @@ func (p *preview) rebuild(ctx context.Context, changed []string) error {
 	up, err := p.cfg.Live.Update(ctx, changed)
 	if err != nil {
 		if ctx.Err() != nil {
-			return err // shutting down: nobody is listening
+			// Superseded by a newer batch, which the watcher hands over
+			// with this one's files, or shutting down: nothing to tell.
+			return err
 		}
 		p.mu.Lock()
 		fmt.Fprintf(p.log, "rebuild failed, still serving the previous site: %s\n", site.EscapeUnsafe(err.Error()))
 		p.hub.Broadcast(Event{Diags: p.diags, Error: err.Error()})
 		p.mu.Unlock()
-		p.settle(ctx) // the layout it stopped, if any, is still due
+		p.settle() // the layout it stopped, if any, is still due
 		return err
 	}
 	p.publish(up, func() { p.logUpdate(changed, up) })
-	p.settle(ctx)
+	p.settle()
 	return nil
 }
 
@@ -218,7 +223,7 @@ func (p *preview) rescan(ctx context.Context) {
 	}
 	p.publish(up, func() { p.logUpdate([]string{}, up) })
 	p.stopLayout() // it may lay out a graph this update replaced
-	p.settle(ctx)
+	p.settle()
 }
 
 // logUpdate prints the diagnostics of the changed files (all of them for

@@ -28,12 +28,12 @@ type layoutRun struct {
 // layout takes both cores for most of a second at 10,000 notes, so the
 // next update stops it first (stopLayout), and starts it again after
 // with its own graph: a save never waits for a layout.
-func (p *preview) settle(ctx context.Context) {
+func (p *preview) settle() {
 	s, ok := p.cfg.Live.(settler)
 	if !ok {
 		return
 	}
-	ctx, cancel := context.WithCancel(ctx)
+	ctx, cancel := context.WithCancel(p.bg)
 	p.layout.stop = cancel
 	p.layout.wg.Go(func() {
 		defer cancel()

@@ -91,8 +91,8 @@ func (w *Watcher) Close() error {
 // changed, but the caller may look for changes no event reported.
 // Calls to fn never overlap: events that arrive while fn runs form the
 // next batch. Run returns nil when ctx is done, after fn has returned.
-func (w *Watcher) Run(ctx context.Context, fn func(changed []string)) error {
-	r := &runner{w: w, fn: fn, done: make(chan bool, 1), quiet: stoppedTimer(), idle: stoppedTimer()}
+func (w *Watcher) Run(ctx context.Context, fn func(ctx context.Context, changed []string)) error {
+	r := &runner{w: w, fn: fn, ctx: ctx, done: make(chan bool, 1), quiet: stoppedTimer(), idle: stoppedTimer()}
 	for {
 		select {
 		case <-ctx.Done():
@@ -123,10 +123,7 @@ func (w *Watcher) Run(ctx context.Context, fn func(changed []string)) error {
 		case <-r.idle.C:
 			r.rescanDue = true
 		case rescan := <-r.done:
-			r.busy = false
-			if !rescan && w.RescanAfter > 0 {
-				r.idle.Reset(w.RescanAfter)
-			}
+			r.finished(rescan)
 		}
 		r.next()
 	}
@@ -135,12 +132,23 @@ func (w *Watcher) Run(ctx context.Context, fn func(changed []string)) error {
 // runner is the state of one Run: its timers and whether fn is running.
 type runner struct {
 	w           *Watcher
-	fn          func([]string)
+	fn          func(context.Context, []string)
+	ctx         context.Context
 	done        chan bool   // fn returned; true after a rescan
 	quiet, idle *time.Timer // the debounce; the wait before a rescan
 	busy        bool        // fn is running
 	due         bool        // the vault has been quiet for the debounce time
 	rescanDue   bool        // … and for RescanAfter since the last batch
+
+	// The running batch, and the cancel of its context: a batch that
+	// becomes due while fn runs cancels it (superseded), and the batch
+	// is handed over again with the new one. A batch handed over again
+	// (rerun) is never cancelled, so saves every few milliseconds cannot
+	// keep the preview from ever finishing a rebuild.
+	running    []string
+	cancel     context.CancelFunc
+	superseded bool
+	rerun      bool
 }
 
 func stoppedTimer() *time.Timer {
@@ -157,9 +165,14 @@ func (r *runner) wait() {
 	r.quiet.Reset(r.w.delay())
 }
 
-// next hands over the due batch, else the due rescan, unless fn runs.
+// next hands over the due batch, else the due rescan, unless fn runs;
+// a due batch cancels a running one that it supersedes.
 func (r *runner) next() {
 	if r.busy {
+		if r.due && !r.rerun && !r.superseded && (r.w.all || len(r.w.pending) > 0) {
+			r.superseded = true
+			r.cancel()
+		}
 		return
 	}
 	if (r.due || r.rescanDue) && r.w.checkRoot() {
@@ -179,8 +192,30 @@ func (r *runner) next() {
 }
 
 func (r *runner) start(batch []string, rescan bool) {
-	r.busy = true
-	go func() { r.fn(batch); r.done <- rescan }()
+	ctx, cancel := context.WithCancel(r.ctx)
+	r.busy, r.running, r.cancel = true, batch, cancel
+	go func() { r.fn(ctx, batch); r.done <- rescan }()
+}
+
+// finished records that fn returned. A superseded batch goes back into
+// the pending one (a rescan has nothing to give back: the next batch
+// reads what changed), and the merged batch is due at once.
+func (r *runner) finished(rescan bool) {
+	r.busy = false
+	r.cancel()
+	r.rerun = false
+	if r.superseded {
+		r.superseded = false
+		if !rescan {
+			r.w.requeue(r.running)
+			r.rerun = true
+		}
+		r.due = true
+		return
+	}
+	if !rescan && r.w.RescanAfter > 0 {
+		r.idle.Reset(r.w.RescanAfter)
+	}
 }
 
 // delay returns the wait before the next batch: the debounce time, but
@@ -194,6 +229,18 @@ func (w *Watcher) delay() time.Duration {
 		d = max(left, 0)
 	}
 	return d
+}
+
+// requeue puts a batch fn did not finish back into the pending one; nil
+// stands for anything.
+func (w *Watcher) requeue(batch []string) {
+	if batch == nil {
+		w.all = true
+		return
+	}
+	for _, p := range batch {
+		w.pending[p] = true
+	}
 }
 
 // take returns and clears the pending batch.

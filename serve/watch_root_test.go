@@ -24,7 +24,7 @@ func watchRoot(t *testing.T, dir string) (<-chan []string, func() []string) {
 	batches := make(chan []string, 16)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- w.Run(ctx, func(b []string) { batches <- b }) }()
+	go func() { done <- w.Run(ctx, func(_ context.Context, b []string) { batches <- b }) }()
 	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {

@@ -39,7 +39,7 @@ func watchDirEvery(t *testing.T, files map[string]string, debounce time.Duration
 	batches := make(chan []string, 16)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- w.Run(ctx, func(b []string) { batches <- b }) }()
+	go func() { done <- w.Run(ctx, func(_ context.Context, b []string) { batches <- b }) }()
 	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {
@@ -116,7 +116,7 @@ func TestWatchRescansWhenQuiet(t *testing.T) {
 	batches := make(chan []string, 16)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- w.Run(ctx, func(b []string) { batches <- b }) }()
+	go func() { done <- w.Run(ctx, func(_ context.Context, b []string) { batches <- b }) }()
 	noBatch(t, batches) // nothing before the first batch
 	writeFile(t, filepath.Join(dir, "a.md"), "one")
 	if got := nextBatch(t, batches); !slices.Equal(got, []string{"a.md"}) {
@@ -218,7 +218,7 @@ func TestWatchCoalescesWhileBusy(t *testing.T) {
 	release := make(chan struct{})
 	done := make(chan error, 1)
 	go func() {
-		done <- w.Run(ctx, func(b []string) {
+		done <- w.Run(ctx, func(_ context.Context, b []string) {
 			batches <- b
 			if slices.Contains(b, "first.md") {
 				<-release // a slow rebuild
@@ -239,6 +239,59 @@ func TestWatchCoalescesWhileBusy(t *testing.T) {
 		t.Errorf("batch after the slow rebuild = %q", got)
 	}
 	noBatch(t, batches)
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestWatchCancelsSupersededBatch: a batch that becomes due while a
+// rebuild runs cancels it, and is handed over together with the
+// cancelled one's files; that rerun is not cancelled in turn.
+func TestWatchCancelsSupersededBatch(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	w, err := NewWatcher(dir, testDebounce)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	type call struct {
+		batch     []string
+		cancelled bool
+	}
+	calls := make(chan call, 16)
+	started := make(chan struct{}, 16)
+	done := make(chan error, 1)
+	go func() {
+		done <- w.Run(ctx, func(ctx context.Context, b []string) {
+			started <- struct{}{}
+			select {
+			case <-ctx.Done(): // a rebuild that stops when told
+				calls <- call{b, true}
+			case <-time.After(3 * time.Second):
+				calls <- call{b, false}
+			}
+		})
+	}()
+	writeFile(t, filepath.Join(dir, "first.md"), "1")
+	<-started
+	writeFile(t, filepath.Join(dir, "second.md"), "2")
+	c := <-calls
+	if !c.cancelled || !slices.Contains(c.batch, "first.md") {
+		t.Fatalf("first rebuild = %+v, want first.md cancelled", c)
+	}
+	<-started
+	writeFile(t, filepath.Join(dir, "third.md"), "3") // due while the rerun runs
+	c = <-calls
+	if c.cancelled || !slices.Contains(c.batch, "first.md") || !slices.Contains(c.batch, "second.md") {
+		t.Errorf("rerun = %+v, want first.md and second.md, not cancelled", c)
+	}
+	<-started
+	if c = <-calls; c.cancelled || !slices.Contains(c.batch, "third.md") {
+		t.Errorf("after the rerun = %+v, want third.md", c)
+	}
 	cancel()
 	if err := <-done; err != nil {
 		t.Fatal(err)
