@@ -22,7 +22,7 @@
   // more letters.
   var PREFIX_BUDGET = 128 * 1024;
 
-  // ---- Tokenizer: the same steps as build/search_token.go. ----
+  // ---- Tokenizer: the same steps as internal/search/token.go. ----
 
   var WORD = /[\p{L}\p{M}\p{N}]/u;
   var MARK = /\p{M}/u;
