@@ -1,0 +1,126 @@
+package render
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// specExample is one example of the CommonMark spec as goldmark's module
+// ships it in _test/spec.json.
+type specExample struct {
+	Markdown string `json:"markdown"`
+	HTML     string `json:"html"`
+	Example  int    `json:"example"`
+	Section  string `json:"section"`
+}
+
+// addedAttr matches the attributes our pipeline adds to CommonMark's
+// elements and the spec never has: heading and footnote ids, classes
+// (internal-link, language-…, tag, …), data-* (data-href, data-heading,
+// …), and rel and target on external links. normaliseHTML drops them from
+// both sides, so a difference that remains is a difference a reader sees.
+// Void elements are also written the HTML way on both sides (<br> for the
+// spec's <br />), as the sanitizer prints them.
+var addedAttr = regexp.MustCompile(` (?:id|class|rel|target|data-[a-z-]+)="[^"]*"`)
+
+func normaliseHTML(s string) string {
+	s = addedAttr.ReplaceAllString(s, "")
+	return strings.NewReplacer("<br />", "<br>", "<hr />", "<hr>").Replace(s)
+}
+
+// loadSpec reads the CommonMark examples from goldmark's module
+// directory; they are not copied into the repository.
+func loadSpec(t *testing.T) []specExample {
+	t.Helper()
+	dir, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/yuin/goldmark").Output()
+	if err != nil {
+		t.Fatalf("goldmark's module not found: %v", err)
+	}
+	data, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(dir)), "_test", "spec.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ex []specExample
+	if err := json.Unmarshal(data, &ex); err != nil {
+		t.Fatal(err)
+	}
+	if len(ex) < 600 {
+		t.Fatalf("only %d CommonMark examples", len(ex))
+	}
+	return ex
+}
+
+// deviation is one line of testdata/commonmark-deviations.txt: an example
+// our pipeline renders differently from the spec, on purpose or as a
+// known bug.
+type deviation struct{ category, reason string }
+
+// loadDeviations reads "NUMBER CATEGORY reason…" lines; # starts a comment.
+func loadDeviations(t *testing.T, name string) map[int]deviation {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	devs := map[int]deviation{}
+	sc := bufio.NewScanner(f)
+	for line := 1; sc.Scan(); line++ {
+		s := strings.TrimSpace(sc.Text())
+		if s == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		fields := strings.SplitN(s, " ", 3)
+		n, err := strconv.Atoi(fields[0])
+		if err != nil || len(fields) < 3 {
+			t.Fatalf("%s:%d: want NUMBER CATEGORY reason", name, line)
+		}
+		if _, dup := devs[n]; dup {
+			t.Fatalf("%s:%d: example %d listed twice", name, line, n)
+		}
+		devs[n] = deviation{fields[1], fields[2]}
+	}
+	return devs
+}
+
+// TestCommonMarkConformance runs every example of the CommonMark spec
+// through the pipeline a note goes through (Parse, Bind, Render, with
+// strict line breaks, as CommonMark has them). Each example must match
+// the spec after normaliseHTML, or be listed in
+// testdata/commonmark-deviations.txt with the reason; a listed example
+// that matches fails too, so the table stays exact.
+func TestCommonMarkConformance(t *testing.T) {
+	t.Parallel()
+	md := newCaseMarkdown(Config{StrictLineBreaks: true})
+	devs := loadDeviations(t, filepath.Join("testdata", "commonmark-deviations.txt"))
+	pass, byCat := 0, map[string]int{}
+	for _, e := range loadSpec(t) {
+		var out bytes.Buffer
+		if err := md.Convert([]byte(e.Markdown), &out); err != nil {
+			t.Errorf("example %d: %v", e.Example, err)
+			continue
+		}
+		got, want := normaliseHTML(out.String()), normaliseHTML(e.HTML)
+		d, listed := devs[e.Example]
+		switch {
+		case got == want && listed:
+			t.Errorf("example %d (%s) now matches the spec: remove it from the deviations", e.Example, e.Section)
+		case got == want:
+			pass++
+		case !listed:
+			t.Errorf("example %d (%s) differs from CommonMark and is not a listed deviation\nsource %q\nwant   %q\ngot    %q",
+				e.Example, e.Section, e.Markdown, want, got)
+		default:
+			byCat[d.category]++
+		}
+	}
+	t.Logf("%d examples match; deviations by reason: %v", pass, byCat)
+}
