@@ -234,8 +234,9 @@ func parseRawSpaceLink(block text.Reader, pc parser.Context) ast.Node {
 	return n
 }
 
-// titledDest is a valid CommonMark destination followed by a title.
-var titledDest = regexp.MustCompile(`^\S+\s+("[^"]*"|'[^']*'|\([^)]*\))$`)
+// titledDest is a valid CommonMark destination followed by a title; a
+// title may hold its own quote escaped ("title \"x\"").
+var titledDest = regexp.MustCompile(`^\S+\s+("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^)\\]|\\.)*\))$`)
 
 // bracketsKey holds the *brackets of the line being parsed.
 var bracketsKey = parser.NewContextKey()
