@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // mdlinkTransformerPriority: any order among our transformers works, as
@@ -204,7 +205,8 @@ func plainText(n ast.Node, src []byte) string {
 // It returns nil for anything CommonMark parses itself, including a
 // destination followed by a title, for destinations with a scheme, and
 // for a text that holds a link of its own, which the repair would flatten
-// into text (links do not nest).
+// into text (links do not nest), and for a text that is a defined
+// reference label, which CommonMark links as a shortcut reference.
 func parseRawSpaceLink(block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
 	brackets := lineBrackets(block, pc)
@@ -222,6 +224,9 @@ func parseRawSpaceLink(block text.Reader, pc parser.Context) ast.Node {
 	}
 	if label := line[1:labelEnd]; bytes.Contains(label, []byte("](")) || bytes.Contains(label, []byte("[[")) {
 		return nil // a link inside: CommonMark keeps it, and the outer text stays text
+	}
+	if _, ok := pc.Reference(util.ToLinkReference(line[1:labelEnd])); ok {
+		return nil // "[foo](not a link)" is the reference link foo, then text
 	}
 	n := internalFromDest(dest, false, "")
 	n.RawSpace = true
