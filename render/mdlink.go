@@ -125,9 +125,13 @@ var schemeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.\-]+:`)
 func hasScheme(dest []byte) bool { return schemeRE.Match(dest) }
 
 // internalFromDest builds the InternalLink of a scheme-less destination:
-// percent-decoded ("+" stays a plus), cut at the first "#" (SPEC §2.2).
+// its backslash escapes and character references decoded, as CommonMark
+// decodes every destination (goldmark keeps the source and decodes only
+// when it prints a URL), then percent-decoded ("+" stays a plus), cut at
+// the first "#" (SPEC §2.2). "/bar\*" names the note "bar*", and
+// "/f&ouml;&ouml;" the note "föö".
 func internalFromDest(dest []byte, embed bool, alt string) *InternalLink {
-	raw := string(dest)
+	raw := string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(dest))))
 	dec, err := url.PathUnescape(raw)
 	if err != nil {
 		dec = raw
