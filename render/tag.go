@@ -37,10 +37,7 @@ const tagPriority = 450
 
 type tagParser struct{}
 
-var (
-	_ parser.InlineParser = tagParser{}
-	_ parser.CloseBlocker = tagParser{}
-)
+var _ parser.InlineParser = tagParser{}
 
 func (tagParser) Trigger() []byte { return []byte{'#'} }
 
@@ -69,41 +66,6 @@ func (tagParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 	n := &Tag{Name: string(line[1:end])}
 	block.Advance(end)
 	return n
-}
-
-// CloseBlock joins the text that a "#" refused as a tag split in two.
-// goldmark cuts the text at every trigger character, and joins the pieces
-// again only at the next trigger of the line; "x&#8594;y" and "&#9;foo"
-// were left as "x&" and "#8594;y", and since a character reference is
-// decoded within one text node, both showed literally. Only the split
-// after a "&" is joined: no other "#" can be inside a reference.
-func (tagParser) CloseBlock(parent ast.Node, block text.Reader, _ parser.Context) {
-	src := block.Source()
-	_ = ast.Walk(parent, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		t, ok := n.(*ast.Text)
-		if !entering || !ok {
-			return ast.WalkContinue, nil
-		}
-		for {
-			next, ok := t.NextSibling().(*ast.Text)
-			if !ok || !splitReference(t, next, src) {
-				return ast.WalkContinue, nil
-			}
-			t.Segment = t.Segment.WithStop(next.Segment.Stop)
-			t.SetSoftLineBreak(next.SoftLineBreak())
-			t.SetHardLineBreak(next.HardLineBreak())
-			t.Parent().RemoveChild(t.Parent(), next)
-		}
-	})
-}
-
-// splitReference reports whether a and b are one run of text cut between
-// "&" and "#".
-func splitReference(a, b *ast.Text, src []byte) bool {
-	return !a.IsRaw() && !b.IsRaw() && !a.SoftLineBreak() && !a.HardLineBreak() &&
-		a.Segment.Padding == 0 && b.Segment.Padding == 0 &&
-		a.Segment.Stop == b.Segment.Start && a.Segment.Stop > 0 &&
-		src[a.Segment.Stop-1] == '&' && b.Segment.Start < len(src) && src[b.Segment.Start] == '#'
 }
 
 type tagHTMLRenderer struct{}
