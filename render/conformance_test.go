@@ -63,15 +63,17 @@ func loadSpec(t *testing.T) []specExample {
 // known bug.
 type deviation struct{ category, reason string }
 
-// loadDeviations reads "NUMBER CATEGORY reason…" lines; # starts a comment.
-func loadDeviations(t *testing.T, name string) map[int]deviation {
+// loadDeviations reads "KEY CATEGORY reason…" lines, where KEY is a spec
+// example's number or FILE:N for case N of a goldmark extension case file;
+// # starts a comment.
+func loadDeviations(t *testing.T, name string) map[string]deviation {
 	t.Helper()
 	f, err := os.Open(name)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	devs := map[int]deviation{}
+	devs := map[string]deviation{}
 	sc := bufio.NewScanner(f)
 	for line := 1; sc.Scan(); line++ {
 		s := strings.TrimSpace(sc.Text())
@@ -79,48 +81,72 @@ func loadDeviations(t *testing.T, name string) map[int]deviation {
 			continue
 		}
 		fields := strings.SplitN(s, " ", 3)
-		n, err := strconv.Atoi(fields[0])
+		n := fields[0]
+		_, err := strconv.Atoi(n[strings.LastIndexByte(n, ':')+1:])
 		if err != nil || len(fields) < 3 {
-			t.Fatalf("%s:%d: want NUMBER CATEGORY reason", name, line)
+			t.Fatalf("%s:%d: want KEY CATEGORY reason", name, line)
 		}
 		if _, dup := devs[n]; dup {
-			t.Fatalf("%s:%d: example %d listed twice", name, line, n)
+			t.Fatalf("%s:%d: example %s listed twice", name, line, n)
 		}
 		devs[n] = deviation{fields[1], fields[2]}
 	}
 	return devs
 }
 
+// conformance compares examples with what they should render to and
+// counts the outcome.
+type conformance struct {
+	t    *testing.T
+	md   caseMarkdown
+	devs map[string]deviation
+	pass int
+	seen map[string]bool
+	cats map[string]int
+}
+
+func newConformance(t *testing.T, cfg Config) *conformance {
+	return &conformance{
+		t: t, md: newCaseMarkdown(cfg), seen: map[string]bool{}, cats: map[string]int{},
+		devs: loadDeviations(t, filepath.Join("testdata", "commonmark-deviations.txt")),
+	}
+}
+
+// check renders one example: it must match want after normaliseHTML, or
+// be listed under key; a listed example that matches fails too, so the
+// table stays exact.
+func (c *conformance) check(key, where, markdown, want string) {
+	c.seen[key] = true
+	var out bytes.Buffer
+	if err := c.md.Convert([]byte(markdown), &out); err != nil {
+		c.t.Errorf("example %s: %v", key, err)
+		return
+	}
+	got, want := normaliseHTML(out.String()), normaliseHTML(want)
+	d, listed := c.devs[key]
+	switch {
+	case got == want && listed:
+		c.t.Errorf("example %s (%s) now matches: remove it from the deviations", key, where)
+	case got == want:
+		c.pass++
+	case !listed:
+		c.t.Errorf("example %s (%s) differs and is not a listed deviation\nsource %q\nwant   %q\ngot    %q",
+			key, where, markdown, want, got)
+	default:
+		c.cats[d.category]++
+	}
+}
+
 // TestCommonMarkConformance runs every example of the CommonMark spec
 // through the pipeline a note goes through (Parse, Bind, Render, with
 // strict line breaks, as CommonMark has them). Each example must match
 // the spec after normaliseHTML, or be listed in
-// testdata/commonmark-deviations.txt with the reason; a listed example
-// that matches fails too, so the table stays exact.
+// testdata/commonmark-deviations.txt with the reason.
 func TestCommonMarkConformance(t *testing.T) {
 	t.Parallel()
-	md := newCaseMarkdown(Config{StrictLineBreaks: true})
-	devs := loadDeviations(t, filepath.Join("testdata", "commonmark-deviations.txt"))
-	pass, byCat := 0, map[string]int{}
+	c := newConformance(t, Config{StrictLineBreaks: true})
 	for _, e := range loadSpec(t) {
-		var out bytes.Buffer
-		if err := md.Convert([]byte(e.Markdown), &out); err != nil {
-			t.Errorf("example %d: %v", e.Example, err)
-			continue
-		}
-		got, want := normaliseHTML(out.String()), normaliseHTML(e.HTML)
-		d, listed := devs[e.Example]
-		switch {
-		case got == want && listed:
-			t.Errorf("example %d (%s) now matches the spec: remove it from the deviations", e.Example, e.Section)
-		case got == want:
-			pass++
-		case !listed:
-			t.Errorf("example %d (%s) differs from CommonMark and is not a listed deviation\nsource %q\nwant   %q\ngot    %q",
-				e.Example, e.Section, e.Markdown, want, got)
-		default:
-			byCat[d.category]++
-		}
+		c.check(strconv.Itoa(e.Example), e.Section, e.Markdown, e.HTML)
 	}
-	t.Logf("%d examples match; deviations by reason: %v", pass, byCat)
+	t.Logf("%d examples match; deviations by reason: %v", c.pass, c.cats)
 }
