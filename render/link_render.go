@@ -7,6 +7,7 @@ import (
 	"github.com/vaultsite/vaultsite/site"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -29,9 +30,11 @@ func (r linkHTMLRenderer) render(w util.BufWriter, src []byte, node ast.Node, en
 		}
 		return ast.WalkSkipChildren, nil
 	case n.RawSpace && n.Dest.State == Unresolved:
-		// Not a link in Obsidian either: show the text as written.
+		// Not a link in Obsidian either: show the text as written, read
+		// as CommonMark reads text (escapes and character references
+		// decoded once), or "&quot;" showed as "&amp;quot;".
 		if entering {
-			_, _ = w.Write(util.EscapeHTML(n.Literal))
+			html.DefaultWriter.Write(w, n.Literal)
 		}
 		return ast.WalkSkipChildren, nil
 	case !entering:

@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // mdlinkTransformerPriority: any order among our transformers works, as
@@ -124,9 +125,13 @@ var schemeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.\-]+:`)
 func hasScheme(dest []byte) bool { return schemeRE.Match(dest) }
 
 // internalFromDest builds the InternalLink of a scheme-less destination:
-// percent-decoded ("+" stays a plus), cut at the first "#" (SPEC §2.2).
+// its backslash escapes and character references decoded, as CommonMark
+// decodes every destination (goldmark keeps the source and decodes only
+// when it prints a URL), then percent-decoded ("+" stays a plus), cut at
+// the first "#" (SPEC §2.2). "/bar\*" names the note "bar*", and
+// "/f&ouml;&ouml;" the note "föö".
 func internalFromDest(dest []byte, embed bool, alt string) *InternalLink {
-	raw := string(dest)
+	raw := string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(dest))))
 	dec, err := url.PathUnescape(raw)
 	if err != nil {
 		dec = raw
@@ -204,7 +209,8 @@ func plainText(n ast.Node, src []byte) string {
 // It returns nil for anything CommonMark parses itself, including a
 // destination followed by a title, for destinations with a scheme, and
 // for a text that holds a link of its own, which the repair would flatten
-// into text (links do not nest).
+// into text (links do not nest), and for a text that is a defined
+// reference label, which CommonMark links as a shortcut reference.
 func parseRawSpaceLink(block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
 	brackets := lineBrackets(block, pc)
@@ -223,6 +229,9 @@ func parseRawSpaceLink(block text.Reader, pc parser.Context) ast.Node {
 	if label := line[1:labelEnd]; bytes.Contains(label, []byte("](")) || bytes.Contains(label, []byte("[[")) {
 		return nil // a link inside: CommonMark keeps it, and the outer text stays text
 	}
+	if _, ok := pc.Reference(util.ToLinkReference(line[1:labelEnd])); ok {
+		return nil // "[foo](not a link)" is the reference link foo, then text
+	}
 	n := internalFromDest(dest, false, "")
 	n.RawSpace = true
 	n.Literal = bytes.Clone(line[:destEnd+1])
@@ -234,8 +243,9 @@ func parseRawSpaceLink(block text.Reader, pc parser.Context) ast.Node {
 	return n
 }
 
-// titledDest is a valid CommonMark destination followed by a title.
-var titledDest = regexp.MustCompile(`^\S+\s+("[^"]*"|'[^']*'|\([^)]*\))$`)
+// titledDest is a valid CommonMark destination followed by a title; a
+// title may hold its own quote escaped ("title \"x\"").
+var titledDest = regexp.MustCompile(`^\S+\s+("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^)\\]|\\.)*\))$`)
 
 // bracketsKey holds the *brackets of the line being parsed.
 var bracketsKey = parser.NewContextKey()

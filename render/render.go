@@ -58,6 +58,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 			util.Prioritized(inlineFootnoteParser{}, inlineFootnotePriority),
 			util.Prioritized(cjkEmphasisParser{}, cjkEmphasisPriority),
 			util.Prioritized(linkCloseParser{}, linkClosePriority),
+			util.Prioritized(textJoiner{}, textJoinPriority),
 		),
 		parser.WithASTTransformers(
 			util.Prioritized(commentTransformer{}, commentTransformerPriority),

@@ -139,3 +139,7 @@ func TestMermaidLinks(t *testing.T) {
 func TestHTMLRemoteStylesheets(t *testing.T) {
 	doCaseFile(t, newCaseMarkdown(Config{RemoteStylesheets: true}), "testdata/html_stylesheets.txt")
 }
+
+func TestTextJoin(t *testing.T) {
+	doCaseFile(t, newCaseMarkdown(Config{StrictLineBreaks: true}), "testdata/textjoin.txt")
+}
