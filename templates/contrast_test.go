@@ -33,7 +33,7 @@ func TestThemeContrast(t *testing.T) {
 		{"var(--text-accent)", "var(--background-primary)"},  // links
 		{"var(--text-accent)", "var(--background-secondary)"},
 		{"var(--text-accent-hover)", "var(--background-primary)"},
-		{"var(--background-primary)", "var(--text-accent)"}, // the skip link
+		{"var(--background-primary)", "var(--interactive-accent)"}, // the skip link
 		{"var(--tag-color)", "var(--tag-background)"},
 		{"var(--text-normal)", "var(--pill-background)"},
 		{"var(--text-normal)", "rgba(var(--accent-rgb), 0.12)"}, // the explorer's current page

@@ -18,6 +18,33 @@ type SiteInfo struct {
 	// Favicon is the vault's own icon, copied into the site; empty uses
 	// the built-in one.
 	Favicon site.OutPath
+	// Look is the author's own look: theme, snippets, publish.css and
+	// publish.js (build/look.go); the zero value is the built-in look.
+	Look Look
+	// Hide turns parts of the page off; the zero value shows them all.
+	Hide Hide
+}
+
+// Look is what a page loads of the author's look, besides the site's
+// own files. Paths are relative to the site root.
+type Look struct {
+	// Styles are stylesheets linked after the site's, in this order.
+	Styles []site.OutPath
+	// Scripts are the author's scripts (publish.js), loaded at the end
+	// of every page but the 404 page.
+	Scripts []site.OutPath
+	// Logo is the image shown before the site's name in the header;
+	// empty shows none.
+	Logo site.OutPath
+	// Mode is the default colour mode, "dark" or "light"; empty follows
+	// the reader's system. The reader's toggle wins over either.
+	Mode string
+}
+
+// Hide lists the parts of a page that a site turns off (Obsidian
+// Publish's site options showOutline, showBacklinks, …).
+type Hide struct {
+	Outline, Backlinks, Search, ThemeToggle, Graph bool
 }
 
 // Link is a link with its text. URL is already relative to the page it

@@ -72,7 +72,7 @@ func TestRenderLandmarks(t *testing.T) {
 		want []string // beyond always
 		not  []string
 	}{
-		{PageNote, []string{`<nav class="breadcrumbs"`, `<aside class="page-aside"`, "<h1", `<nav class="toc"`, `<nav class="site-nav"`}, nil},
+		{PageNote, []string{`<nav class="breadcrumbs"`, `<aside class="page-aside site-body-right-column"`, "<h1", `<nav class="toc"`, `<nav class="site-nav"`}, nil},
 		{PageFolder, []string{`<nav class="breadcrumbs"`, "<h1", `class="entry-list"`}, []string{"<aside"}},
 		{PageTag, []string{`<nav class="breadcrumbs"`, "<h1"}, []string{"<aside"}},
 		{PageTagIndex, []string{"<h1", `class="tag-cloud"`}, []string{"<aside"}},
@@ -254,7 +254,7 @@ func TestRenderNotFoundIsRootRelative(t *testing.T) {
 	p := samplePage(PageNotFound)
 	p.Root = "/notes/"
 	got := render(t, p)
-	for _, w := range []string{`<a class="site-title" href="/notes/">`, `<a class="not-found-home" href="/notes/">`, "<title>Port Scanning · My Vault</title>"} {
+	for _, w := range []string{`<a class="site-title site-header-text" href="/notes/">`, `<a class="not-found-home" href="/notes/">`, "<title>Port Scanning · My Vault</title>"} {
 		if !strings.Contains(got, w) {
 			t.Errorf("missing %q", w)
 		}

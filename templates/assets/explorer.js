@@ -117,7 +117,9 @@
     if (!data || data.version !== 1 || !data.items) return;
     resolve(data.items, "");
     (trail(data.items, []) || []).forEach(function (u) { open[u] = true; });
-    nav.replaceChildren(list(data.items));
+    // The tree goes in its own box, so what others put in the column
+    // (a publish.js adds to .site-body-left-column-inner) stays.
+    (nav.querySelector(".nav-view-outer") || nav).replaceChildren(list(data.items));
     nav.hidden = false;
     var cur = nav.querySelector('[aria-current="page"]');
     if (cur && nav.scrollHeight > nav.clientHeight) {

@@ -10,12 +10,21 @@
     if (t) return t === "dark";
     return window.matchMedia("(prefers-color-scheme: dark)").matches;
   }
+  // Obsidian's body class follows the effective theme, as the inline
+  // script in <body> first set it: CSS written for Obsidian selects on it.
+  function syncBodyClass() {
+    var dark = darkNow();
+    document.body.classList.toggle("theme-dark", dark);
+    document.body.classList.toggle("theme-light", !dark);
+  }
+  window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", syncBodyClass);
   document.querySelectorAll(".theme-toggle").forEach(function (btn) {
     btn.hidden = false;
     btn.setAttribute("aria-pressed", String(darkNow()));
     btn.addEventListener("click", function () {
       var next = darkNow() ? "light" : "dark";
       root.dataset.theme = next;
+      syncBodyClass();
       btn.setAttribute("aria-pressed", String(next === "dark"));
       try { localStorage.setItem("theme", next); } catch (e) { /* private mode */ }
     });
