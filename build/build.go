@@ -27,6 +27,11 @@ type Options struct {
 	// Headers writes a _headers file that lets hosts which read one cache
 	// the files named by their content's hash for a year.
 	Headers bool
+	// Look says which parts of the author's look to publish (look.go).
+	Look LookOptions
+	// DefaultTitle is the site's title when Site.Title is empty and the
+	// vault's Publish settings name none (the vault folder's name).
+	DefaultTitle string
 	// Progress, when set, is called after each rendered page with the
 	// count done and the total; it is called from several goroutines.
 	Progress func(done, total int)
@@ -82,6 +87,10 @@ type Result struct {
 	Files  int // every emitted file
 	Assets int // attachments copied
 	Took   time.Duration
+	// Theme is the community theme shipped, "" for none, and ThemeBytes
+	// the size of its stylesheet.
+	Theme      string
+	ThemeBytes int
 }
 
 // builder carries one build's state between its phases.
@@ -168,7 +177,7 @@ func Build(ctx context.Context, fsys fs.FS, opts Options, em Emitter) (*Result, 
 	diags.RemoveMultiples()
 	return &Result{
 		Vault: a.Vault, Graph: b.graph, Diags: diags, Pages: pages, Files: b.files,
-		Assets: len(b.use.assets), Took: time.Since(start),
+		Assets: len(b.use.assets), Took: time.Since(start), Theme: a.look.theme, ThemeBytes: a.look.themeBytes,
 	}, nil
 }
 
@@ -196,6 +205,7 @@ func buildFrom(ctx context.Context, a *Analysis, opts Options, em Emitter, m *me
 	}
 	b.canvasIdx.parsed = a.canvases
 	_, b.opts.Site.Favicon, _ = b.favicon() // discover.go
+	b.applyLook()
 	b.tree, b.tags = newFolderTree(a.Vault), b.tagIndex()
 	if err := opts.start(ctx, phaseCanvases); err != nil {
 		return nil, 0, err
@@ -243,6 +253,8 @@ type Analysis struct {
 	// bases are the vault's .base files, parsed, and the rows their
 	// views see (bases.go).
 	bases analysisBases
+	// look is the author's look (look.go).
+	look *look
 }
 
 // Analyze runs the first three phases of Build: load, parse, resolve.
@@ -268,6 +280,8 @@ func Analyze(ctx context.Context, fsys fs.FS, opts Options) (*Analysis, error) {
 	if err := opts.start(ctx, phaseResolve); err != nil {
 		return nil, err
 	}
+	a.look = makeLook(v, opts.Look, opts.Site.Title)
+	a.Diags = append(a.Diags, a.look.diags...)
 	a.Graph = links.NewGraph(v)
 	a.Graph.Index()
 	a.Diags = append(a.Diags, a.nameDiags()...)

@@ -1,8 +1,10 @@
 package build
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -38,6 +40,9 @@ const explorerVersion = 1
 // file exists before any page names it. An empty path means no explorer
 // (the site has no published page); an error is the emitter's.
 func (b *builder) explorer() (site.OutPath, error) {
+	if b.opts.Site.Hide.Explorer {
+		return "", nil // site-options.json's showNavigation: false
+	}
 	e := &b.explorerFile
 	e.once.Do(func() {
 		data, same := b.explorerJSON()
@@ -62,6 +67,7 @@ type explorerItem struct {
 	url   string
 	items []explorerItem
 	dir   bool
+	path  string // the vault path of the folder or page, for navOrder
 }
 
 // appendItems appends items to buf as a JSON array, in one pass. It is
@@ -138,7 +144,7 @@ func (b *builder) explorerKeys() []explorerKey {
 func (b *builder) makeExplorerJSON() []byte {
 	tree := newFolderTree(b.v)
 	tree.addCanvases(b.v, b.canvases().pages)
-	items := explorerItems(tree.root)
+	items := newNavOrder(b.v.Publish).items(tree.root)
 	if len(items) == 0 {
 		return nil
 	}
@@ -146,10 +152,11 @@ func (b *builder) makeExplorerJSON() []byte {
 	return append(appendItems(buf, items), "}\n"...)
 }
 
-// explorerItems lists a folder's sub-folders, then its pages, leaving out
+// items lists a folder's sub-folders, then its pages, leaving out
 // folder notes (the home note, and a note beside a folder of its name),
-// which the folders' own links reach.
-func explorerItems(f *folder) []explorerItem {
+// which the folders' own links reach, and the items o hides; o's order
+// comes first (navOrder.sort).
+func (o navOrder) items(f *folder) []explorerItem {
 	base := string(f.slug.FromRoot())
 	if f.slug == "" {
 		base = ""
@@ -172,16 +179,54 @@ func explorerItems(f *folder) []explorerItem {
 	var pages []explorerItem
 	for _, n := range f.notes {
 		if !folders[n.Slug] { // a folder note: its folder's link goes there
-			pages = append(pages, explorerItem{name: n.Title(), url: url(n.Slug)})
+			pages = append(pages, explorerItem{name: n.Title(), url: url(n.Slug), path: string(n.Path)})
 		}
 	}
 	for _, c := range f.canvases {
-		pages = append(pages, explorerItem{name: c.title, url: url(c.slug)})
+		pages = append(pages, explorerItem{name: c.title, url: url(c.slug), path: string(c.asset.Path)})
 	}
 	sortFold(pages, func(it explorerItem) string { return it.name }, true)
 	out := make([]explorerItem, 0, len(subs)+len(pages))
 	for _, s := range subs {
-		out = append(out, explorerItem{name: s.name, url: url(s.slug), items: explorerItems(s), dir: true})
+		out = append(out, explorerItem{name: s.name, url: url(s.slug), items: o.items(s), dir: true, path: s.path})
 	}
-	return append(out, pages...)
+	return o.sort(append(out, pages...))
+}
+
+// navOrder is Obsidian Publish's explorer order (site-options.json's
+// navigationOrdering and navigationHiddenItems): vault paths, folders
+// without a slash at the end, files with their extension.
+type navOrder struct {
+	rank   map[string]int
+	hidden map[string]bool
+}
+
+func newNavOrder(o site.PublishOptions) navOrder {
+	n := navOrder{rank: map[string]int{}, hidden: map[string]bool{}}
+	for i, p := range o.NavigationOrdering {
+		if _, dup := n.rank[p]; !dup {
+			n.rank[p] = i
+		}
+	}
+	for _, p := range o.NavigationHiddenItems {
+		n.hidden[p] = true
+	}
+	return n
+}
+
+// sort leaves out the hidden items and puts the listed ones first, in
+// their listed order; the rest follow in the order they came.
+func (o navOrder) sort(items []explorerItem) []explorerItem {
+	if len(o.rank) == 0 && len(o.hidden) == 0 {
+		return items
+	}
+	items = slices.DeleteFunc(items, func(it explorerItem) bool { return o.hidden[it.path] })
+	rank := func(it explorerItem) int {
+		if r, ok := o.rank[it.path]; ok {
+			return r
+		}
+		return math.MaxInt
+	}
+	slices.SortStableFunc(items, func(a, b explorerItem) int { return cmp.Compare(rank(a), rank(b)) })
+	return items
 }

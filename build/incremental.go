@@ -133,10 +133,11 @@ func (s *Live) Update(ctx context.Context, changed []string) (*Update, error) {
 }
 
 // settingsChanged reports a change that can alter every page: Obsidian's
-// settings, vaultsite.yaml or the site's icon (discover.go).
+// settings, vaultsite.yaml, the site's icon (discover.go) or a file of
+// Obsidian Publish's look (look.go).
 func settingsChanged(changed []string) bool {
 	for _, p := range changed {
-		if strings.HasPrefix(p, ".obsidian/") || p == ".obsidian" || strings.EqualFold(p, "vaultsite.yaml") || isFavicon(p) {
+		if strings.HasPrefix(p, ".obsidian/") || p == ".obsidian" || strings.EqualFold(p, "vaultsite.yaml") || isFavicon(p) || isPublishLook(p) {
 			return true
 		}
 	}

@@ -122,6 +122,9 @@ func (b *builder) emitFiles(ctx context.Context) error {
 			return err
 		}
 	}
+	if err := b.emitLook(); err != nil {
+		return err
+	}
 	for _, a := range b.sortedAssets() {
 		if b.have != nil && b.have(b.v.AssetOut(a.Path)) {
 			continue

@@ -48,6 +48,19 @@ type Config struct {
 	// EmbedBudget bounds the embedded HTML of one page ("4MB", "512KB",
 	// or bytes); "" is the build's default.
 	EmbedBudget string `yaml:"embedBudget"`
+	// Theme is the Obsidian theme the site wears: absent, the one
+	// .obsidian/appearance.json names; "none", the built-in look; else
+	// the name of a folder of .obsidian/themes/.
+	Theme string `yaml:"theme"`
+	// Snippets: absent, the CSS snippets enabled in Obsidian; "none",
+	// none of them.
+	Snippets string `yaml:"snippets"`
+	// PublishFiles: absent, an Obsidian Publish vault's publish.css,
+	// publish.js and site-options.json are used; "none" ignores them.
+	PublishFiles string `yaml:"publishFiles"`
+	// ThemeRemoteImports keeps @import rules of remote URLs in the theme
+	// and snippets, which are otherwise dropped.
+	ThemeRemoteImports bool `yaml:"themeRemoteImports"`
 	// Check configures vaultsite check.
 	Check Check `yaml:"check"`
 	// HTML says what notes' raw HTML and HTML attachments may do.
@@ -179,6 +192,14 @@ func (c *Config) validate(name string) error {
 	case "", PublishAll, PublishOptIn:
 	default:
 		return bad("publish: %q is not %q or %q", c.Publish, PublishAll, PublishOptIn)
+	}
+	if strings.ContainsAny(c.Theme, `/\`) || c.Theme == "." || c.Theme == ".." {
+		return bad("theme: %q is not the name of a folder of .obsidian/themes", c.Theme)
+	}
+	for key, v := range map[string]string{"snippets": c.Snippets, "publishFiles": c.PublishFiles} {
+		if v != "" && v != "none" {
+			return bad("%s: %q is not %q", key, v, "none")
+		}
 	}
 	for code, sev := range c.Check.Severity {
 		if _, _, ok := site.ParseSeverity(sev); !ok {

@@ -1,40 +1,9 @@
 package site
 
 import (
-	"encoding/json"
-	"io/fs"
 	"path"
 	"strings"
 )
-
-// PublishOptionsFile is where a vault keeps the settings of its Obsidian
-// Publish site, at the vault root (the help vault carries one).
-const PublishOptionsFile = "site-options.json"
-
-// PublishOptions are the settings of Obsidian Publish that vaultsite
-// reads from PublishOptionsFile. Only IndexFile is read so far; the other
-// keys of the file (logo, siteName, navigationOrdering, …) are for
-// whoever adds them here, to this struct and its reader.
-type PublishOptions struct {
-	// IndexFile is the vault path of the site's home note, with or without
-	// ".md" ("Home" in the help vault); "" when unset.
-	IndexFile string `json:"indexFile"`
-}
-
-// readPublishOptions reads PublishOptionsFile; a missing file is the zero
-// value, and a file that is not JSON is a warning and the zero value.
-func readPublishOptions(fsys fs.FS, diags *Diagnostics) PublishOptions {
-	var opts PublishOptions
-	data, err := fs.ReadFile(fsys, PublishOptionsFile)
-	if err != nil {
-		return opts
-	}
-	if err := json.Unmarshal(data, &opts); err != nil {
-		diags.Add(Pos{Path: PublishOptionsFile}, Warning, "invalid-config", "invalid %s: %v; its settings are not used", PublishOptionsFile, err)
-		return PublishOptions{}
-	}
-	return opts
-}
 
 // chooseHome picks the published note shown as the home page, by the
 // first of these rules that names one:

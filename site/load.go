@@ -25,6 +25,9 @@ type LoadOptions struct {
 	// "permalink: /", then Obsidian Publish's indexFile, then index.md or
 	// Home.md at the root decide (Vault.chooseHome).
 	Home string
+	// NoPublishOptions ignores Obsidian Publish's site-options.json
+	// (vaultsite.yaml's publishFiles: none).
+	NoPublishOptions bool
 }
 
 // maxNoteSize bounds what one note may hold; a larger file is reported and
@@ -79,7 +82,11 @@ func loadVault(ctx context.Context, fsys fs.FS, opts LoadOptions, old *Vault, ch
 // When ctx is done it stops with ctx's error.
 func (v *Vault) finish(ctx context.Context, cfg AppConfig, templates string, opts LoadOptions, diags Diagnostics) (Diagnostics, error) {
 	v.Config, v.TemplatesFolder, v.home, v.opts = cfg, templates, opts.Home, opts
-	v.Publish = readPublishOptions(v.FS, &diags)
+	v.Look = Look{Appearance: readAppearance(v.FS, &diags)}
+	v.Publish = PublishOptions{}
+	if !opts.NoPublishOptions {
+		v.Publish = readPublishOptions(v.FS, &diags)
+	}
 	if err := v.readNotes(ctx, opts); err != nil {
 		return nil, err
 	}

@@ -15,6 +15,12 @@ type AppConfig struct {
 	ShowInlineTitle   *bool    `json:"showInlineTitle"`
 }
 
+// Look is what Obsidian's settings say of the vault's look
+// (.obsidian/appearance.json); Obsidian Publish's are in Vault.Publish.
+type Look struct {
+	Appearance Appearance
+}
+
 // Vault is a loaded vault: every note and attachment outside dot-folders,
 // sorted by path.
 type Vault struct {
@@ -28,6 +34,8 @@ type Vault struct {
 
 	// Publish holds the Obsidian Publish settings of the vault.
 	Publish PublishOptions
+	// Look is the vault's appearance settings, read by Load.
+	Look Look
 
 	home     string      // the configured home note's path, if any
 	homeNote *Note       // chosen by AssignSlugs

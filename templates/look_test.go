@@ -34,11 +34,15 @@ func TestRenderObsidianDOM(t *testing.T) {
 
 // TestObsidianVariables: the site's CSS declares Obsidian's variables and
 // its rules use them, so a theme or snippet that sets them restyles the
-// page. Each variable listed must be declared on :root and read by a rule.
+// page. Each variable listed must be declared on :root or body and read
+// by a rule.
 func TestObsidianVariables(t *testing.T) {
 	t.Parallel()
 	css := string(loadStatic().files[len(bundles)-1].Data) // style.css, the last bundle
 	root := cssVars(t, css, ":root {")
+	for k, v := range cssVars(t, css, "body {") {
+		root[k] = v
+	}
 	for _, name := range []string{
 		"--background-primary", "--background-secondary", "--text-normal", "--text-muted",
 		"--text-accent", "--interactive-accent", "--font-text", "--font-monospace", "--font-text-size",
@@ -46,7 +50,7 @@ func TestObsidianVariables(t *testing.T) {
 		"--callout-padding", "--callout-radius", "--callout-title-weight", "--inline-title-size",
 	} {
 		if _, ok := root[name]; !ok {
-			t.Errorf(":root does not declare %s", name)
+			t.Errorf(":root and body do not declare %s", name)
 		}
 		if !strings.Contains(css, "var("+name+")") {
 			t.Errorf("no rule reads %s", name)

@@ -42,9 +42,10 @@ type Look struct {
 }
 
 // Hide lists the parts of a page that a site turns off (Obsidian
-// Publish's site options showOutline, showBacklinks, …).
+// Publish's site options showOutline, showBacklinks, …). The build
+// leaves out a hidden explorer by giving pages no Explorer file.
 type Hide struct {
-	Outline, Backlinks, Search, ThemeToggle, Graph bool
+	Outline, Backlinks, Search, ThemeToggle, Graph, Explorer bool
 }
 
 // Link is a link with its text. URL is already relative to the page it

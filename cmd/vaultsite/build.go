@@ -109,7 +109,7 @@ func runBuild(cmd *cobra.Command, opts *buildOptions) error {
 	if err != nil {
 		return err
 	}
-	bopts := buildOpts(cfg)
+	bopts := buildOpts(cfg, opts.vault)
 	bopts.Headers = bopts.Headers || opts.headers
 	if opts.dryRun {
 		return runPlan(cmd, opts, fsys, bopts)
@@ -130,9 +130,29 @@ func runBuild(cmd *cobra.Command, opts *buildOptions) error {
 		return err
 	}
 	printDiags(opts.stderr, res.Diags, opts.all)
-	fmt.Fprintf(opts.stderr, "built %d pages, %d attachments, %s in %s\n",
-		res.Pages, res.Assets, countWarnings(res.Diags), res.Took.Round(time.Millisecond))
+	fmt.Fprintf(opts.stderr, "built %d pages, %d attachments, %s%s in %s\n",
+		res.Pages, res.Assets, themeSummary(res), countWarnings(res.Diags), res.Took.Round(time.Millisecond))
 	return nil
+}
+
+// themeSummary names the theme a build shipped and its size, which is
+// worth knowing: a theme's stylesheet can be megabytes of embedded fonts.
+func themeSummary(res *build.Result) string {
+	if res.Theme == "" {
+		return ""
+	}
+	return fmt.Sprintf("theme %q (%s), ", res.Theme, byteSize(res.ThemeBytes))
+}
+
+// byteSize writes n bytes for people: "812 B", "48.2 KB", "2.2 MB".
+func byteSize(n int) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d B", n)
+	case n < 1000*1000:
+		return fmt.Sprintf("%.1f KB", float64(n)/1000)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1000/1000)
 }
 
 // openVault checks that dir is a folder and returns it as a file system

@@ -103,7 +103,7 @@ func checkFS(ctx context.Context, opts *checkOptions, fsys fs.FS) error {
 	if err != nil {
 		return usageError{err}
 	}
-	bopts := buildOpts(cfg)
+	bopts := buildOpts(cfg, opts.vault)
 	a, err := build.Analyze(ctx, fsys, bopts)
 	if err != nil {
 		return ioError{err}

@@ -94,11 +94,11 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 	if err != nil {
 		return err
 	}
-	s := build.NewLive(fsys, buildOpts(cfg))
+	s := build.NewLive(fsys, buildOpts(cfg, opts.vault))
 	s.LayoutLater = true // the preview settles it in the background
 	s.Settings = func() (build.Options, error) {
 		cfg, err := opts.settings(fsys, opts.vault)
-		return buildOpts(cfg), err
+		return buildOpts(cfg, opts.vault), err
 	}
 	ln, err := serve.Listen(opts.bind, opts.port, opts.portSet)
 	if err != nil {

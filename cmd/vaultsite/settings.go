@@ -49,9 +49,6 @@ func (f *siteFlags) settings(fsys fs.FS, vault string) (config.Config, error) {
 	if f.title != "" {
 		cfg.Title = f.title
 	}
-	if cfg.Title == "" {
-		cfg.Title = siteTitle("", vault)
-	}
 	if f.baseURL != "" {
 		if !strings.Contains(f.baseURL, "://") {
 			return cfg, usageError{fmt.Errorf("--base-url %q is not an absolute URL", f.baseURL)}
@@ -65,12 +62,18 @@ func (f *siteFlags) settings(fsys fs.FS, vault string) (config.Config, error) {
 	return cfg, nil
 }
 
-// buildOptions turns settings into the options of a build.
-func buildOpts(cfg config.Config) build.Options {
+// buildOptions turns settings into the options of a build. The title
+// is the settings' or the flag's, else Obsidian Publish's siteName, else
+// the vault folder's name.
+func buildOpts(cfg config.Config, vault string) build.Options {
 	return build.Options{
-		Load:              site.LoadOptions{Ignore: cfg.Ignore, OptIn: cfg.Publish == config.PublishOptIn, Home: cfg.Home},
-		Site:              templates.SiteInfo{Title: cfg.Title, Lang: cfg.Language, BaseURL: cfg.BaseURL},
-		Headers:           cfg.Headers,
+		Load: site.LoadOptions{Ignore: cfg.Ignore, OptIn: cfg.Publish == config.PublishOptIn, Home: cfg.Home,
+			NoPublishOptions: cfg.PublishFiles == build.Off},
+		Site:         templates.SiteInfo{Title: cfg.Title, Lang: cfg.Language, BaseURL: cfg.BaseURL},
+		Headers:      cfg.Headers,
+		DefaultTitle: siteTitle("", vault),
+		Look: build.LookOptions{Theme: cfg.Theme, Snippets: cfg.Snippets, Publish: cfg.PublishFiles,
+			RemoteImports: cfg.ThemeRemoteImports},
 		EmbedBudget:       cfg.EmbedBytes(),
 		RemoteStylesheets: cfg.HTML.RemoteStylesheets, HTMLAttachments: cfg.HTML.PublishAttachments,
 	}

@@ -54,7 +54,7 @@
   // The theme's colours, read from the stylesheet's variables so the
   // graph follows the light and dark themes.
   function palette() {
-    var css = getComputedStyle(document.documentElement);
+    var css = getComputedStyle(document.body);
     function v(name, fallback) { return css.getPropertyValue(name).trim() || fallback; }
     return {
       node: v("--graph-node", "#8a8a8a"), accent: v("--text-accent", "#6541d6"),
