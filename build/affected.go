@@ -44,12 +44,12 @@ func sameFiles(old, v *site.Vault) bool {
 }
 
 // settingsDiffer reports whether v, old read again, has other settings:
-// Obsidian's (app.json, the templates folder), or a different
+// Obsidian's (app.json, the templates folder, the look's settings), or a different
 // vaultsite.yaml or site icon among its files. The caller may not have
 // named the file (a rescan finds changes no event reported), so the
 // vault itself is compared.
 func settingsDiffer(old, v *site.Vault) bool {
-	if old.TemplatesFolder != v.TemplatesFolder || !reflect.DeepEqual(old.Config, v.Config) {
+	if old.TemplatesFolder != v.TemplatesFolder || !reflect.DeepEqual(old.Config, v.Config) || !reflect.DeepEqual(old.Look, v.Look) {
 		return true
 	}
 	settings := func(vault *site.Vault) map[site.VaultPath]site.Asset {
@@ -70,7 +70,7 @@ func settingsDiffer(old, v *site.Vault) bool {
 // resolution runs over the whole vault again, since a new or removed
 // file can change where any link goes.
 func reanalyze(ctx context.Context, v *site.Vault, diags site.Diagnostics, old *Analysis) (*Analysis, error) {
-	a := &Analysis{Vault: v, r: old.r, htmlAttachments: old.htmlAttachments}
+	a := &Analysis{Vault: v, r: old.r, htmlAttachments: old.htmlAttachments, look: old.look}
 	if settingsDiffer(old.Vault, v) {
 		return nil, errSettingsChanged // partial checks first; this keeps reanalyze honest
 	}
@@ -91,6 +91,7 @@ func reanalyze(ctx context.Context, v *site.Vault, diags site.Diagnostics, old *
 	}
 	a.Diags = append(append(diags, parsed...), a.parseCanvases()...)
 	a.Diags = append(a.Diags, a.parseBases()...)
+	a.Diags = append(a.Diags, a.look.diags...) // the look's files are settings: unchanged here
 	if a.Graph = old.Graph.Update(v); a.Graph == nil {
 		a.Graph = links.NewGraph(v)
 		a.Graph.Index()
