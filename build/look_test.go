@@ -78,7 +78,7 @@ const themedVault = `
  "enabledCssSnippets": ["wide", "gone"], "monospaceFontFamily": "Fira Code, x;}body{color:red"}
 -- .obsidian/themes/Tiny/theme.css --
 @import url("https://fonts.example.com/inter.css");
-@import "local.css";
+@import url("data:text/css,.x{}");
 /* @import url(https://in.a/comment.css); */
 .theme-dark { --background-primary: #102030; --text-normal: #e0d0c0; --font-text: "Tiny Serif", serif; }
 .theme-light { --background-primary: #fafaf0; --text-normal: #303020; --font-text: "Tiny Serif", serif; }
@@ -104,9 +104,9 @@ func TestLookTheme(t *testing.T) {
 	themeOut, theme := lookFileData(t, em, "theme.")
 	snipOut, snippets := lookFileData(t, em, "snippets.")
 	varsOut, vars := lookFileData(t, em, "vars.")
-	if strings.Contains(theme, "fonts.example.com/inter.css\");") || !strings.Contains(theme, `@import "local.css";`) ||
+	if strings.Contains(theme, "fonts.example.com/inter.css\");") || !strings.Contains(theme, `@import url("data:text/css,.x{}");`) ||
 		!strings.Contains(theme, "in.a/comment.css") {
-		t.Errorf("theme.css: want the remote @import dropped, the local one and the comment kept:\n%s", theme)
+		t.Errorf("theme.css: want the remote @import dropped, the data: one and the comment kept:\n%s", theme)
 	}
 	if !strings.Contains(snippets, "--line-width: 60rem") || strings.Contains(snippets, "disabled-snippet-marker") {
 		t.Errorf("snippets: want wide.css only:\n%s", snippets)
