@@ -63,10 +63,38 @@ type look struct {
 	diags      site.Diagnostics
 }
 
-// LookSetting is one setting of the look and the file that set it, for
-// "build --dry-run": {"theme", "Minimal", ".obsidian/appearance.json"}.
+// LookSetting is one setting of the look and what set it, for "build
+// --dry-run": {"theme", "Minimal", ".obsidian/appearance.json cssTheme"}.
+// From is a file of the vault, then the key in it, if any.
 type LookSetting struct {
 	Key, Value, From string
+}
+
+// File returns the vault file that made the setting.
+func (s LookSetting) File() site.VaultPath {
+	f, _, _ := strings.Cut(s.From, " ")
+	return site.VaultPath(f)
+}
+
+// Field returns the key of File that made the setting, "" for the whole
+// file.
+func (s LookSetting) Field() string {
+	_, k, _ := strings.Cut(s.From, " ")
+	return k
+}
+
+// uses reports whether the vault file p is part of the look, which
+// "build --dry-run" must not call unused.
+func (l *look) uses(p site.VaultPath) bool {
+	if p == l.logo {
+		return true
+	}
+	for _, s := range l.settings {
+		if s.File() == p {
+			return true
+		}
+	}
+	return false
 }
 
 // makeLook gathers the author's look from the vault: the appearance

@@ -15,13 +15,13 @@ import (
 func (l *look) addPublish(v *site.Vault, title string) {
 	if data, err := fs.ReadFile(v.FS, publishCSS); err == nil {
 		l.addStyle(publishCSS, data)
-		l.set("stylesheet", publishCSS, publishCSS)
+		l.set("stylesheet", string(l.page.Styles[len(l.page.Styles)-1]), publishCSS)
 	}
 	if data, err := fs.ReadFile(v.FS, publishJS); err == nil {
 		p := lookFile(publishJS, data)
 		l.files = append(l.files, templates.File{Path: p, Data: data})
 		l.page.Scripts = append(l.page.Scripts, p)
-		l.set("script", publishJS, publishJS)
+		l.set("script", string(p), publishJS)
 	}
 	o := v.Publish
 	if !o.Found {
@@ -35,8 +35,8 @@ func (l *look) addPublish(v *site.Vault, title string) {
 	case o.SiteName != "":
 		l.set("title", title+" (not siteName "+quote(o.SiteName)+")", "vaultsite.yaml title")
 	}
-	if home := o.IndexNote(); home != "" {
-		l.set("home note", home, from("indexFile")+" (unless vaultsite.yaml home or a permalink of / says otherwise)")
+	if h := v.Home(); h != nil && strings.EqualFold(string(h.Path), o.IndexNote()) {
+		l.set("home note", string(h.Path), from("indexFile"))
 	}
 	l.setMode(o.DefaultTheme, from("defaultTheme"))
 	l.setLogo(v, o.Logo, from("logo"))

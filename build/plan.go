@@ -29,6 +29,9 @@ type Plan struct {
 	Excluded []Exclusion
 	// Files is every file the build would write, sorted.
 	Files []site.OutPath
+	// Look is each setting of the author's look and the file that made
+	// it, in the order the build reads them (look.go).
+	Look  []LookSetting
 	Diags site.Diagnostics
 }
 
@@ -115,7 +118,8 @@ func MakePlan(ctx context.Context, fsys fs.FS, opts Options) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Plan{Redirects: b.redirects(b.tree), Files: rec.sorted(), AttachmentFiles: map[site.VaultPath]site.OutPath{}}
+	p := &Plan{Redirects: b.redirects(b.tree), Files: rec.sorted(), AttachmentFiles: map[site.VaultPath]site.OutPath{},
+		Look: a.look.settings}
 	p.Diags = append(a.Diags, b.use.diags...)
 	p.Diags.RemoveMultiples()
 	for _, n := range a.Vault.Notes {
@@ -140,6 +144,7 @@ func MakePlan(ctx context.Context, fsys fs.FS, opts Options) (*Plan, error) {
 			p.Attachments = append(p.Attachments, as.Path)
 			p.AttachmentFiles[as.Path] = a.Vault.AssetOut(as.Path)
 		case as.Path == p.Icon:
+		case a.look.uses(as.Path): // in p.Look
 		case as.Kind == site.KindCanvas || as.Kind == site.KindBase:
 			if ok, why := a.Vault.CanvasPublished(as.Path); !ok {
 				if as.Kind == site.KindBase && opts.Load.OptIn {

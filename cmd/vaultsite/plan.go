@@ -70,6 +70,7 @@ type planLine struct {
 //	Private/a.md: not published: ignored by Private
 //	cover.png: copied
 //	old.png: not copied: no published page uses it
+//	site-options.json: sets the title: Garden (siteName)
 func writePlanText(w io.Writer, p *build.Plan) {
 	var lines []planLine
 	for _, pg := range p.Pages {
@@ -95,6 +96,13 @@ func writePlanText(w io.Writer, p *build.Plan) {
 	}
 	if p.Icon != "" {
 		lines = append(lines, planLine{p.Icon, 1, 0, "copied as the site's icon " + string(p.IconOut)})
+	}
+	for i, l := range p.Look {
+		msg := fmt.Sprintf("sets the %s: %s", l.Key, l.Value)
+		if f := l.Field(); f != "" {
+			msg += " (" + f + ")"
+		}
+		lines = append(lines, planLine{l.File(), 3 + i, 0, msg})
 	}
 	for _, e := range p.Excluded {
 		verb := "not published"
@@ -142,7 +150,10 @@ func writePlanText(w io.Writer, p *build.Plan) {
 //	    {"path": "Drafts/x.md", "line": 2, "kind": "note", "rule": "draft",
 //	     "pattern": "", "reason": "draft: true"}
 //	  ],
-//	  "files": ["404.html", "about/index.html", "cover.png", "…"]
+//	  "files": ["404.html", "about/index.html", "cover.png", "…"],
+//	  "look": [
+//	    {"key": "title", "value": "Garden", "path": "site-options.json", "field": "siteName"}
+//	  ]
 //	}
 //
 // Paths are vault paths; url, to, file and files are relative to the
@@ -152,7 +163,9 @@ func writePlanText(w io.Writer, p *build.Plan) {
 // "rule" is publish-false, draft, opt-in, templates-folder,
 // user-ignore-filters, ignore, or unused (an attachment no published page
 // uses); "pattern" is the folder, filter or glob that matched. "icon" is
-// null when the site uses the built-in icon.
+// null when the site uses the built-in icon. "look" lists each setting of
+// the author's look in the order the build reads them, with the file
+// (and the key in it) that made it.
 type planJSON struct {
 	Version     int                 `json:"version"`
 	Vault       string              `json:"vault"`
@@ -164,6 +177,14 @@ type planJSON struct {
 	Redirects   []planJSONRedirect  `json:"redirects"`
 	Excluded    []planJSONExclusion `json:"excluded"`
 	Files       []site.OutPath      `json:"files"`
+	Look        []planJSONLook      `json:"look"`
+}
+
+type planJSONLook struct {
+	Key   string         `json:"key"`
+	Value string         `json:"value"`
+	Path  site.VaultPath `json:"path"`
+	Field string         `json:"field,omitempty"`
 }
 
 type planJSONPage struct {
@@ -211,7 +232,10 @@ func fileKind(p site.VaultPath) string {
 
 func writePlanJSON(w io.Writer, vault string, bopts build.Options, p *build.Plan) error {
 	r := planJSON{Version: 1, Vault: vault, Publish: "all", BaseURL: bopts.Site.BaseURL, Pages: []planJSONPage{},
-		Attachments: []planJSONFile{}, Redirects: []planJSONRedirect{}, Excluded: []planJSONExclusion{}, Files: p.Files}
+		Attachments: []planJSONFile{}, Redirects: []planJSONRedirect{}, Excluded: []planJSONExclusion{}, Files: p.Files, Look: []planJSONLook{}}
+	for _, l := range p.Look {
+		r.Look = append(r.Look, planJSONLook{Key: l.Key, Value: l.Value, Path: l.File(), Field: l.Field()})
+	}
 	if bopts.Load.OptIn {
 		r.Publish = "opt-in"
 	}

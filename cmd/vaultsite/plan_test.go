@@ -164,6 +164,7 @@ func TestDryRunJSON(t *testing.T) {
 			excl("Templates/t.md", 0, "note", "templates-folder", "Templates", "in the templates folder Templates"),
 			excl("old.png", 0, "attachment", "unused", "", "no published page uses it"),
 		},
+		"look": []any{},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("plan (-want +got):\n%s", diff)
