@@ -35,6 +35,10 @@ func TestLoad(t *testing.T) {
 		{name: "keep nothing", give: "keep: []\n", want: Config{Keep: []string{}}},
 		{name: "keep below the root", give: "keep: [a/b]\n", wantErr: `vaultsite.yaml: keep: "a/b": not a name at the output root`},
 		{name: "bad keep glob", give: "keep: [\"[\"]\n", wantErr: `vaultsite.yaml: keep: "[": syntax error in pattern`},
+		{name: "look keys", give: "theme: Minimal\nsnippets: none\npublishFiles: none\nthemeRemoteImports: true\n",
+			want: Config{Theme: "Minimal", Snippets: "none", PublishFiles: "none", ThemeRemoteImports: true}},
+		{name: "theme outside the themes folder", give: "theme: ../x\n", wantErr: `vaultsite.yaml: theme: "../x" is not the name of a folder of .obsidian/themes`},
+		{name: "snippets other than none", give: "snippets: some\n", wantErr: `vaultsite.yaml: snippets: "some" is not "none"`},
 		{name: "relative base URL", give: "baseURL: notes/\n", wantErr: `vaultsite.yaml: baseURL: "notes/" is not an absolute URL`},
 	}
 	for _, tt := range tests {
