@@ -49,7 +49,8 @@ func sameFiles(old, v *site.Vault) bool {
 // named the file (a rescan finds changes no event reported), so the
 // vault itself is compared.
 func settingsDiffer(old, v *site.Vault) bool {
-	if old.TemplatesFolder != v.TemplatesFolder || !reflect.DeepEqual(old.Config, v.Config) || !reflect.DeepEqual(old.Look, v.Look) {
+	if old.TemplatesFolder != v.TemplatesFolder || !reflect.DeepEqual(old.Config, v.Config) || !reflect.DeepEqual(old.Look, v.Look) ||
+		!reflect.DeepEqual(old.Publish, v.Publish) {
 		return true
 	}
 	settings := func(vault *site.Vault) map[site.VaultPath]site.Asset {
