@@ -95,6 +95,12 @@ func testLookPublish(t *testing.T, b *browsertest.Browser) {
 	if n := browsertest.Eval[int](tab, cards+`.gridTemplateColumns.split(" ").length`); n != 2 {
 		t.Errorf("the list-cards grid has %d columns, want 2", n)
 	}
+	narrow := b.Tab(t, browsertest.Viewport(390, 800), browsertest.Touch())
+	narrow.Navigate(s.URL + "/")
+	narrow.WaitFor(`document.querySelector(".site-header .lang-switcher-header") !== null`)
+	if !browsertest.Eval[bool](narrow, `document.documentElement.scrollWidth <= document.documentElement.clientWidth`) {
+		t.Error("at 390 px the page, with its logo and publish.js's switcher, scrolls sideways")
+	}
 	tab.Navigate(s.URL + "/ribbon/")
 	frame := `getComputedStyle(document.querySelector('span.image-embed[src$="#interface"]'))`
 	if got := browsertest.Eval[string](tab, frame+`.boxShadow`); got == "none" {
