@@ -266,7 +266,7 @@ func Analyze(ctx context.Context, fsys fs.FS, opts Options) (*Analysis, error) {
 	if err != nil {
 		return nil, err
 	}
-	rc := render.Config{StrictLineBreaks: v.Config.StrictLineBreaks, RemoteStylesheets: opts.RemoteStylesheets}
+	rc := render.Config{StrictLineBreaks: strictLineBreaks(v), RemoteStylesheets: opts.RemoteStylesheets}
 	a := &Analysis{Vault: v, r: render.New(rc), htmlAttachments: opts.HTMLAttachments}
 	if err := opts.start(ctx, phaseParse); err != nil {
 		return nil, err

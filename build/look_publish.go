@@ -101,10 +101,25 @@ func (l *look) setHide(o site.PublishOptions, from func(string) string) {
 		{"showThemeToggle", o.ShowThemeToggle, &l.hide.ThemeToggle},
 		{"showGraph", o.ShowGraph, &l.hide.Graph},
 		{"showNavigation", o.ShowNavigation, &l.hide.Explorer},
+		{"showHoverPreview", o.ShowHoverPreview, &l.hide.HoverPreview},
+		{"readableLineLength", o.ReadableLineLength, &l.hide.LineWidth},
 	} {
 		if s.show != nil && !*s.show {
 			*s.hide = true
 			l.set(strings.TrimPrefix(s.key, "show"), "hidden", from(s.key))
 		}
 	}
+	if o.HideTitle != nil && *o.HideTitle {
+		l.hide.Title = true
+		l.set("page titles", "hidden", from("hideTitle"))
+	}
+}
+
+// strictLineBreaks is Obsidian Publish's strictLineBreaks when
+// site-options.json sets it, the site's own setting, else app.json's.
+func strictLineBreaks(v *site.Vault) bool {
+	if b := v.Publish.StrictLineBreaks; b != nil {
+		return *b
+	}
+	return v.Config.StrictLineBreaks
 }

@@ -194,6 +194,10 @@ const publishVault = `
   "showThemeToggle": false,
   "navigationOrdering": ["Zeta", "Alpha/B.md", "Alpha", "Alpha/A.md"],
   "navigationHiddenItems": ["Hidden.md"],
+  "showHoverPreview": false,
+  "hideTitle": true,
+  "readableLineLength": false,
+  "strictLineBreaks": true,
   "someFutureKey": 3
 }
 -- publish.css --
@@ -209,7 +213,8 @@ window.publishJSMarker = true;
 # A
 [[B]]
 -- Alpha/B.md --
-b
+b1
+b2
 -- Zeta/Z.md --
 z
 -- Hidden.md --
@@ -218,8 +223,9 @@ h
 
 // TestLookPublish: publish.css and publish.js load on every page, and
 // site-options.json names the site, its logo, its home note and default
-// mode, hides what its toggles turn off, orders the explorer, and lists
-// a key it does not know as an info.
+// mode, hides what its toggles turn off (the title, the hover preview,
+// the readable line width too), sets strict line breaks, orders the
+// explorer, and lists a key it does not know as an info.
 func TestLookPublish(t *testing.T) {
 	t.Parallel()
 	res, em := buildLook(t, publishVault, Options{DefaultTitle: "folder name"})
@@ -235,6 +241,9 @@ func TestLookPublish(t *testing.T) {
 			`! class="toc"`, `! class="backlinks"`, `! class="theme-toggle"`, `class="search-button"`)
 	}
 	assertFile(t, em, "index.html", "<title>Start · My Garden</title>") // indexFile's note is the home page
+	// hideTitle, showHoverPreview, readableLineLength and strictLineBreaks.
+	assertFile(t, em, "alpha/b/index.html", `<body class="page-note theme-light vs-full-width" data-hover-preview="off">`,
+		"! page-title", "<p>b1\nb2</p>", "! <br>")
 	if _, ok := em.Files["img/logo.svg"]; !ok {
 		t.Error("the logo was not copied")
 	}
@@ -243,11 +252,11 @@ func TestLookPublish(t *testing.T) {
 	var info bool
 	for _, d := range res.Diags {
 		if d.Code == "unused-setting" && strings.Contains(d.Msg, `"someFutureKey"`) {
-			info = d.Severity == site.Info && d.Pos.Line == 12
+			info = d.Severity == site.Info && d.Pos.Line == 16
 		}
 	}
 	if !info {
-		t.Errorf("no info at line 12 for the unknown key in %v", res.Diags)
+		t.Errorf("no info at line 16 for the unknown key in %v", res.Diags)
 	}
 
 	_, em = buildLook(t, publishVault, Options{Site: templates.Site{Title: "From yaml"}})

@@ -34,6 +34,14 @@ type PublishOptions struct {
 	ShowThemeToggle *bool
 	ShowGraph       *bool
 	ShowNavigation  *bool
+	// ShowHoverPreview false turns off the hover preview of links.
+	ShowHoverPreview *bool
+	// HideTitle true leaves out every page's title heading.
+	HideTitle *bool
+	// ReadableLineLength false lets the text take the page's width.
+	ReadableLineLength *bool
+	// StrictLineBreaks, when set, wins over .obsidian/app.json's.
+	StrictLineBreaks *bool
 	// NavigationOrdering lists vault paths (folders bare, files with
 	// their extension) in the order the explorer shows them.
 	NavigationOrdering []string
@@ -47,6 +55,8 @@ func (o *PublishOptions) fields() map[string]any {
 		"logo": &o.Logo, "indexFile": &o.IndexFile, "siteName": &o.SiteName, "defaultTheme": &o.DefaultTheme,
 		"showOutline": &o.ShowOutline, "showBacklinks": &o.ShowBacklinks, "showSearch": &o.ShowSearch,
 		"showThemeToggle": &o.ShowThemeToggle, "showGraph": &o.ShowGraph, "showNavigation": &o.ShowNavigation,
+		"showHoverPreview": &o.ShowHoverPreview, "hideTitle": &o.HideTitle, "readableLineLength": &o.ReadableLineLength,
+		"strictLineBreaks":   &o.StrictLineBreaks,
 		"navigationOrdering": &o.NavigationOrdering, "navigationHiddenItems": &o.NavigationHiddenItems,
 	}
 }

@@ -46,6 +46,13 @@ type Look struct {
 // leaves out a hidden explorer by giving pages no Explorer file.
 type Hide struct {
 	Outline, Backlinks, Search, ThemeToggle, Graph, Explorer bool
+	// HoverPreview turns off the preview of internal links on hover.
+	HoverPreview bool
+	// Title leaves out the title heading of every page (hideTitle).
+	Title bool
+	// LineWidth lets the page's text take the width of its column
+	// (readableLineLength: false).
+	LineWidth bool
 }
 
 // Link is a link with its text. URL is already relative to the page it

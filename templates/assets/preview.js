@@ -6,10 +6,11 @@
 // the pointer is over it; leaving both, or Escape, closes it. From the
 // keyboard, Tab on the link enters the preview and Tab or Shift+Tab at
 // its ends leaves it. Touch screens get no preview: a tap just follows
-// the link.
+// the link, and a site can turn previews off (<body data-hover-preview="off">).
 (function () {
   "use strict";
   if (location.protocol === "file:" || !window.fetch || !window.DOMParser) return;
+  if (document.body.dataset.hoverPreview === "off") return; // site-options.json's showHoverPreview
   var OPEN_DELAY = 300, CLOSE_DELAY = 250; // ms: intent, not a passing pointer
   var cache = {}; // page URL without fragment → Promise of a document
   var pop = null, owner = null, openTimer = 0, closeTimer = 0;
