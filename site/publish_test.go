@@ -15,7 +15,7 @@ func TestReadPublishOptions(t *testing.T) {
 	}{
 		{name: "index without extension", give: `{"indexFile": "Start"}`, wantIndex: "Start.md"},
 		{name: "index with extension", give: `{"indexFile": "/Notes/Start.md"}`, wantIndex: "Notes/Start.md"},
-		{name: "unknown key is an info", give: "{\n\"hideTitle\": true}", wantCodes: []string{"unused-setting"}},
+		{name: "unknown key is an info", give: "{\n\"slidingWindow\": true}", wantCodes: []string{"unused-setting"}},
 		{name: "wrong type is a warning", give: `{"showSearch": "no"}`, wantCodes: []string{"invalid-config"}},
 		{name: "not JSON", give: `{`, wantCodes: []string{"invalid-config"}},
 	}
