@@ -161,6 +161,19 @@ func TestLookOff(t *testing.T) {
 	if _, theme := lookFileData(t, em, "theme."); !strings.Contains(theme, "other-theme-marker") {
 		t.Errorf("theme: Other shipped %q", theme)
 	}
+	res, em := buildLook(t, themedVault, Options{Look: LookOptions{Theme: "Nope"}})
+	missing := false
+	for _, d := range res.Diags {
+		missing = missing || d.Code == "missing-theme" && d.Pos.Path == ".obsidian/themes/Nope/theme.css"
+	}
+	for p := range em.Files {
+		if strings.HasPrefix(string(p), lookDir+"theme.") {
+			t.Errorf("a theme folder without theme.css gave %s", p)
+		}
+	}
+	if !missing {
+		t.Errorf("no missing-theme warning in %v", res.Diags)
+	}
 	_, em = buildLook(t, themedVault, Options{Look: LookOptions{RemoteImports: true}})
 	if _, theme := lookFileData(t, em, "theme."); !strings.Contains(theme, `@import url("https://fonts.example.com/inter.css");`) {
 		t.Errorf("themeRemoteImports did not keep the @import:\n%s", theme)
