@@ -228,7 +228,7 @@ func (b *builder) emitLook() error {
 		}
 	}
 	logo := b.a.look.logo
-	if logo == "" || b.has(logo.AssetOut()) || b.use.assets[logo] != nil { // a page's attachment too
+	if logo == "" || b.has(b.v.AssetOut(logo)) || b.use.assets[logo] != nil { // a page's attachment too
 		return nil
 	}
 	data, err := b.v.ReadFile(logo)
@@ -236,5 +236,5 @@ func (b *builder) emitLook() error {
 		b.use.diags.Add(site.Pos{Path: logo}, site.Warning, "unreadable", "cannot copy the logo: %v", err)
 		return nil
 	}
-	return b.emit(logo.AssetOut(), data)
+	return b.emit(b.v.AssetOut(logo), data)
 }

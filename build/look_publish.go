@@ -74,7 +74,7 @@ func (l *look) setLogo(v *site.Vault, logo, from string) {
 			"logo %q is not a published file of the vault; the header shows the site's name alone", logo)
 		return
 	}
-	l.logo, l.page.Logo = p, p.AssetOut()
+	l.logo, l.page.Logo = p, v.AssetOut(p)
 	l.set("logo", logo, from)
 }
 
