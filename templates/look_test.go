@@ -94,6 +94,9 @@ func TestRenderLook(t *testing.T) {
 			t.Errorf("page has %s, which the site hides", absent)
 		}
 	}
+	if !strings.Contains(got, `<div class="site-body-left-column" hidden><div class="site-body-left-column-inner"></div></div>`) {
+		t.Error("a page with an author's script and no explorer lacks the empty left column the script may wait for")
+	}
 	p.Kind = PageNotFound
 	p.Root = "/"
 	if got := render(t, p); strings.Contains(got, "publish.3.js") || !strings.Contains(got, `href="/_site/look/theme.1.css"`) {
