@@ -74,7 +74,7 @@ func testLookTheme(t *testing.T, b *browsertest.Browser) {
 // switcher, and publish.css lays out list-cards and frames #interface
 // images.
 func testLookPublish(t *testing.T, b *browsertest.Browser) {
-	_, em := buildMem(t, helpVault, Options{})
+	_, em := buildDir(t, helpVault, Options{})
 	s, tab := lookTab(t, b, em, browsertest.Viewport(1400, 1000))
 	tab.Navigate(s.URL + "/")
 	if got := browsertest.Eval[string](tab, `document.querySelector(".site-header .site-title").textContent`); got != "Obsidian Help" {

@@ -1,54 +1,23 @@
 package build
 
 import (
-	"context"
 	"strings"
 	"testing"
-	"testing/fstest"
-
-	"golang.org/x/tools/txtar"
 
 	"github.com/vaultsite/vaultsite/site"
 	"github.com/vaultsite/vaultsite/templates"
 )
 
-// txtarVault returns the files of a txtar archive as a vault.
-func txtarVault(src string) fstest.MapFS {
-	fsys := fstest.MapFS{}
-	for _, f := range txtar.Parse([]byte(src)).Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
-	return fsys
-}
-
-// buildLook builds the vault in src and returns the output.
+// buildLook builds the vault held in the txtar archive src.
 func buildLook(t *testing.T, src string, opts Options) (*Result, *MemEmitter) {
 	t.Helper()
-	em := NewMemEmitter()
-	res, err := Build(context.Background(), txtarVault(src), opts, em)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res, em
+	return buildSite(t, vaultArchive(t, src), opts)
 }
 
-// assertFile checks that the file p holds each line of want, and none
-// of the lines that start with "! ".
+// assertFile is assertOutput with one wanted line per argument.
 func assertFile(t *testing.T, em *MemEmitter, p site.OutPath, want ...string) {
 	t.Helper()
-	data, ok := em.Files[p]
-	if !ok {
-		t.Fatalf("no file %s", p)
-	}
-	for _, w := range want {
-		if not, ok := strings.CutPrefix(w, "! "); ok {
-			if strings.Contains(string(data), not) {
-				t.Errorf("%s has %q", p, not)
-			}
-		} else if !strings.Contains(string(data), w) {
-			t.Errorf("%s lacks %q", p, w)
-		}
-	}
+	assertOutput(t, em, p, strings.Join(want, "\n"))
 }
 
 // lookFileData returns the one look file whose name starts with prefix
@@ -272,6 +241,6 @@ func TestLookPublish(t *testing.T) {
 		t.Errorf("no info at line 16 for the unknown key in %v", res.Diags)
 	}
 
-	_, em = buildLook(t, publishVault, Options{Site: templates.Site{Title: "From yaml"}})
+	_, em = buildLook(t, publishVault, Options{Site: templates.SiteInfo{Title: "From yaml"}})
 	assertFile(t, em, "index.html", "<title>Start · From yaml</title>")
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"testing"
 	"testing/fstest"
 )
@@ -67,7 +68,7 @@ func TestHomeFromIndexFile(t *testing.T) {
 		{LoadOptions{Home: "Other.md"}, "Other.md"},
 		{LoadOptions{NoPublishOptions: true}, "Home.md"},
 	} {
-		v, _, err := Load(fsys, tt.opts)
+		v, _, err := Load(context.Background(), fsys, tt.opts)
 		if err != nil {
 			t.Fatal(err)
 		}
