@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"slices"
@@ -21,17 +20,7 @@ func watchRoot(t *testing.T, dir string) (<-chan []string, func() []string) {
 	var mu sync.Mutex
 	var reports []string
 	w.OnError = func(err error) { mu.Lock(); reports = append(reports, err.Error()); mu.Unlock() }
-	batches := make(chan []string, 16)
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- w.Run(ctx, func(_ context.Context, b []string) { batches <- b }) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Run: %v", err)
-		}
-		w.Close()
-	})
+	batches := runWatcher(t, w)
 	return batches, func() []string { mu.Lock(); defer mu.Unlock(); return slices.Clone(reports) }
 }
 

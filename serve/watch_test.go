@@ -36,6 +36,12 @@ func watchDirEvery(t *testing.T, files map[string]string, debounce time.Duration
 		t.Fatal(err)
 	}
 	w.OnError = func(err error) { t.Errorf("watch: %v", err) }
+	return dir, runWatcher(t, w)
+}
+
+// runWatcher runs w until the test ends and returns its batches.
+func runWatcher(t *testing.T, w *Watcher) <-chan []string {
+	t.Helper()
 	batches := make(chan []string, 16)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -47,7 +53,7 @@ func watchDirEvery(t *testing.T, files map[string]string, debounce time.Duration
 		}
 		w.Close()
 	})
-	return dir, batches
+	return batches
 }
 
 func writeFile(t testing.TB, name, body string) {
