@@ -33,7 +33,7 @@ import (
 func blankComments(src []byte, start int, code [][2]int) (marks map[int]int, off int, ok bool) {
 	marks = map[int]int{}
 	var fence []byte // the open fence's marker run, nil outside a fence
-	memo := codeSpanMemo{}
+	memo := &codeSpanMemo{}
 	for i := start; i < len(src); {
 		lineEnd := endOfLine(src, i)
 		if inCode(&code, i, lineEnd) {
@@ -78,7 +78,7 @@ func endOfLine(src []byte, i int) int {
 // scanLine blanks the comments that open on the line src[i:end] and
 // returns where scanning goes on (past the last comment, which may end on
 // a later line). open is the offset of a comment that never closes.
-func scanLine(src []byte, i, end int, marks map[int]int, memo codeSpanMemo) (next, open int, closed bool) {
+func scanLine(src []byte, i, end int, marks map[int]int, memo *codeSpanMemo) (next, open int, closed bool) {
 	var l commentLine
 	l.reset(i)
 	for i < end {

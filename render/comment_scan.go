@@ -81,34 +81,58 @@ func blockPrefix(b []byte) bool {
 	return true
 }
 
-// codeSpanMemo remembers, for a backtick run length, where the last
-// search for a closing run ended without one: the blank line or the end
-// of the text it reached. An opening run before that point has no closer
-// either, so it is not searched again; without this a line of ever longer
-// backtick runs ("e`e“e```") searched to its end once per run.
-type codeSpanMemo map[int]int
+// codeSpanMemo holds, for the text from a code span's opener to the next
+// blank line, where the last backtick run of each length starts. An
+// opener whose length has no run after it is not closed and is not
+// searched for; without the table, "e" and runs of 1, 2, 3 … backticks
+// (cmark's "backticks") searched to the end once per run. This is
+// cmark's remedy; codespan.go applies it to goldmark's parser.
+type codeSpanMemo struct {
+	end  int         // the blank line or the end of the text the table covers
+	last map[int]int // run length → start of the last run that long
+}
+
+// fill makes the table for the text from i to the next blank line.
+func (m *codeSpanMemo) fill(src []byte, i int) {
+	m.end = len(src)
+	if b := bytes.Index(src[i:], []byte("\n\n")); b >= 0 {
+		m.end = i + b
+	}
+	m.last = map[int]int{}
+	for i < m.end {
+		if src[i] != '`' {
+			i++
+			continue
+		}
+		start := i
+		for i < m.end && src[i] == '`' {
+			i++
+		}
+		m.last[i-start] = start
+	}
+}
 
 // skipCodeSpan returns the offset after the code span that opens at i, or
 // i plus the backtick run when the span is not closed before a blank line.
-func skipCodeSpan(src []byte, i int, memo codeSpanMemo) int {
+func skipCodeSpan(src []byte, i int, memo *codeSpanMemo) int {
 	n := 0
 	for i+n < len(src) && src[i+n] == '`' {
 		n++
 	}
-	if i < memo[n] {
+	if i >= memo.end {
+		memo.fill(src, i)
+	}
+	if last, ok := memo.last[n]; !ok || last < i+n {
 		return i + n
 	}
+	// A run of exactly n closes the span: the first after the opener.
 	run := src[i : i+n]
-	for j := i + n; j < len(src); {
-		k := bytes.Index(src[j:], run)
+	for j := i + n; j < memo.end; {
+		k := bytes.Index(src[j:memo.end], run)
 		if k < 0 {
 			break
 		}
 		k += j
-		if b := bytes.Index(src[j:k], []byte("\n\n")); b >= 0 {
-			memo[n] = j + b
-			return i + n
-		}
 		if k+n < len(src) && src[k+n] == '`' {
 			for k < len(src) && src[k] == '`' {
 				k++
@@ -118,7 +142,6 @@ func skipCodeSpan(src []byte, i int, memo codeSpanMemo) int {
 		}
 		return k + n
 	}
-	memo[n] = len(src)
 	return i + n
 }
 

@@ -59,6 +59,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 			util.Prioritized(cjkEmphasisParser{}, cjkEmphasisPriority),
 			util.Prioritized(linkCloseParser{}, linkClosePriority),
 			util.Prioritized(textJoiner{}, textJoinPriority),
+			util.Prioritized(codeSpanParser{}, codeSpanPriority),
 		),
 		parser.WithASTTransformers(
 			util.Prioritized(commentTransformer{}, commentTransformerPriority),
