@@ -82,7 +82,7 @@ func (r baseBlockHTMLRenderer) render(w util.BufWriter, src []byte, node ast.Nod
 	}
 	n := node.(*BaseBlock)
 	if n.HTML == nil {
-		writeHighlighted(w, n, "yaml", n.Src)
+		writeHighlighted(w, n, "yaml", n.Src, nil)
 		return ast.WalkSkipChildren, nil
 	}
 	_, _ = w.WriteString(`<div class="block-language-base">`)

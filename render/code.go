@@ -16,7 +16,9 @@ import (
 // codeHTMLRenderer prints code blocks: highlighted by chroma with CSS
 // classes (the stylesheets for light and dark live in templates), mermaid
 // fences as diagrams for the browser to draw, math fences as display math.
-type codeHTMLRenderer struct{}
+type codeHTMLRenderer struct {
+	cache CodeCache // Config.Code, or nil
+}
 
 var _ renderer.NodeRenderer = codeHTMLRenderer{}
 
@@ -51,14 +53,14 @@ func (r codeHTMLRenderer) renderFenced(w util.BufWriter, src []byte, node ast.No
 		_, _ = w.Write(util.EscapeHTML(code))
 		_, _ = w.WriteString("$$</div>\n")
 	default:
-		writeHighlighted(w, n, lang, code)
+		writeHighlighted(w, n, lang, code, r.cache)
 	}
 	return ast.WalkSkipChildren, nil
 }
 
 func (r codeHTMLRenderer) renderIndented(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		writeHighlighted(w, node, "", codeText(node, src))
+		writeHighlighted(w, node, "", codeText(node, src), r.cache)
 	}
 	return ast.WalkSkipChildren, nil
 }
@@ -74,8 +76,9 @@ func codeText(n ast.Node, src []byte) []byte {
 }
 
 // writeHighlighted writes a <pre> with chroma's spans when it knows the
-// language, and plain escaped code otherwise.
-func writeHighlighted(w util.BufWriter, n ast.Node, lang string, code []byte) {
+// language, and plain escaped code otherwise; c, when set, keeps the
+// highlighted code between builds.
+func writeHighlighted(w util.BufWriter, n ast.Node, lang string, code []byte, c CodeCache) {
 	_, _ = w.WriteString(`<pre class="chroma"`)
 	writeID(w, n)
 	_, _ = w.WriteString(`><code`)
@@ -84,7 +87,7 @@ func writeHighlighted(w util.BufWriter, n ast.Node, lang string, code []byte) {
 		writeAttr(w, "data-lang", lang)
 	}
 	_ = w.WriteByte('>')
-	if html, ok := highlight(lang, code); ok {
+	if html, ok := highlightCached(c, lang, code); ok {
 		_, _ = w.Write(html)
 	} else {
 		_, _ = w.Write(util.EscapeHTML(code))

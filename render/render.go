@@ -27,6 +27,9 @@ type Config struct {
 	// RemoteStylesheets keeps <link rel="stylesheet"> to http(s) URLs in
 	// notes' raw HTML (vaultsite.yaml html.remoteStylesheets).
 	RemoteStylesheets bool
+	// Code, when set, keeps highlighted code blocks between builds
+	// (code_cache.go); it changes no output, so Settings leaves it out.
+	Code CodeCache
 }
 
 // Obsidian installs every Obsidian extension, in the manner of
@@ -77,7 +80,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 	m.Renderer().AddOptions(
 		renderer.WithNodeRenderers(
 			util.Prioritized(linkHTMLRenderer{}, overridePriority),
-			util.Prioritized(codeHTMLRenderer{}, overridePriority),
+			util.Prioritized(codeHTMLRenderer{cache: e.cfg.Code}, overridePriority),
 			util.Prioritized(tagHTMLRenderer{}, overridePriority),
 			util.Prioritized(calloutHTMLRenderer{}, overridePriority),
 			util.Prioritized(taskHTMLRenderer{}, overridePriority),
