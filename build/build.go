@@ -42,6 +42,9 @@ type Options struct {
 	// notes' raw HTML; HTMLAttachments publishes HTML documents
 	// (attachments.go). They are vaultsite.yaml's html settings.
 	RemoteStylesheets, HTMLAttachments bool
+	// Cache, when set, keeps highlighted code, note bodies, the graph's
+	// layout and the search index from one build to the next (cache.go).
+	Cache Cache
 	// phase, when set, is told the name of each phase as it starts
 	// (phaseLoad …), so tests can see how far a cancelled build went.
 	phase func(name string)
@@ -266,7 +269,8 @@ func Analyze(ctx context.Context, fsys fs.FS, opts Options) (*Analysis, error) {
 	if err != nil {
 		return nil, err
 	}
-	rc := render.Config{StrictLineBreaks: strictLineBreaks(v), RemoteStylesheets: opts.RemoteStylesheets}
+	rc := render.Config{StrictLineBreaks: strictLineBreaks(v), RemoteStylesheets: opts.RemoteStylesheets,
+		Code: opts.Cache} // cache.go
 	a := &Analysis{Vault: v, r: render.New(rc), htmlAttachments: opts.HTMLAttachments}
 	if err := opts.start(ctx, phaseParse); err != nil {
 		return nil, err
@@ -361,9 +365,8 @@ func (b *builder) renderNotes(ctx context.Context, tree *folderTree, tags *tagIn
 func (b *builder) renderNote(n *site.Note, d *render.Doc, tree *folderTree, tags *tagIndex) error {
 	embeds := b.newEmbeds()
 	pb := &pageBinder{b: b, from: n, page: n.Slug, stack: []string{embedKey(n.Path, "")}, use: b.use, embeds: embeds}
-	render.Bind(d, pb)
 	var buf bytes.Buffer
-	if err := b.r.Render(&buf, d); err != nil {
+	if err := b.renderBody(&buf, n, d, pb); err != nil { // cache.go
 		return fmt.Errorf("%s: %w", n.Path, err)
 	}
 	data := b.notePage(page{note: n, doc: d, html: buf.Bytes()}, tree, tags)

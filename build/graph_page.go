@@ -22,6 +22,8 @@ type graphOutput struct {
 	pending *siteGraph
 	// same says that data is the file of the build before.
 	same bool
+	// cache keeps layouts between builds (cache_graph.go), or is nil.
+	cache Cache
 }
 
 // graphLayout is a graph as laid out, with its JSON, kept from one build
@@ -41,6 +43,7 @@ func (b *builder) placeGraph(ctx context.Context) error {
 	if g.sg == nil {
 		g.sg = newSiteGraph(b.v, b.graph)
 	}
+	g.cache = b.opts.Cache
 	next, same, err := g.place(ctx, b.memo.graphLayout)
 	if err != nil {
 		return err
@@ -66,7 +69,7 @@ func (g *graphOutput) place(ctx context.Context, last *graphLayout) (laid *graph
 		g.pending = g.sg
 		return last, true, nil
 	}
-	pos, err := g.sg.layout(ctx)
+	pos, err := g.sg.layoutCached(ctx, g.cache) // cache_graph.go
 	if err != nil {
 		return nil, false, err
 	}

@@ -25,15 +25,11 @@ import (
 // is given, 13 MB at 10,000 notes.
 func (b *builder) emitSearch(ctx context.Context) error {
 	prev := b.memo.search
-	out, err := search.Build(ctx, b.searchDocuments(prev), prev)
+	files, out, err := b.searchIndex(ctx, prev) // cache_search.go
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
 	b.memo.search = out
-	files, err := out.Files()
-	if err != nil {
-		return fmt.Errorf("search: %w", err)
-	}
 	kept := prev.Unchanged(out)
 	b.searchFiles = make(map[site.OutPath]bool, len(files))
 	for _, f := range files {

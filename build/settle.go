@@ -22,7 +22,7 @@ func (s *Live) Settle(ctx context.Context) (*Update, error) {
 		return nil, nil
 	}
 	start := time.Now()
-	pos, err := sg.layout(ctx)
+	pos, err := sg.layoutCached(ctx, s.opts.Cache) // cache_graph.go
 	if err != nil {
 		return nil, err
 	}

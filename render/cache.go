@@ -58,3 +58,6 @@ func (c Config) Settings() string {
 	c.Code = nil
 	return fmt.Sprintf("%#v", c)
 }
+
+// Settings is the Settings of the Config r was made with.
+func (r *Renderer) Settings() string { return r.cfg.Settings() }

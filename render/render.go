@@ -104,12 +104,13 @@ const overridePriority = 100
 
 // Renderer parses and renders notes. It is safe for concurrent use.
 type Renderer struct {
-	md goldmark.Markdown
+	md  goldmark.Markdown
+	cfg Config
 }
 
 // New returns a Renderer for the vault settings in cfg.
 func New(cfg Config) *Renderer {
-	return &Renderer{md: goldmark.New(goldmark.WithExtensions(Obsidian(cfg)))}
+	return &Renderer{md: goldmark.New(goldmark.WithExtensions(Obsidian(cfg))), cfg: cfg}
 }
 
 // Doc is a parsed note: the AST and the source it points into, which is

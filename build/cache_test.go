@@ -1,0 +1,278 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/vaultsite/vaultsite/internal/cache"
+)
+
+// openCache opens the store in dir with a fixed version, so a test's
+// builds share entries as one binary's builds do.
+func openCache(t *testing.T, dir string) *cache.Store {
+	t.Helper()
+	s, err := cache.Open(dir, cache.Options{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// cachedBuild builds fsys with the cache in dir and closes it, returning
+// the output and what the cache did.
+func cachedBuild(t *testing.T, fsys fstest.MapFS, dir string) (*MemEmitter, cache.Stats) {
+	t.Helper()
+	s := openCache(t, dir)
+	_, em := buildSite(t, fsys, Options{Cache: s})
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return em, s.Stats()
+}
+
+// sameOutput fails t unless a and b hold the same files, byte for byte.
+func sameOutput(t *testing.T, what string, a, b *MemEmitter) {
+	t.Helper()
+	pa, pb := a.Paths(), b.Paths()
+	if diff := cmp.Diff(pa, pb); diff != "" {
+		t.Fatalf("%s: files differ (-want +got):\n%s", what, diff)
+	}
+	for _, p := range pa {
+		if string(a.Files[p]) != string(b.Files[p]) {
+			t.Errorf("%s: %s differs:\n%s", what, p, cmp.Diff(string(a.Files[p]), string(b.Files[p])))
+		}
+	}
+}
+
+// TestCacheColdWarmAndNone builds one vault with no cache, with a cold
+// cache and with the warm one: every file the same, and the warm build
+// renders no body, highlights no code, lays out no graph and indexes no
+// search, as it takes all of them from the cache.
+func TestCacheColdWarmAndNone(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"cache", "embed-ids", "search", "graph"} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			fsys := vaultFile(t, name)
+			_, none := buildSite(t, fsys, Options{})
+			dir := t.TempDir()
+			cold, st := cachedBuild(t, fsys, dir)
+			sameOutput(t, "cold cache", none, cold)
+			if st.Puts == 0 {
+				t.Fatalf("the cold build stored nothing: %+v", st)
+			}
+			warm, st := cachedBuild(t, fsys, dir)
+			sameOutput(t, "warm cache", none, warm)
+			if st.Misses != 0 || st.Puts != 0 || st.Hits == 0 {
+				t.Errorf("warm build: %+v, want hits only", st)
+			}
+		})
+	}
+}
+
+// TestCacheWarmSkipsEachKind counts the warm build's hits on the cache
+// vault: one per published note's body, one for the graph, one for the
+// search index, and no code block, which only rendering a body would
+// look up.
+func TestCacheWarmSkipsEachKind(t *testing.T) {
+	t.Parallel()
+	fsys := vaultFile(t, "cache")
+	dir := t.TempDir()
+	res, em := buildSite(t, fsys, Options{})
+	cachedBuild(t, fsys, dir)
+	warm, st := cachedBuild(t, fsys, dir)
+	sameOutput(t, "warm", em, warm)
+	// The embedded sections are rendered anew on each build (only the
+	// bodies that show them are kept), and two of them hold code: Guide's
+	// "Install" and the whole of Detail.
+	if want := int64(res.Pages + 2 + 2); st.Hits != want || st.Misses != 0 {
+		t.Errorf("warm build: %+v; want %d hits (%d bodies, the graph, the search index, 2 code blocks) and no misses",
+			st, want, res.Pages)
+	}
+}
+
+// TestCacheDamagedEntries damages every entry of a warm cache in one way
+// each time and wants the output of a build without a cache.
+func TestCacheDamagedEntries(t *testing.T) {
+	t.Parallel()
+	damage := map[string]func(t *testing.T, entries []string){
+		"truncated": func(t *testing.T, entries []string) {
+			for _, p := range entries {
+				fi, _ := os.Stat(p)
+				must(t, os.Truncate(p, fi.Size()/2))
+			}
+		},
+		"flipped byte": func(t *testing.T, entries []string) {
+			for _, p := range entries {
+				b := readFile(t, p)
+				b[len(b)*3/4] ^= 0x20
+				must(t, os.WriteFile(p, b, 0o644))
+			}
+		},
+		"swapped": func(t *testing.T, entries []string) { // each entry at another's name
+			first := readFile(t, entries[0])
+			for i := range entries[:len(entries)-1] {
+				must(t, os.WriteFile(entries[i], readFile(t, entries[i+1]), 0o644))
+			}
+			must(t, os.WriteFile(entries[len(entries)-1], first, 0o644))
+		},
+		"empty": func(t *testing.T, entries []string) {
+			for _, p := range entries {
+				must(t, os.WriteFile(p, nil, 0o644))
+			}
+		},
+	}
+	fsys := vaultFile(t, "cache")
+	_, want := buildSite(t, fsys, Options{})
+	for name, f := range damage {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			cachedBuild(t, fsys, dir)
+			entries := cacheEntries(t, dir)
+			if len(entries) < 2 {
+				t.Fatalf("only %d entries", len(entries))
+			}
+			f(t, entries)
+			got, st := cachedBuild(t, fsys, dir)
+			sameOutput(t, name, want, got)
+			if st.Bad < int64(len(entries)) {
+				t.Errorf("build on a damaged cache: %+v, want all %d entries found bad", st, len(entries))
+			}
+			again, st := cachedBuild(t, fsys, dir) // the build rewrote what it found bad
+			sameOutput(t, name+", rebuilt", want, again)
+			if st.Misses != 0 {
+				t.Errorf("build after repair: %+v, want no misses", st)
+			}
+		})
+	}
+}
+
+// TestCacheOtherVersionMisses: a cache a different binary filled gives
+// no hits, and the output of a build without one.
+func TestCacheOtherVersionMisses(t *testing.T) {
+	t.Parallel()
+	fsys := vaultFile(t, "cache")
+	_, want := buildSite(t, fsys, Options{})
+	dir := t.TempDir()
+	old, err := cache.Open(dir, cache.Options{Version: "older"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	buildSite(t, fsys, Options{Cache: old})
+	n := len(cacheEntries(t, dir))
+	got, st := cachedBuild(t, fsys, dir)
+	sameOutput(t, "other version", want, got)
+	// Each version has its entries under names of its own: a build that
+	// took none of the older entries wrote all of its own beside them.
+	if all := len(cacheEntries(t, dir)); all != 2*n || st.Bad != 0 {
+		t.Errorf("%d entries of the older version, %d in all, %+v", n, all, st)
+	}
+}
+
+func cacheEntries(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(filepath.Join(dir, "entries"), func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			out = append(out, p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func readFile(t *testing.T, p string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestCacheFollowsEditsOfOtherNotes edits, one after another, notes that
+// Home links to or embeds, and after each edit wants the cached build
+// (its cache warm from every build before) to equal a build without a
+// cache: Home's body must be rendered again whenever what it shows of
+// another note changed, though its own bytes never change.
+func TestCacheFollowsEditsOfOtherNotes(t *testing.T) {
+	t.Parallel()
+	fsys := vaultFile(t, "cache")
+	dir := t.TempDir()
+	cachedBuild(t, fsys, dir)
+	set := func(name, text string) { fsys[name] = &fstest.MapFile{Data: []byte(text)} }
+	edit := func(name, old, new string) {
+		t.Helper()
+		s := string(fsys[name].Data)
+		if !strings.Contains(s, old) {
+			t.Fatalf("%s lacks %q", name, old)
+		}
+		set(name, strings.Replace(s, old, new, 1))
+	}
+	steps := []struct {
+		name   string
+		change func()
+		home   string // a line Home's page must then hold
+	}{
+		{"heading renamed", func() { edit("Guide.md", "## Install", "## Installing") }, "href=\"guide/\"\n! href=\"guide/#install\""},
+		{"title changed", func() { edit("Card.md", "title: A card", "title: The card") }, "The card\n! A card"},
+		{"embedded text", func() { edit("Topic.md", "A topic", "One topic") }, `One topic`},
+		{"nested embed", func() { edit("Detail.md", "A fact.", "A new fact.") }, `A new fact.`},
+		{"block moved", func() { edit("Detail.md", "A new fact. ^fact", "Other.\n\nMoved fact. ^fact") }, `Moved fact.`},
+		{"link target made", func() { set("Gone.md", "# Gone\n") }, `href="gone/"`},
+		{"link target deleted", func() { delete(fsys, "Topic.md") }, `! One topic`},
+		{"embedded image gone", func() { delete(fsys, "pic.png") }, `! <img src="pic.png"`},
+		{"code edited", func() { edit("Guide.md", "make install", "make all install") }, `make all install`},
+		{"unpublished", func() { edit("Guide.md", "tags: [docs]", "tags: [docs]\npublish: false") }, `! href="guide/"`},
+	}
+	for _, s := range steps {
+		s.change()
+		_, want := buildSite(t, fsys, Options{})
+		got, st := cachedBuild(t, fsys, dir)
+		sameOutput(t, s.name, want, got)
+		if st.Hits == 0 {
+			t.Errorf("%s: no hits at all: %+v", s.name, st)
+		}
+		assertOutput(t, got, "index.html", s.home)
+	}
+}
+
+// TestCacheEntriesAreContentAddressed: two vaults with the same note
+// share its body's entry, wherever their caches are: nothing in a key
+// depends on the machine or the place.
+func TestCacheEntriesAreContentAddressed(t *testing.T) {
+	t.Parallel()
+	fsys := vaultFile(t, "cache")
+	a, b := t.TempDir(), t.TempDir()
+	cachedBuild(t, fsys, a)
+	cachedBuild(t, fsys, b)
+	names := func(dir string) []string {
+		var out []string
+		for _, p := range cacheEntries(t, dir) {
+			rel, _ := filepath.Rel(dir, p)
+			out = append(out, rel)
+		}
+		return out
+	}
+	if diff := cmp.Diff(names(a), names(b)); diff != "" {
+		t.Errorf("two caches of one vault differ:\n%s", diff)
+	}
+}
