@@ -61,6 +61,10 @@ type Config struct {
 	// ThemeRemoteImports keeps @import rules of remote URLs in the theme
 	// and snippets, which are otherwise dropped.
 	ThemeRemoteImports bool `yaml:"themeRemoteImports"`
+	// CacheDir is where build and serve keep their cache between builds
+	// (internal/cache): relative to the folder of this file, and never
+	// inside the vault. Absent, it is in the user's cache directory.
+	CacheDir string `yaml:"cacheDir"`
 	// Check configures vaultsite check.
 	Check Check `yaml:"check"`
 	// HTML says what notes' raw HTML and HTML attachments may do.

@@ -25,6 +25,7 @@ func TestLoad(t *testing.T) {
 		{name: "only comments", give: "# nothing set yet\n", want: Config{}},
 		{name: "an alias is read as YAML says", give: "ignore: &x [Private]\ncheck:\n  severity: {case-mismatch: off}\n", want: Config{Ignore: []string{"Private"}, Check: Check{Severity: map[string]string{"case-mismatch": "off"}}}},
 		{name: "embed budget", give: "embedBudget: 512KB\n", want: Config{EmbedBudget: "512KB"}},
+		{name: "cache dir", give: "cacheDir: ../.cache/site\n", want: Config{CacheDir: "../.cache/site"}},
 		{name: "bad embed budget", give: "embedBudget: lots\n", wantErr: `vaultsite.yaml: embedBudget: "lots" is not a size such as 4MB or 512KB`},
 		{name: "unknown key names its line", give: "title: x\nfoo: 1\n", wantErr: `vaultsite.yaml:2:1: unknown key "foo"`},
 		{name: "unknown nested key", give: "check:\n  severity: {}\n  bogus: 2\n", wantErr: `vaultsite.yaml:3:3: unknown key "bogus"`},

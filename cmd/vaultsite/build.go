@@ -18,6 +18,7 @@ import (
 
 type buildOptions struct {
 	siteFlags
+	cacheFlags
 	vault   string
 	out     string
 	all     bool
@@ -75,6 +76,7 @@ as path:line: message lines, or as JSON with --format json.`,
 	f := cmd.Flags()
 	f.StringVarP(&opts.out, "out", "o", "public", "output folder, replaced on every build but for dot-entries and the keep setting")
 	opts.siteFlags.register(cmd)
+	opts.cacheFlags.register(cmd) // cache.go
 	f.BoolVar(&opts.headers, "headers", false, "write a _headers file (Netlify, Cloudflare Pages): hashed assets cached for a year")
 	f.BoolVar(&opts.all, "all", false, "print every diagnostic, not only the first 50")
 	f.BoolVarP(&opts.dryRun, "dry-run", "n", false, "write nothing; print what would be published and what is left out, and why")
@@ -114,6 +116,11 @@ func runBuild(cmd *cobra.Command, opts *buildOptions) error {
 	if opts.dryRun {
 		return runPlan(cmd, opts, fsys, bopts)
 	}
+	store, err := opts.cacheFlags.open(&bopts, cfg, opts.settingsDir(opts.vault), opts.vault, opts.out, opts.stderr)
+	if err != nil {
+		return err
+	}
+	defer closeCache(store, opts.stderr)
 	if isTerminal(opts.stderr) {
 		bopts.Progress = progressPrinter(opts.stderr)
 	}

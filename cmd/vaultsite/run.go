@@ -58,7 +58,7 @@ vault (it holds .obsidian/ or vaultsite.yaml), else ./vault.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newBuildCmd(), newCheckCmd(), newServeCmd(), newInitCmd(), newVersionCmd())
+	root.AddCommand(newBuildCmd(), newCheckCmd(), newServeCmd(), newInitCmd(), newVersionCmd(), newCacheCmd())
 	return exitCode(root.ExecuteContext(ctx), stderr)
 }
 

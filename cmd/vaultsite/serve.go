@@ -16,6 +16,7 @@ import (
 
 type serveOptions struct {
 	siteFlags
+	cacheFlags
 	vault   string
 	bind    string
 	hosts   []string // --host: more names the browser may use
@@ -68,6 +69,7 @@ localhost, to an IP address, to the --bind name or to a name given with
 	f.StringVar(&opts.bind, "bind", "127.0.0.1", "address to listen on; anything but loopback exposes the vault")
 	f.StringArrayVar(&opts.hosts, "host", nil, "also answer requests for this host name (repeatable); localhost and IP addresses always work")
 	opts.siteFlags.register(cmd)
+	opts.cacheFlags.register(cmd) // cache.go
 	return cmd
 }
 
@@ -94,11 +96,19 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 	if err != nil {
 		return err
 	}
-	s := build.NewLive(fsys, buildOpts(cfg, opts.vault))
+	bopts := buildOpts(cfg, opts.vault)
+	store, err := opts.cacheFlags.open(&bopts, cfg, opts.settingsDir(opts.vault), opts.vault, "", opts.stderr)
+	if err != nil {
+		return err
+	}
+	defer closeCache(store, opts.stderr)
+	s := build.NewLive(fsys, bopts)
 	s.LayoutLater = true // the preview settles it in the background
 	s.Settings = func() (build.Options, error) {
 		cfg, err := opts.settings(fsys, opts.vault)
-		return buildOpts(cfg, opts.vault), err
+		next := buildOpts(cfg, opts.vault)
+		next.Cache = bopts.Cache // the cache opened at the start, wherever cacheDir now says
+		return next, err
 	}
 	ln, err := serve.Listen(opts.bind, opts.port, opts.portSet)
 	if err != nil {

@@ -32,20 +32,21 @@ func DefaultDir(vault string) (string, error) {
 	return filepath.Join(base, "vaultsite", hex.EncodeToString(sum[:8])), nil
 }
 
-// CheckOutside fails when dir is the vault folder or lies inside it,
-// following symlinks on both: entries written there would be read back
-// as attachments of the vault, and published.
-func CheckOutside(dir, vault string) error {
+// CheckOutside fails when dir is the folder root or lies inside it,
+// following symlinks on both; what names root in the error ("the
+// vault"). A cache inside the vault would be read back as attachments
+// and published; inside the output folder, published or swept away.
+func CheckOutside(dir, root, what string) error {
 	d, err := resolve(dir)
 	if err != nil {
 		return fmt.Errorf("cache: %w", err)
 	}
-	v, err := resolve(vault)
+	r, err := resolve(root)
 	if err != nil {
 		return fmt.Errorf("cache: %w", err)
 	}
-	if rel, err := filepath.Rel(v, d); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return fmt.Errorf("cache directory %s is inside the vault %s: the build would publish it; choose a directory outside the vault", dir, vault)
+	if rel, err := filepath.Rel(r, d); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return fmt.Errorf("cache directory %s is inside %s %s: it would be published; choose a directory outside it", dir, what, root)
 	}
 	return nil
 }

@@ -309,7 +309,7 @@ func TestCheckOutside(t *testing.T) {
 		{filepath.Join(root, "vault-cache"), true},
 		{root, true}, // holds the vault, but is not inside it
 	} {
-		err := CheckOutside(tc.give, vault)
+		err := CheckOutside(tc.give, vault, "the vault")
 		if (err == nil) != tc.ok {
 			t.Errorf("CheckOutside(%s) = %v, want ok %v", tc.give, err, tc.ok)
 		}
