@@ -47,6 +47,7 @@ type initData struct {
 	Project                       string // the Cloudflare Pages project
 	Install, Check, Build, Deploy string
 	OutExpr                       string // the output folder as the workflow's YAML names it
+	CacheExpr                     string // the build cache's folder, as the YAML names it
 }
 
 func initFiles(opts *initOptions, det detected) ([]initFile, error) {
@@ -93,9 +94,9 @@ func workflowData(opts *initOptions, det detected, rel string) initData {
 	if rel != "." {
 		out, shellOut, arg = "public", "public", " "+rel
 	}
-	d.OutExpr = out
+	d.OutExpr, d.CacheExpr = out, "${{ runner.temp }}/vaultsite-cache"
 	d.Check = "vaultsite check" + arg + " --format github"
-	d.Build = "vaultsite build" + arg + " -o " + shellOut
+	d.Build = "vaultsite build" + arg + " -o " + shellOut + ` --cache-dir "$RUNNER_TEMP/vaultsite-cache"`
 	d.Deploy = "npx --yes netlify-cli@27 deploy --no-build --prod --dir " + shellOut
 	return d
 }
