@@ -1,6 +1,8 @@
 package build
 
 import (
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -274,5 +276,90 @@ func TestCacheEntriesAreContentAddressed(t *testing.T) {
 	}
 	if diff := cmp.Diff(names(a), names(b)); diff != "" {
 		t.Errorf("two caches of one vault differ:\n%s", diff)
+	}
+}
+
+// TestCacheLiveEqualsFull runs the preview's rebuilds on the bundled
+// vault with a cache that earlier builds filled, and after each edit
+// wants the site a build without a cache makes; then a new preview (a
+// restart of serve) on the same cache, once more.
+func TestCacheLiveEqualsFull(t *testing.T) {
+	t.Parallel()
+	dir := copyVault(t, "../vault")
+	tcp := "obisdian_ntoes/notes_obsidian/ZPythonref/DjangoFramework/Network+/Ref_OSI/TCP.md"
+	store := openCache(t, t.TempDir())
+	buildSite(t, os.DirFS(dir), Options{Cache: store})
+	live := func() *Live {
+		s := NewLive(os.DirFS(dir), Options{Cache: store})
+		if _, err := s.Update(context.Background(), nil); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	s := live()
+	sameAsFull(t, "warm start", dir, s)
+	change := func(name, old, new string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		b := readFile(t, p)
+		if !strings.Contains(string(b), old) {
+			t.Fatalf("%s lacks %q", name, old)
+		}
+		must(t, os.WriteFile(p, []byte(strings.Replace(string(b), old, new, 1)), 0o644))
+	}
+	for _, st := range []struct {
+		name string
+		edit func()
+		path string
+	}{
+		{"heading renamed", func() { change(tcp, "## Three-way handshake", "## Handshake in three steps") }, tcp},
+		{"title set", func() { change(tcp, "date: 2023-07-09", "date: 2023-07-09\ntitle: Transmission Control") }, tcp},
+		{"link added", func() { change(tcp, "## Handshake in three steps", "## Handshake in three steps\n\nSee [[UDP]].") }, tcp},
+		{"note added", func() {
+			must(t, os.WriteFile(filepath.Join(dir, "Ports.md"), []byte("# Ports\n\n![[TCP#Handshake in three steps]]\n"), 0o644))
+		}, "Ports.md"},
+	} {
+		st.edit()
+		if _, err := s.Update(context.Background(), []string{st.path}); err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		if _, err := s.Settle(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		sameAsFull(t, st.name, dir, s)
+	}
+	sameAsFull(t, "restart", dir, live())
+}
+
+// TestCacheBoundHolds builds with a store bounded to half of what the
+// vault's entries take: the output is the same, and the cache stays
+// within its bound, build after build.
+func TestCacheBoundHolds(t *testing.T) {
+	t.Parallel()
+	fsys := vaultFile(t, "cache")
+	_, want := buildSite(t, fsys, Options{})
+	full := t.TempDir()
+	cachedBuild(t, fsys, full)
+	all, err := cache.Measure(full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bound := all.Bytes / 2
+	dir := t.TempDir()
+	for i := range 3 {
+		s, err := cache.Open(dir, cache.Options{Version: "test", MaxBytes: bound})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, got := buildSite(t, fsys, Options{Cache: s})
+		must(t, s.Close())
+		sameOutput(t, fmt.Sprint("build ", i), want, got)
+		u, err := cache.Measure(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u.Bytes > bound || s.Stats().Evicted == 0 {
+			t.Errorf("build %d: the cache holds %d bytes, bound %d; %+v", i, u.Bytes, bound, s.Stats())
+		}
 	}
 }
