@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -13,6 +14,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/vaultsite/vaultsite/internal/cache"
+	"github.com/vaultsite/vaultsite/internal/search"
+	"github.com/vaultsite/vaultsite/render"
+	"github.com/vaultsite/vaultsite/site"
 )
 
 // openCache opens the store in dir with a fixed version, so a test's
@@ -235,6 +239,7 @@ func TestCacheFollowsEditsOfOtherNotes(t *testing.T) {
 		home   string // a line Home's page must then hold
 	}{
 		{"heading renamed", func() { edit("Guide.md", "## Install", "## Installing") }, "href=\"guide/\"\n! href=\"guide/#install\""},
+		{"only a URL changed", func() { edit("Far.md", "# Far", "---\npermalink: /far-away/\n---\n# Far") }, `href="far-away/"`},
 		{"title changed", func() { edit("Card.md", "title: A card", "title: The card") }, "The card\n! A card"},
 		{"embedded text", func() { edit("Topic.md", "A topic", "One topic") }, `One topic`},
 		{"nested embed", func() { edit("Detail.md", "A fact.", "A new fact.") }, `A new fact.`},
@@ -361,5 +366,47 @@ func TestCacheBoundHolds(t *testing.T) {
 		if u.Bytes > bound || s.Stats().Evicted == 0 {
 			t.Errorf("build %d: the cache holds %d bytes, bound %d; %+v", i, u.Bytes, bound, s.Stats())
 		}
+	}
+}
+
+// TestBodyKeyFields and TestSearchKeyFields guard the keys against a
+// field added later: each field of render.Dest and search.Document
+// changed alone must change the key. A new field fails the count; add
+// it to recordingBinder.Bind or searchDocKey, then here.
+func TestBodyKeyFields(t *testing.T) {
+	t.Parallel()
+	variants := []render.Dest{{}, {State: render.Resolved}, {URL: "x/"}, {Kind: site.KindImage}, {Title: "t"},
+		{Content: []byte("c")}, {InlineTitle: "i"}, {Cycle: true}, {Cut: "c"}}
+	if n := reflect.TypeFor[render.Dest]().NumField(); n != len(variants)-1 {
+		t.Fatalf("render.Dest has %d fields, the key %d", n, len(variants)-1)
+	}
+	seen := map[cache.Key]int{}
+	for i, d := range variants {
+		rec := &recordingBinder{inner: &pageBinder{}, h: cache.NewHasher("body")}
+		rec.record(d)
+		k := rec.h.Key()
+		if j, dup := seen[k]; dup {
+			t.Errorf("variants %d and %d share a key", i, j)
+		}
+		seen[k] = i
+	}
+}
+
+func TestSearchKeyFields(t *testing.T) {
+	t.Parallel()
+	body := func() string { return "words" }
+	variants := []search.Document{{}, {ID: "a.md"}, {Title: "t"}, {URL: "u/"}, {Crumbs: "c"}, {Aliases: []string{"a"}},
+		{Headings: []string{"h"}}, {Tags: []string{"t"}}, {Body: body}}
+	// Key names the parse, not the content: it is left out on purpose.
+	if n := reflect.TypeFor[search.Document]().NumField(); n != len(variants)-1+1 {
+		t.Fatalf("search.Document has %d fields, the key %d and Key", n, len(variants)-1)
+	}
+	seen := map[cache.Key]int{}
+	for i := range variants {
+		k := searchDocKey(&variants[i])
+		if j, dup := seen[k]; dup {
+			t.Errorf("variants %d and %d share a key", i, j)
+		}
+		seen[k] = i
 	}
 }

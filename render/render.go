@@ -28,7 +28,7 @@ type Config struct {
 	// notes' raw HTML (vaultsite.yaml html.remoteStylesheets).
 	RemoteStylesheets bool
 	// Code, when set, keeps highlighted code blocks between builds
-	// (code_cache.go); it changes no output, so Settings leaves it out.
+	// (cache.go); it changes no output, so Settings leaves it out.
 	Code CodeCache
 }
 
