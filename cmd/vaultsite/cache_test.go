@@ -18,7 +18,11 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	os.Setenv("XDG_CACHE_HOME", dir)
+	// Each system's variable: os.UserCacheDir reads XDG_CACHE_HOME on
+	// Linux, HOME on macOS, LocalAppData on Windows.
+	for _, v := range []string{"XDG_CACHE_HOME", "HOME", "LocalAppData"} {
+		os.Setenv(v, dir)
+	}
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
@@ -103,7 +107,11 @@ func TestCacheCommandAndClean(t *testing.T) {
 	}
 	stdout, _, code := runIn(t, dir, "cache", vault)
 	lines := strings.Split(stdout, "\n")
-	if code != 0 || len(lines) != 3 || !strings.HasPrefix(lines[0], filepath.Join(os.Getenv("XDG_CACHE_HOME"), "vaultsite")+string(filepath.Separator)) {
+	base, err := os.UserCacheDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code != 0 || len(lines) != 3 || !strings.HasPrefix(lines[0], filepath.Join(base, "vaultsite")+string(filepath.Separator)) {
 		t.Fatalf("cache: exit %d, stdout %q", code, stdout)
 	}
 	var n int
