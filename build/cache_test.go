@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -408,5 +409,42 @@ func TestSearchKeyFields(t *testing.T) {
 			t.Errorf("variants %d and %d share a key", i, j)
 		}
 		seen[k] = i
+	}
+}
+
+// TestCacheConcurrentBuilds runs builds of two versions of a vault at
+// once on one cache folder, each with its own store as two processes
+// would: every build's output is that of a build without a cache.
+func TestCacheConcurrentBuilds(t *testing.T) {
+	t.Parallel()
+	a := vaultFile(t, "cache")
+	b := vaultFile(t, "cache")
+	b["Detail.md"] = &fstest.MapFile{Data: []byte("# Detail\n\nAnother fact. ^fact\n\n```go\nvar x = 3\n```\n")}
+	_, wantA := buildSite(t, a, Options{})
+	_, wantB := buildSite(t, b, Options{})
+	dir := t.TempDir()
+	var wg sync.WaitGroup
+	got := make([]*MemEmitter, 6)
+	for i := range got {
+		fsys := a
+		if i%2 == 1 {
+			fsys = b
+		}
+		wg.Go(func() {
+			s := openCache(t, dir)
+			em := NewMemEmitter()
+			if _, err := Build(context.Background(), fsys, Options{Cache: s}, em); err != nil {
+				t.Error(err)
+			}
+			got[i] = em
+		})
+	}
+	wg.Wait()
+	for i, em := range got {
+		want := wantA
+		if i%2 == 1 {
+			want = wantB
+		}
+		sameOutput(t, fmt.Sprint("build ", i), want, em)
 	}
 }
