@@ -263,7 +263,3 @@ func (p *PageData) TOCMinLevel() int {
 func (p *PageData) Self() site.RelURL {
 	return p.Slug.FromRoot()
 }
-
-// HasAside reports whether the page has the right sidebar (a note's
-// local graph, table of contents and backlinks).
-func (p *PageData) HasAside() bool { return p.Kind == PageNote }

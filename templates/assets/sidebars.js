@@ -1,8 +1,9 @@
-// vaultsite: the sidebars as drawers. Where a sidebar has no column
-// (layout.css), its header button opens it over the page; Escape, the
-// scrim, the button again or following a link closes it, and focus goes
-// back to the button. Without this script there are no drawers: the
-// aside follows the page and the explorer is absent.
+// vaultsite: the explorer as a drawer. Where it has no column
+// (layout.css), its header button opens it over the page; its close
+// button, Escape, a tap outside it (on the scrim), the header button
+// again or following a link closes it, and focus goes back to the header
+// button. Without this script there is no drawer and no explorer. (The
+// aside has no drawer: on a phone it follows the note.)
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -51,7 +52,9 @@
       else if (isDrawer(panel)) open(panel, button);
     });
     panel.addEventListener("click", function (e) {
-      if (current && current.panel === panel && e.target.closest("a[href]")) close(false);
+      if (!current || current.panel !== panel) return;
+      if (e.target.closest(".sidebar-close")) close(true);
+      else if (e.target.closest("a[href]")) close(false);
     });
     // Tabbing out of an open drawer closes it, so focus is never hidden
     // behind it.
