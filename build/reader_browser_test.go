@@ -141,9 +141,10 @@ func testPreviewKeyboard(t *testing.T, b *browsertest.Browser) {
 	s, tab := reader(t, b)
 	tab.Navigate(s.URL + httpNote)
 	// Focus what comes before the first internal link of the body, then
-	// Tab onto the link, as a keyboard user would.
+	// Tab onto the link, as a keyboard user would. (The narrow "On this
+	// page" comes between them in the page, unseen at this width.)
 	browsertest.Eval[chromedp.Void](tab, `(() => {
-		const links = [...document.querySelectorAll("a[href], button:not([hidden])")];
+		const links = [...document.querySelectorAll("a[href], button:not([hidden])")].filter(e => e.checkVisibility());
 		const i = links.indexOf(document.querySelector(".markdown-preview-view a.internal-link"));
 		links[i - 1].focus();
 	})()`)

@@ -21,7 +21,7 @@ func TestRenderObsidianDOM(t *testing.T) {
 		`<div class="site-body-left-column-inner"><div class="nav-view-outer"></div></div>`,
 		`<main id="vs.main" class="page-main site-body-center-column"`,
 		`<aside class="page-aside site-body-right-column"`,
-		`<section class="metadata-container frontmatter-container"`,
+		`<details class="metadata-container frontmatter-container"`, `<div class="metadata-content">`,
 		`<div class="markdown-preview-view markdown-rendered wide cards"><div class="markdown-preview-sizer markdown-preview-section">`,
 		`<h1 class="page-title inline-title">`,
 		`<body class="page-note"><script>`, `"theme-dark":"theme-light"`, // the body's theme class
