@@ -30,6 +30,7 @@ func TestPhoneLayoutInBrowser(t *testing.T) {
 	t.Run("aside-follows-note", func(t *testing.T) { testAsideFollowsNote(t, b) })
 	t.Run("aside-column", func(t *testing.T) { testAsideColumn(t, b) })
 	t.Run("text-first", func(t *testing.T) { testTextFirst(t, b) })
+	t.Run("breadcrumb-line", func(t *testing.T) { testBreadcrumbLine(t, b) })
 	t.Run("properties-wide", func(t *testing.T) { testPropertiesWide(t, b) })
 	t.Run("one-grid", func(t *testing.T) { testOneGrid(t, b) })
 	t.Run("drawer", func(t *testing.T) { testDrawerCloses(t, b) })
@@ -127,9 +128,8 @@ func oneLine(sel string) string {
 const firstSentence = `document.querySelector(".markdown-preview-view p").getBoundingClientRect().top`
 
 // testTextFirst (item 2): on a 375×812 phone the properties are one
-// closed summary line that opens to the table, the breadcrumb of a
-// deeply filed note is one line with its middle elided, and in both
-// notes the first sentence starts in the top half of the screen.
+// closed summary line that opens to the table, and the first sentence
+// starts in the top half of the screen.
 func testTextFirst(t *testing.T, b *browsertest.Browser) {
 	s, tab := reader(t, b, phone()...)
 	tab.Navigate(s.URL + propertiesNote)
@@ -148,7 +148,13 @@ func testTextFirst(t *testing.T, b *browsertest.Browser) {
 	}
 	tab.Click(".metadata-container > summary")
 	tab.WaitFor(shows(`.metadata-property[data-property-key="tags"] .tag`))
+}
 
+// testBreadcrumbLine (item 2): on a 375×812 phone the breadcrumb of a
+// deeply filed note is one line, its first item and the page shown and
+// the middle elided, and the first sentence starts in the top half.
+func testBreadcrumbLine(t *testing.T, b *browsertest.Browser) {
+	s, tab := reader(t, b, phone()...)
 	tab.Navigate(s.URL + tcpNote)
 	if n := browsertest.Eval[int](tab, `document.querySelectorAll(".breadcrumbs li").length`); n < 5 {
 		t.Fatalf("TCP's breadcrumb has %d items; the test needs a deep note", n)
