@@ -56,7 +56,8 @@ const onThisPage = `[...document.querySelectorAll("details")].find(d => d.queryS
 // testAsideFollowsNote (item 1): on a phone nothing of the aside hides
 // behind a header icon. The note is followed by its backlinks and then
 // its local graph, both in view without a tap; the table of contents is a
-// closed "On this page" above the text, which opens to the headings.
+// closed "On this page" between the title and the text, which opens to
+// the headings.
 func testAsideFollowsNote(t *testing.T, b *browsertest.Browser) {
 	s, tab := reader(t, b, phone()...)
 	tab.Navigate(s.URL + httpNote)
@@ -83,8 +84,10 @@ func testAsideFollowsNote(t *testing.T, b *browsertest.Browser) {
 		t.Fatal(`no closed, visible "On this page" at 375 px`)
 	}
 	toc := browsertest.Eval[box](tab, `(d => { const r = d.getBoundingClientRect(); return {y: r.top + scrollY, b: r.bottom + scrollY} })(`+onThisPage+`)`)
-	if toc.B > text.Y {
-		t.Errorf(`"On this page" ends at %.0f, below the text's top %.0f`, toc.B, text.Y)
+	title := browsertest.Eval[box](tab, rect(".page-title"))
+	first := browsertest.Eval[box](tab, rect(".markdown-preview-view p"))
+	if toc.Y < title.B || toc.B > first.Y {
+		t.Errorf(`"On this page" (%.0f–%.0f) is not between the title (ends %.0f) and the first paragraph (starts %.0f)`, toc.Y, toc.B, title.B, first.Y)
 	}
 	browsertest.Eval[chromedp.Void](tab, onThisPage+`.querySelector("summary").click()`)
 	tab.WaitFor(`(d => d.open && [...d.querySelectorAll("a[href^='#']")].some(a => a.checkVisibility()))(` + onThisPage + `)`)
