@@ -21,11 +21,14 @@
 // "vs.preview"): a GitHub-style heading slug never contains a dot, so
 // they cannot collide with a heading of the note.
 //
-// The layout (layout.css) has the page between two sidebars: the
-// explorer, a folder tree that explorer.js builds from the site's one
-// explorer file (PageData.Explorer), and the aside with the local graph's
-// slot, the table of contents and the backlinks. Where a sidebar has no
-// column it becomes a drawer behind a header button (sidebars.js).
+// The layout (layout.css) is one grid for every kind of page, the text
+// between two sidebars: the explorer, a folder tree that explorer.js
+// builds from the site's one explorer file (PageData.Explorer), and the
+// aside with the local graph's slot, the table of contents and the
+// backlinks. Where the aside has no column it follows the note, and the
+// table of contents shows as a closed "On this page" above the text;
+// where the explorer has no column it becomes a drawer behind a header
+// button (sidebars.js).
 // preview.js shows hover previews of internal links.
 //
 // The browser libraries KaTeX and Mermaid are vendored under
@@ -36,7 +39,7 @@
 //
 // JavaScript is optional: every page is complete without it. The script
 // adds the theme toggle, heading anchors, copy buttons on code blocks, the
-// explorer, the drawers and the previews.
+// explorer, its drawer and the previews.
 // The theme is light or dark by prefers-color-scheme, overridden by a
 // data-theme attribute on <html> that a one-line inline snippet restores
 // from localStorage before the first paint.
