@@ -229,8 +229,8 @@ func TestLookPublish(t *testing.T) {
 	if _, ok := em.Files["img/logo.svg"]; !ok {
 		t.Error("the logo was not copied")
 	}
-	assertFile(t, em, explorerPath,
-		`"items":[["Zeta","zeta/",[["Z","z/"]]],["Alpha","alpha/",[["B","b/"],["A","a/"]]]]`)
+	assertFile(t, em, explorerDir+"0.json", `"items":[["Zeta","",1],["Alpha","",1]]`)
+	assertFile(t, em, explorerDir+"alpha/0.json", `"items":[["B"],["A"]]`)
 	var info bool
 	for _, d := range res.Diags {
 		if d.Code == "unused-setting" && strings.Contains(d.Msg, `"someFutureKey"`) {

@@ -71,6 +71,7 @@ func (b *builder) emitPage(slug site.Slug, data *templates.PageData) error {
 		if data.Explorer, err = b.explorer(); err != nil {
 			return err
 		}
+		data.ExplorerFolder, data.ExplorerParts = b.explorerTrail(slug)
 	}
 	b.libs.Add(data)
 	buf := pageBuffers.Get().(*bytes.Buffer)

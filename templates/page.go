@@ -172,9 +172,17 @@ type PageData struct {
 	// Slug is the page's own slug ("" for the home page); the build sets
 	// it for every page but the 404 page.
 	Slug site.Slug
-	// Explorer is the site's explorer file (the folder tree the left
-	// sidebar shows), one per site; empty leaves the sidebar out.
+	// Explorer is the folder of the site's explorer files (the folder
+	// tree the left sidebar shows, one file per part of each folder's
+	// listing); empty leaves the sidebar out.
 	Explorer site.OutPath
+	// ExplorerFolder is the URL from the site root of the folder whose
+	// listing holds the page ("" for the root, "protocols/"), and
+	// ExplorerParts, unless empty, the part of each listing down to it
+	// that holds the next step ("0 2"): the explorer opens the way to
+	// the page with the files they name (build/explorer.go).
+	ExplorerFolder site.RelURL
+	ExplorerParts  string
 	// Nav holds the site-wide links of the header (tag index, …).
 	Nav []Link
 	// Breadcrumbs are the ancestors of the page, from the root down to
