@@ -116,8 +116,13 @@
     for (var i = 0; i < steps.length; i++) {
       this.trail.push({url: steps.slice(0, i + 1).join("/") + "/", part: +parts[i + 1] || 0});
     }
+    // The folders on the way open, and count as opened by hand from
+    // then on (kept with the next folder the reader toggles).
     this.onTrail = {};
-    for (var j = 1; j < this.trail.length; j++) this.onTrail[this.trail[j].url] = this.trail[j].part;
+    for (var j = 1; j < this.trail.length; j++) {
+      this.onTrail[this.trail[j].url] = this.trail[j].part;
+      open[this.trail[j].url] = true;
+    }
   }
   Explorer.prototype.fileURL = function (folder, part) {
     return this.base + folder + part + ".json";
@@ -210,7 +215,7 @@
         li.appendChild(sub);
       }, function () { btn.setAttribute("aria-expanded", "false"); }).then(function () { pending = false; });
     }
-    set(!!open[url] || url in this.onTrail);
+    set(!!open[url]);
     btn.addEventListener("click", function () {
       var on = btn.getAttribute("aria-expanded") !== "true";
       if (on) open[url] = true; else delete open[url];
