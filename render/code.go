@@ -5,9 +5,7 @@ import (
 	"strings"
 
 	"github.com/alecthomas/chroma/v2"
-	chtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
@@ -21,10 +19,6 @@ type codeHTMLRenderer struct {
 }
 
 var _ renderer.NodeRenderer = codeHTMLRenderer{}
-
-// formatter writes class names only, no <pre>: we write our own wrapper
-// with the language. chroma's formatter keeps no state between calls.
-var formatter = chtml.New(chtml.WithClasses(true), chtml.PreventSurroundingPre(true))
 
 func (r codeHTMLRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindFencedCodeBlock, r.renderFenced)
@@ -117,9 +111,7 @@ func highlightWith(lexer chroma.Lexer, code []byte) (html []byte, ok bool) {
 		return nil, false
 	}
 	var buf bytes.Buffer
-	if formatter.Format(&buf, styles.Fallback, it) != nil {
-		return nil, false
-	}
+	writeTokens(&buf, it)
 	return buf.Bytes(), true
 }
 
