@@ -60,6 +60,24 @@ type explorerSite struct {
 	places map[site.Slug]explorerPlace
 }
 
+// dropStale deletes from files the explorer files e does not have: the
+// listings of folders gone, or parts a shorter listing no longer needs. A
+// rebuild that drew no page made no explorer (e is nil) and keeps all.
+func (e *explorerSite) dropStale(files map[site.OutPath][]byte) {
+	if e == nil {
+		return
+	}
+	have := make(map[site.OutPath]bool, len(e.files))
+	for _, f := range e.files {
+		have[f.path] = true
+	}
+	for p := range files {
+		if strings.HasPrefix(string(p), explorerDir) && !have[p] {
+			delete(files, p)
+		}
+	}
+}
+
 // explorerOut is one file of the explorer.
 type explorerOut struct {
 	path site.OutPath

@@ -220,6 +220,7 @@ func (s *Live) record(prev *Snapshot, a *Analysis, b *builder, inc *increment, f
 	pages, pageFiles := b.pages(inc, prev)
 	assets := pageAssets(old.assets, b, inc.only, pages)
 	files := compose(prev.Files, fresh.Files, pages, b.searchFiles)
+	b.explorerFile.made.dropStale(files)
 	assetFiles := composeAssets(prev.Assets, fresh.Assets)
 	dropUnused(files, assetFiles, old.a.Vault, a.Vault, assets)
 	rdiags := keepDiags(old.renderDiags, inc.only, a) // render findings of pages not rendered again

@@ -169,6 +169,12 @@ func incrementalSteps(t *testing.T, later bool) {
 				t.Fatal(err)
 			}
 		}, []string{"Subnets.md"}, true, false},
+		{"a note in a folder of its own", func() { write("Scratch/Idea.md", "# Idea\n") }, []string{"Scratch/Idea.md"}, true, false},
+		{"that folder deleted, and its explorer listing with it", func() {
+			if err := os.RemoveAll(filepath.Join(dir, "Scratch")); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"Scratch/Idea.md"}, true, false},
 		{"a watcher that missed the event", func() { write(tcp, read(tcp)+"\nAnother line.\n") }, []string{}, true, false},
 		// Bases: views are evaluated over every published note, so a
 		// property edit moves a note into or out of views elsewhere.
