@@ -91,8 +91,9 @@ type explorerPlace struct {
 	part   int
 }
 
-// explorer returns the output path of the explorer's folder, writing its
-// files on the first call; pages call it as they are emitted, so the
+// explorer returns the output path of the explorer's first file, the
+// first part of the root's listing, writing all its files on the first
+// call; pages call it as they are emitted, so the
 // files exist before any page names them. An empty path means no
 // explorer (the site has no published page); an error is the emitter's.
 func (b *builder) explorer() (site.OutPath, error) {
@@ -114,7 +115,7 @@ func (b *builder) explorer() (site.OutPath, error) {
 	if len(e.made.files) == 0 {
 		return "", e.err
 	}
-	return explorerDir, e.err
+	return e.made.files[0].path, e.err
 }
 
 // explorerTrail returns what the page of slug tells its script: the URL

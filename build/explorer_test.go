@@ -68,7 +68,7 @@ func TestExplorerFiles(t *testing.T) {
 			continue
 		}
 		page := em.Files[p]
-		names := bytes.Contains(page, []byte(`_site/explorer/"`))
+		names := bytes.Contains(page, []byte(`_site/explorer/0.json"`))
 		if names == (p == "404.html") {
 			t.Errorf("%s names the explorer: %v", p, names)
 		}

@@ -13,7 +13,7 @@ import (
 func TestRenderObsidianDOM(t *testing.T) {
 	t.Parallel()
 	p := samplePage(PageNote)
-	p.Explorer = "_site/explorer/"
+	p.Explorer = "_site/explorer/0.json"
 	got := render(t, p)
 	for _, want := range []string{
 		`<div class="published-container">`,

@@ -172,9 +172,9 @@ type PageData struct {
 	// Slug is the page's own slug ("" for the home page); the build sets
 	// it for every page but the 404 page.
 	Slug site.Slug
-	// Explorer is the folder of the site's explorer files (the folder
+	// Explorer is the first of the site's explorer files (the folder
 	// tree the left sidebar shows, one file per part of each folder's
-	// listing); empty leaves the sidebar out.
+	// listing, all in its folder); empty leaves the sidebar out.
 	Explorer site.OutPath
 	// ExplorerFolder is the URL from the site root of the folder whose
 	// listing holds the page ("" for the root, "protocols/"), and

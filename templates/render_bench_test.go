@@ -15,7 +15,7 @@ import (
 func benchPage() *PageData {
 	p := &PageData{Kind: PageNote, Title: "Timeout evening process partner", Root: "../../",
 		Content:  template.HTML(strings.Repeat("<p>Some text with a <a href=\"../x/\">link</a>.</p>\n", 150)),
-		Explorer: "_site/explorer/", Slug: "math/timeout-evening", HasMath: true,
+		Explorer: "_site/explorer/0.json", Slug: "math/timeout-evening", HasMath: true,
 		Nav: []Link{{"Tags", "../../tags/"}, {"Graph", "../../graph/"}}, GraphData: "../../_site/graph.json"}
 	p.Breadcrumbs = []Link{{"Home", "../../"}, {"Math", "../"}}
 	for i := range 4 {

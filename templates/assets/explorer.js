@@ -16,7 +16,8 @@
 // "protocols/"), or to the site root when it starts with "/"; an empty
 // or missing url is derived from the name (derived, the rule of
 // build/explorer.go's derivedURL). The nav element's data attributes
-// (partials.html) give the explorer folder (data-url), the site root,
+// (partials.html) give the root's first file (data-url, in the folder of
+// them all), the site root,
 // the current page's URL from the root (data-page), the URL of the
 // folder listing it (data-folder) and the part of each listing on the
 // way that holds the next step (data-parts, root first, 0 if absent).
@@ -104,7 +105,7 @@
 
   function Explorer(nav) {
     this.nav = nav;
-    this.base = nav.getAttribute("data-url");
+    this.base = nav.getAttribute("data-url").replace(/[^/]*$/, "");
     this.root = nav.getAttribute("data-root") || "./";
     this.here = nav.getAttribute("data-page");
     var folder = nav.getAttribute("data-folder") || "";
