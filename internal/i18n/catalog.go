@@ -1,0 +1,105 @@
+package i18n
+
+import (
+	"embed"
+	"encoding/json"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+)
+
+//go:embed messages/*.json
+var messageFS embed.FS
+
+// Default is the language of a site that names none, and the catalog
+// that fills the gaps of the others.
+const Default = "en"
+
+// Catalog is one language's messages. The zero value is not usable; get
+// one from For.
+type Catalog struct {
+	lang string
+	msgs map[string]string
+}
+
+// catalogs reads every embedded catalog once. A file that is not valid
+// JSON is a bug, caught by the package's tests.
+var catalogs = sync.OnceValue(func() map[string]*Catalog {
+	entries, err := messageFS.ReadDir("messages")
+	if err != nil {
+		panic(err)
+	}
+	out := map[string]*Catalog{}
+	for _, e := range entries {
+		data, err := messageFS.ReadFile("messages/" + e.Name())
+		if err != nil {
+			panic(err)
+		}
+		c := &Catalog{lang: strings.TrimSuffix(e.Name(), path.Ext(e.Name()))}
+		if err := json.Unmarshal(data, &c.msgs); err != nil {
+			panic("i18n: " + e.Name() + ": " + err.Error())
+		}
+		out[c.lang] = c
+	}
+	return out
+})
+
+// Languages returns the codes of the languages with a catalog, sorted.
+func Languages() []string {
+	var out []string
+	for l := range catalogs() {
+		out = append(out, l)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// For returns the catalog for a BCP 47 language tag: the language's own
+// ("pt-BR" and "pt_PT" get "pt", "zh-Hant" gets "zh"), or English when
+// there is none or the tag is empty.
+func For(tag string) *Catalog {
+	all := catalogs()
+	base, _, _ := strings.Cut(strings.ReplaceAll(tag, "_", "-"), "-")
+	if c, ok := all[strings.ToLower(base)]; ok {
+		return c
+	}
+	return all[Default]
+}
+
+// Lang returns the code of the catalog's language ("ja").
+func (c *Catalog) Lang() string { return c.lang }
+
+// T returns the message of key, English's when the catalog lacks it,
+// and the key itself when no catalog has it, so a missing message shows
+// on the page rather than an empty label.
+func (c *Catalog) T(key string) string {
+	if m, ok := c.msgs[key]; ok {
+		return m
+	}
+	if m, ok := catalogs()[Default].msgs[key]; ok {
+		return m
+	}
+	return key
+}
+
+// Tf returns the message of key with its placeholders filled from pairs
+// of name and value: Tf("feed.description", "site", "Notes") replaces
+// "{site}". A placeholder without a value stays as written.
+func (c *Catalog) Tf(key string, pairs ...string) string {
+	m := c.T(key)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		m = strings.ReplaceAll(m, "{"+pairs[i]+"}", pairs[i+1])
+	}
+	return m
+}
+
+// keys returns the catalog's keys, sorted.
+func (c *Catalog) keys() []string {
+	var out []string
+	for k := range c.msgs {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
