@@ -135,7 +135,7 @@ func (b *builder) basePageData(c *canvasPage, tree *folderTree, backs []canvasBa
 	}
 	data := &templates.PageData{
 		Site: b.opts.Site, Kind: templates.PageNote, Title: c.title,
-		Root: c.slug.Root(), Nav: b.nav(c.slug), Breadcrumbs: tree.breadcrumbs(c.asset.Path.Dir(), c.slug),
+		Root: c.slug.Root(), Nav: b.nav(c.slug), Breadcrumbs: tree.breadcrumbs(c.asset.Path.Dir(), c.slug, b.words()),
 		Content: template.HTML(html), HasBases: true, HasMap: embeds.maps,
 	}
 	for _, bl := range backs {

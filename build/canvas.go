@@ -159,7 +159,7 @@ func (b *builder) canvasPageData(c *canvasPage, tree *folderTree, backs []canvas
 	}
 	data := &templates.PageData{
 		Site: b.opts.Site, Kind: templates.PageCanvas, Title: c.title,
-		Root: c.slug.Root(), Nav: b.nav(c.slug), Breadcrumbs: tree.breadcrumbs(c.asset.Path.Dir(), c.slug),
+		Root: c.slug.Root(), Nav: b.nav(c.slug), Breadcrumbs: tree.breadcrumbs(c.asset.Path.Dir(), c.slug, b.words()),
 		Content: template.HTML(out.HTML), HasMath: out.HasMath || embeds.math, HasMermaid: out.HasMermaid || embeds.mermaid,
 		HasBases: embeds.bases, HasMap: embeds.maps,
 	}

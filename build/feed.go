@@ -158,11 +158,11 @@ func (b *builder) feed(dates map[*site.Note]noteDates) ([]byte, error) {
 	}
 	title := b.opts.Site.Title
 	ch := rssChannel{
-		Title: title, Link: b.absURL("./"), Description: "Recent notes of " + title, Language: b.opts.Site.Lang,
+		Title: title, Link: b.absURL("./"), Description: b.words().Tf("feed.description", "site", title), Language: b.opts.Site.Lang,
 		Self: rssSelf{Href: b.absURL(rootURLOfFile(feedPath)), Rel: "self", Type: "application/rss+xml"},
 	}
 	if title == "" {
-		ch.Description = "Recent notes"
+		ch.Description = b.words().T("feed.descriptionUntitled")
 	}
 	for _, d := range notes {
 		u := b.absURL(d.n.Slug.FromRoot())

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/vaultsite/vaultsite/site"
-	"github.com/vaultsite/vaultsite/templates"
 )
 
 // headersPath is the file Netlify and Cloudflare Pages read for response
@@ -35,7 +34,7 @@ var hashedDirs = []string{"_site/thirdparty/", "_site/search/t/", "_site/search/
 // which revalidates.
 func (b *builder) headers() []byte {
 	var paths []string
-	for _, f := range templates.Static() {
+	for _, f := range b.siteFiles() {
 		if hashedName.MatchString(string(f.Path)) {
 			paths = append(paths, "/"+string(f.Path))
 		}

@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/vaultsite/vaultsite/internal/i18n"
 	"github.com/vaultsite/vaultsite/site"
 	"github.com/vaultsite/vaultsite/templates"
 )
@@ -63,7 +64,7 @@ func (b *builder) emitPage(slug site.Slug, data *templates.PageData) error {
 		return nil // a rebuild that does not need this page; canvases and bases are few, and always drawn
 	}
 	if data == nil {
-		data = &templates.PageData{Site: b.opts.Site, Kind: templates.PageNotFound, Title: "Page not found", Root: "/"}
+		data = &templates.PageData{Site: b.opts.Site, Kind: templates.PageNotFound, Root: "/"}
 		out = "404.html"
 	} else {
 		data.Slug = slug
@@ -110,12 +111,13 @@ func (b *builder) emit(p site.OutPath, data []byte) error {
 	return nil
 }
 
-// emitFiles writes the site's own static files, the browser libraries
+// emitFiles writes the site's own static files and its messages file
+// (the scripts' words in the site's language), the browser libraries
 // the emitted pages load, and the attachments that published pages use,
 // and nothing else from the vault. When ctx is done it stops with ctx's
 // error.
 func (b *builder) emitFiles(ctx context.Context) error {
-	for _, f := range append(templates.Static(), b.libs.Files()...) {
+	for _, f := range append(b.siteFiles(), b.libs.Files()...) {
 		if b.have != nil && b.have(f.Path) {
 			continue
 		}
@@ -162,7 +164,7 @@ func (b *builder) notePage(p page, tree *folderTree, tags *tagIndex) *templates.
 	n := p.note
 	data := &templates.PageData{
 		Site: b.opts.Site, Kind: templates.PageNote, Title: n.Title(), Description: n.Props.Description,
-		Root: n.Slug.Root(), Nav: b.nav(n.Slug), Breadcrumbs: tree.breadcrumbs(n.Path.Dir(), n.Slug),
+		Root: n.Slug.Root(), Nav: b.nav(n.Slug), Breadcrumbs: tree.breadcrumbs(n.Path.Dir(), n.Slug, b.words()),
 		HideTitle: n.FirstH1 != "", Content: template.HTML(p.html), CSSClasses: n.Props.CSSClasses,
 		HasMath: p.doc.HasMath, HasMermaid: p.doc.HasMermaid,
 		Properties: b.properties(n), Tags: tags.links(n, n.Slug), TOC: toc(n), Backlinks: b.backlinks(n),
@@ -180,10 +182,19 @@ func (b *builder) notePage(p page, tree *folderTree, tags *tagIndex) *templates.
 
 func (b *builder) nav(from site.Slug) []templates.Link {
 	return []templates.Link{
-		{Text: "Tags", URL: from.LinkTo(site.TagIndexSlug, "")},
-		{Text: "Graph", URL: from.LinkTo(site.GraphSlug, "")},
+		{Text: b.words().T("nav.tags"), URL: from.LinkTo(site.TagIndexSlug, "")},
+		{Text: b.words().T("nav.graph"), URL: from.LinkTo(site.GraphSlug, "")},
 	}
 }
+
+// siteFiles returns the site's own static files and the messages file of
+// its language, which every page loads.
+func (b *builder) siteFiles() []templates.File {
+	return append(templates.Static(), templates.Messages(b.opts.Site.Lang))
+}
+
+// words returns the interface's messages in the site's language.
+func (b *builder) words() *i18n.Catalog { return i18n.For(b.opts.Site.Lang) }
 
 func toc(n *site.Note) []templates.TOCEntry {
 	out := make([]templates.TOCEntry, 0, len(n.Headings))
@@ -279,22 +290,23 @@ func (b *builder) propValue(n *site.Note, key string, v site.Value) templates.Pr
 	if strings.HasPrefix(text, "https://") || strings.HasPrefix(text, "http://") {
 		return templates.PropValue{Text: text, URL: site.External(text)}
 	}
-	return templates.PropValue{Text: formatDate(text)}
+	return templates.PropValue{Text: formatDate(text, b.words())}
 }
 
-// formatDate shows a date or date-time value the way a reader says it
-// ("7 July 2023", "1 February 2024, 10:30"), as Obsidian's properties view
-// shows dates rather than their ISO text. Anything else, including an
-// impossible date such as 2023-13-45, is returned as written. The time
-// zone is not converted: the author's wall-clock time is what they meant,
-// and the build must not depend on the machine's zone.
-func formatDate(v string) string {
+// formatDate shows a date or date-time value the way a reader of the
+// site's language says it ("7 July 2023", "2023年7月7日 10:30"), as
+// Obsidian's properties view shows dates rather than their ISO text.
+// Anything else, including an impossible date such as 2023-13-45, is
+// returned as written. The time zone is not converted: the author's
+// wall-clock time is what they meant, and the build must not depend on
+// the machine's zone.
+func formatDate(v string, words *i18n.Catalog) string {
 	if t, err := time.Parse("2006-01-02", v); err == nil {
-		return t.Format("2 January 2006")
+		return words.Date(t, false)
 	}
 	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04"} {
 		if t, err := time.Parse(layout, v); err == nil {
-			return t.Format("2 January 2006, 15:04")
+			return words.Date(t, true)
 		}
 	}
 	return v

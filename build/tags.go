@@ -119,8 +119,8 @@ func (b *builder) emitTags(ctx context.Context, ti *tagIndex) error {
 		return nil
 	}
 	data := &templates.PageData{
-		Site: b.opts.Site, Kind: templates.PageTagIndex, Title: "Tags", Root: slug.Root(), Nav: b.nav(slug),
-		Breadcrumbs: []templates.Link{{Text: "Home", URL: slug.Root()}},
+		Site: b.opts.Site, Kind: templates.PageTagIndex, Root: slug.Root(), Nav: b.nav(slug),
+		Breadcrumbs: []templates.Link{{Text: b.words().T("page.home"), URL: slug.Root()}},
 	}
 	for _, t := range ti.order {
 		data.Entries = append(data.Entries, templates.ListEntry{Text: t.name, URL: slug.LinkTo(site.TagSlug(t.name), ""), Count: len(t.notes)})
@@ -132,7 +132,7 @@ func (b *builder) emitTags(ctx context.Context, ti *tagIndex) error {
 func (b *builder) tagPage(ti *tagIndex, t *tag, slug site.Slug) *templates.PageData {
 	data := &templates.PageData{
 		Site: b.opts.Site, Kind: templates.PageTag, Title: "#" + t.name, Root: slug.Root(), Nav: b.nav(slug),
-		Breadcrumbs: []templates.Link{{Text: "Home", URL: slug.Root()}, {Text: "Tags", URL: slug.LinkTo(site.TagIndexSlug, "")}},
+		Breadcrumbs: []templates.Link{{Text: b.words().T("page.home"), URL: slug.Root()}, {Text: b.words().T("nav.tags"), URL: slug.LinkTo(site.TagIndexSlug, "")}},
 	}
 	for _, child := range ti.order {
 		if strings.HasPrefix(child.lower, t.lower+"/") && !strings.Contains(child.name[len(t.name)+1:], "/") {

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/vaultsite/vaultsite/internal/i18n"
 	"github.com/vaultsite/vaultsite/site"
 	"github.com/vaultsite/vaultsite/templates"
 )
@@ -163,9 +164,10 @@ func sortFold[T any](vs []T, key func(T) string, stable bool) {
 	}
 }
 
-// breadcrumbs links the folders above a page, from the root down to dir.
-func (t *folderTree) breadcrumbs(dir string, from site.Slug) []templates.Link {
-	out := []templates.Link{{Text: "Home", URL: from.Root()}}
+// breadcrumbs links the folders above a page, from the root down to dir;
+// the root's link reads "Home" in the site's language.
+func (t *folderTree) breadcrumbs(dir string, from site.Slug, words *i18n.Catalog) []templates.Link {
+	out := []templates.Link{{Text: words.T("page.home"), URL: from.Root()}}
 	if dir == "" {
 		return out
 	}
@@ -182,7 +184,7 @@ func (t *folderTree) breadcrumbs(dir string, from site.Slug) []templates.Link {
 func (b *builder) folderPage(f *folder, tree *folderTree) *templates.PageData {
 	data := &templates.PageData{
 		Site: b.opts.Site, Kind: templates.PageFolder, Title: f.name, Root: f.slug.Root(), Nav: b.nav(f.slug),
-		Breadcrumbs: tree.breadcrumbs(site.VaultPath(f.path).Dir(), f.slug), Entries: tree.entries(f, f.slug),
+		Breadcrumbs: tree.breadcrumbs(site.VaultPath(f.path).Dir(), f.slug, b.words()), Entries: tree.entries(f, f.slug),
 	}
 	if f.slug == "" {
 		data.Kind, data.Title, data.Breadcrumbs = templates.PageHome, b.opts.Site.Title, nil

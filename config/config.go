@@ -26,7 +26,11 @@ type Config struct {
 	// BaseURL is where the site will live ("https://notes.example.org/");
 	// it makes canonical URLs, the sitemap and the feed absolute.
 	BaseURL string `yaml:"baseURL"`
-	// Language of the pages, for <html lang> ("en").
+	// Language of the pages, a BCP 47 tag ("ja", "pt-BR"): it is the
+	// pages' <html lang>, and picks the language of the interface's
+	// words and dates (internal/i18n; English when it has no catalog).
+	// Absent, the site is in English; vaultsite init guesses it from
+	// the notes and writes it here.
 	Language string `yaml:"language"`
 	// Ignore lists globs of vault paths not to publish.
 	Ignore []string `yaml:"ignore"`
@@ -169,6 +173,10 @@ func Load(fsys fs.FS, name string, optional bool) (Config, error) {
 	return cfg, cfg.validate(name)
 }
 
+// languageTag matches the shape of a BCP 47 tag: a language of two to
+// eight letters, then subtags of letters and digits ("zh-Hant-TW").
+var languageTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+
 // unknownField matches the library's message for a key that Config does
 // not have ("field bogus not found in type config.Check").
 var unknownField = regexp.MustCompile(`^field (.+) not found in type `)
@@ -217,6 +225,9 @@ func (c *Config) validate(name string) error {
 	}
 	if _, ok := parseSize(c.EmbedBudget); !ok {
 		return bad("embedBudget: %q is not a size such as 4MB or 512KB", c.EmbedBudget)
+	}
+	if c.Language != "" && !languageTag.MatchString(c.Language) {
+		return bad("language: %q is not a language tag such as en, ja or pt-BR", c.Language)
 	}
 	if c.BaseURL != "" && !strings.Contains(c.BaseURL, "://") {
 		return bad("baseURL: %q is not an absolute URL", c.BaseURL)

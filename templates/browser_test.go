@@ -60,7 +60,7 @@ func TestLibrariesInBrowser(t *testing.T) {
 func libraryFiles(t *testing.T) map[string][]byte {
 	t.Helper()
 	files := map[string][]byte{}
-	for _, f := range append(Static(), ThirdParty(true, true)...) {
+	for _, f := range append(Static(), append(ThirdParty(true, true), Messages(""))...) {
 		files[string(f.Path)] = f.Data
 	}
 	var page bytes.Buffer

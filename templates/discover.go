@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/vaultsite/vaultsite/internal/i18n"
 	"github.com/vaultsite/vaultsite/site"
 )
 
@@ -68,6 +69,9 @@ type Redirect struct {
 	// no base URL (a relative canonical link resolves against the page).
 	Canonical string
 }
+
+// T returns the interface's message of key in the page's language.
+func (r Redirect) T(key string) string { return i18n.For(r.Lang).T(key) }
 
 var redirectLayout = sync.OnceValue(func() *template.Template {
 	return parseLayouts(template.New("redirect.html"), "layouts/redirect.html")

@@ -217,17 +217,19 @@ type PageData struct {
 	GraphData site.RelURL
 }
 
-// defaultHeadings are the headings of pages whose Title is empty.
-var defaultHeadings = [numKinds]string{PageTagIndex: "Tags", PageNotFound: "Page not found", PageGraph: "Graph"}
+// defaultHeadings are the message keys of the headings of pages whose
+// Title is empty.
+var defaultHeadings = [numKinds]string{PageTagIndex: "tags.heading", PageNotFound: "notfound.heading", PageGraph: "graph.heading"}
 
 // Heading returns the page's <h1>: its Title, or when that is empty a
-// default for its kind ("Tags", "Page not found", the site title).
+// default for its kind in the site's language ("Tags", "Page not found"),
+// else the site title.
 func (p *PageData) Heading() string {
 	switch {
 	case p.Title != "":
 		return p.Title
 	case p.Kind >= 0 && p.Kind < numKinds && defaultHeadings[p.Kind] != "":
-		return defaultHeadings[p.Kind]
+		return p.T(defaultHeadings[p.Kind])
 	}
 	return p.Site.Title
 }

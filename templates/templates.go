@@ -32,6 +32,7 @@ var layoutFiles = [numKinds]string{
 
 var funcs = template.FuncMap{
 	"static":      staticURL,
+	"messages":    messagesURL,
 	"thirdparty":  thirdpartyURL,
 	"inlineStyle": inlineStyle,
 	// generator names the binary that made the page, as Hugo and Jekyll

@@ -94,6 +94,10 @@ func (c *Catalog) Tf(key string, pairs ...string) string {
 	return m
 }
 
+// Keys returns the catalog's keys, sorted, for tests that look for
+// every message on a page.
+func (c *Catalog) Keys() []string { return c.keys() }
+
 // keys returns the catalog's keys, sorted.
 func (c *Catalog) keys() []string {
 	var out []string

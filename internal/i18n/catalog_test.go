@@ -120,7 +120,7 @@ func TestDate(t *testing.T) {
 
 func TestTf(t *testing.T) {
 	t.Parallel()
-	if got, want := For("ja").Tf("feed.description", "site", "メモ"), "メモ の最近のノート"; got != want {
+	if got, want := For("ja").Tf("feed.description", "site", "メモ"), "メモの最近のノート"; got != want {
 		t.Errorf("Tf = %q, want %q", got, want)
 	}
 	if got := For("ja").T("no.such.key"); got != "no.such.key" {

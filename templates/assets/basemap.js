@@ -3,6 +3,9 @@
 // on pages that have a map view.
 (function () {
   "use strict";
+  // t is the interface's message of key in the site's language (the
+  // messages file each page loads first, internal/i18n).
+  var t = window.vaultsiteT || function (key) { return key; };
   var TILE = 256, MAXZOOM = 17;
   function project(lat, lng, z) {
     var s = TILE * Math.pow(2, z), r = lat * Math.PI / 180;
@@ -53,7 +56,7 @@
       var btn = document.createElement("button");
       btn.type = "button";
       btn.textContent = b[0];
-      btn.setAttribute("aria-label", b[1] > 0 ? "Zoom in" : "Zoom out");
+      btn.setAttribute("aria-label", t(b[1] > 0 ? "zoomIn" : "zoomOut"));
       btn.addEventListener("click", function () { draw(el, places, Math.max(1, Math.min(MAXZOOM, z + b[1]))); });
       zoom.appendChild(btn);
     });

@@ -3,6 +3,9 @@
 // complete without this script; it only adds these.
 (function () {
   "use strict";
+  // t is the interface's message of key in the site's language (the
+  // messages file each page loads first, internal/i18n).
+  var t = window.vaultsiteT || function (key) { return key; };
   function key(cell) { return cell ? cell.getAttribute("data-sort") || "" : ""; }
   function compare(a, b) {
     if (a === b) return 0;
@@ -35,7 +38,7 @@
       if (hit) shown++;
     });
     var count = view.querySelector(".base-count");
-    if (count) count.textContent = shown + (shown === 1 ? " result" : " results");
+    if (count) count.textContent = t("bases.rows", {n: shown});
   }
   function markTab() {
     document.querySelectorAll(".base").forEach(function (base) {

@@ -4,6 +4,9 @@
 // and 0 (fit) and the arrows work while the canvas has focus.
 (function () {
   "use strict";
+  // t is the interface's message of key in the site's language (the
+  // messages file each page loads first, internal/i18n).
+  var t = window.vaultsiteT || function (key) { return key; };
   var MIN = 0.1, MAX = 3, STEP = 1.25, GRID = 20, PAN_KEY = 60, DRAG_SLOP = 4;
   var MIN_HEIGHT = 320; // room for the zoom buttons
 
@@ -18,10 +21,10 @@
     var s = 1, tx = 0, ty = 0, moved = false;
     wrap.classList.add("is-interactive");
     var level = controls(wrap, {
-      "Zoom in": function () { zoomCenter(STEP); },
-      "Zoom out": function () { zoomCenter(1 / STEP); },
-      "Fit to view": fit,
-      "Actual size": function () { zoomCenter(1 / s); }
+      "zoomIn": function () { zoomCenter(STEP); },
+      "zoomOut": function () { zoomCenter(1 / STEP); },
+      "canvas.fit": fit,
+      "canvas.actual": function () { zoomCenter(1 / s); }
     });
 
     function apply() {
@@ -96,18 +99,18 @@
   // zoom level.
   function controls(wrap, actions) {
     var icons = {
-      "Zoom in": "M12 5v14M5 12h14",
-      "Zoom out": "M5 12h14",
-      "Fit to view": "M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5",
-      "Actual size": "M7 8l3-2v12M15 8l3-2v12M12.5 10v.01M12.5 14v.01"
+      "zoomIn": "M12 5v14M5 12h14",
+      "zoomOut": "M5 12h14",
+      "canvas.fit": "M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5",
+      "canvas.actual": "M7 8l3-2v12M15 8l3-2v12M12.5 10v.01M12.5 14v.01"
     };
     var bar = document.createElement("div");
     bar.className = "canvas-controls";
     Object.keys(actions).forEach(function (name) {
       var b = document.createElement("button");
       b.type = "button";
-      b.title = name;
-      b.setAttribute("aria-label", name);
+      b.title = t(name);
+      b.setAttribute("aria-label", t(name));
       b.innerHTML = '<svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="' + icons[name] + '"/></svg>';
       b.addEventListener("click", actions[name]);
       bar.appendChild(b);

@@ -5,6 +5,9 @@
 // the drawing holds the same graph for keyboards and screen readers.
 (function () {
   "use strict";
+  // t is the interface's message of key in the site's language (the
+  // messages file each page loads first, internal/i18n).
+  var t = window.vaultsiteT || function (key) { return key; };
   var view = document.querySelector(".graph-view[data-graph]");
   if (!view) return;
   var root = view.getAttribute("data-root") || "./";
@@ -159,7 +162,7 @@
     window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", retheme);
 
     view.sigma = renderer; // for the browser tests
-    say(data.titles.length + " notes, " + data.edges.length / 2 + " links.");
+    say(t("graph.summary", {notes: t("graph.notes", {n: data.titles.length}), links: t("graph.links", {n: data.edges.length / 2})}));
     view.setAttribute("data-ready", "true");
   }
 
@@ -169,7 +172,7 @@
     .then(function (d) {
       data = d;
       if (!webgl() || !window.SigmaGraph) {
-        say("This browser cannot draw the graph (it needs WebGL); here it is as a list.");
+        say(t("graph.noWebGL"));
         view.classList.add("is-unavailable");
         if (listView) listView.open = true;
         buildList();
@@ -178,7 +181,7 @@
       draw();
     })
     .catch(function () {
-      say("The graph's data could not be loaded. Every note is reachable from the home page.");
+      say(t("graph.failed"));
       view.classList.add("is-unavailable");
     });
 })();

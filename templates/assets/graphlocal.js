@@ -5,6 +5,9 @@
 // neighbours' neighbours. Pointing at a note lights up its neighbours.
 (function () {
   "use strict";
+  // t is the interface's message of key in the site's language (the
+  // messages file each page loads first, internal/i18n).
+  var t = window.vaultsiteT || function (key) { return key; };
   // The box is the one this script runs in: a note's raw HTML may hold
   // elements of the same classes, whose "url"s would become links.
   var box = document.currentScript && document.currentScript.closest(".local-graph");
@@ -20,7 +23,7 @@
   head.className = "local-graph-head";
   var title = document.createElement("h2");
   title.className = "local-graph-heading";
-  title.textContent = "Graph";
+  title.textContent = t("local.heading");
   head.appendChild(title);
   var depth2 = null;
   if (source && window.fetch) {
@@ -29,18 +32,18 @@
     depth2.type = "checkbox";
     depth2.className = "local-graph-depth";
     label.appendChild(depth2);
-    label.appendChild(document.createTextNode(" Depth 2"));
+    label.appendChild(document.createTextNode(" " + t("local.depth2")));
     head.appendChild(label);
   }
   var open = document.createElement("a");
   open.className = "local-graph-open";
   open.href = root + "graph/";
-  open.textContent = "Open graph";
+  open.textContent = t("local.open");
   head.appendChild(open);
   var svg = document.createElementNS(NS, "svg");
   svg.setAttribute("class", "local-graph-svg");
   svg.setAttribute("role", "group");
-  svg.setAttribute("aria-label", "Notes linked with this one");
+  svg.setAttribute("aria-label", t("local.label"));
   var note = document.createElement("p");
   note.className = "local-graph-more";
   box.appendChild(head);
@@ -140,7 +143,7 @@
         l.classList.toggle("is-near", k >= 0 && (+l.getAttribute("data-a") === k || +l.getAttribute("data-b") === k));
       });
     }
-    note.textContent = more > 0 ? "and " + more + " more linked " + (more === 1 ? "note" : "notes") : "";
+    note.textContent = more > 0 ? t("local.more", {n: more}) : "";
     box.setAttribute("data-nodes", n);
   }
 
@@ -152,7 +155,7 @@
   var site = null;
   function second() {
     var g = site, me = g.urls.indexOf(local.self), adj = g.titles.map(function () { return []; }), k;
-    if (me < 0) { note.textContent = "This note is not in the site's graph."; return; }
+    if (me < 0) { note.textContent = t("local.absent"); return; }
     for (k = 0; k < g.edges.length; k += 2) { adj[g.edges[k]].push(g.edges[k + 1]); adj[g.edges[k + 1]].push(g.edges[k]); }
     var depth = {}, order = [me];
     depth[me] = 0;
@@ -179,7 +182,7 @@
       depth2.disabled = true;
       fetch(source, { cache: "no-cache" }).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
         .then(function (g) { site = g; depth2.disabled = false; if (depth2.checked) second(); })
-        .catch(function () { depth2.disabled = false; depth2.checked = false; note.textContent = "The site's graph could not be loaded."; });
+        .catch(function () { depth2.disabled = false; depth2.checked = false; note.textContent = t("local.failed"); });
     });
   }
 })();

@@ -96,7 +96,7 @@
         document.body.appendChild(pop);
       }
       pop.setAttribute("role", "dialog");
-      pop.setAttribute("aria-label", "Preview: " + (doc.title || a.textContent));
+      pop.setAttribute("aria-label", (window.vaultsiteT || String)("preview", {title: doc.title || a.textContent}));
       pop.replaceChildren(c.body);
       pop.hidden = false;
       place(a);

@@ -11,6 +11,9 @@
 // pages themselves, fetched after the results show.
 (function () {
   "use strict";
+  // t is the interface's message of key in the site's language (the
+  // messages file each page loads first, internal/i18n).
+  var t = window.vaultsiteT || function (key) { return key; };
 
   var button = document.querySelector(".search-button");
   if (!button || window.vaultsiteSearch) return;
@@ -330,19 +333,19 @@
 
   function build() {
     dialog = el("dialog", "search-dialog");
-    dialog.setAttribute("aria-label", "Search");
+    dialog.setAttribute("aria-label", t("search.dialog"));
     var panel = el("div", "search-panel");
     var box = el("div", "search-box");
     input = el("input", "search-input");
-    Object.assign(input, { type: "text", placeholder: "Search notes", autocomplete: "off", spellcheck: false });
+    Object.assign(input, { type: "text", placeholder: t("search.placeholder"), autocomplete: "off", spellcheck: false });
     input.setAttribute("role", "combobox");
-    input.setAttribute("aria-label", "Search notes");
+    input.setAttribute("aria-label", t("search.placeholder"));
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-expanded", "false");
     input.setAttribute("aria-controls", "vs-search-results");
     var close = el("button", "search-close", "Esc");
     close.type = "button";
-    close.setAttribute("aria-label", "Esc: close search"); // the name holds the visible text
+    close.setAttribute("aria-label", t("search.close")); // the name holds the visible text
     close.addEventListener("click", function () { dialog.close(); });
     box.append(input, close);
     status = el("p", "search-status");
@@ -350,8 +353,8 @@
     list = el("ul", "search-results");
     list.id = "vs-search-results";
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", "Results");
-    var help = el("p", "search-help", "↑ ↓ to move · Enter to open · Esc to close");
+    list.setAttribute("aria-label", t("search.results"));
+    var help = el("p", "search-help", t("search.help"));
     help.setAttribute("aria-hidden", "true");
     panel.append(box, status, list, help);
     dialog.append(panel);
@@ -375,7 +378,7 @@
     input.focus();
     input.select();
     load().then(function () { if (input.value) run(); }, function () {
-      status.textContent = "Search is not available: its index could not be loaded.";
+      status.textContent = t("search.unavailable");
     });
   }
 
@@ -414,7 +417,7 @@
         if (my === seq) show(q, r, top, rows);
       });
     }).catch(function () {
-      if (my === seq) status.textContent = "Search failed to load part of its index.";
+      if (my === seq) status.textContent = t("search.failed");
     });
   }
 
@@ -444,13 +447,13 @@
 
   function message(q, r) {
     if (!q.trim()) return "";
-    if (!r.terms.length) return "Type at least two letters.";
-    var more = r.partial ? " Type more letters to match longer words too." : "";
-    if (!r.hits.length && r.partial) return "Keep typing: too many words start with “" + q.trim() + "”.";
-    if (!r.hits.length) return "No notes match “" + q.trim() + "”.";
+    if (!r.terms.length) return t("search.short");
+    var more = r.partial ? t("search.longer") : "";
+    if (!r.hits.length && r.partial) return t("search.keepTyping", {q: q.trim()});
+    if (!r.hits.length) return t("search.none", {q: q.trim()});
     var n = r.hits.length, shown = Math.min(n, MAX_RESULTS);
-    var s = n > shown ? shown + " of " + n + " notes" : n + (n === 1 ? " note" : " notes");
-    return (r.any ? "No note has every word; " + s + " have some." : s + ".") + more;
+    var s = n > shown ? t("search.notesOf", {shown: shown, n: n}) : t("search.notes", {n: n});
+    return t(r.any ? "search.some" : "search.found", {notes: s}) + more;
   }
 
   // result returns a result's list item, its option and the function

@@ -2,6 +2,9 @@
 (function () {
   "use strict";
   var root = document.documentElement;
+  // t is the interface's message of key in the site's language (the
+  // messages file each page loads first, internal/i18n).
+  var t = window.vaultsiteT || function (key) { return key; };
 
   // Theme toggle: flips the effective theme and remembers the choice.
   // The inline snippet in <head> restores it before the first paint.
@@ -69,7 +72,7 @@
     var a = document.createElement("a");
     a.className = "heading-anchor";
     a.href = "#" + encodeURIComponent(h.id);
-    a.setAttribute("aria-label", "Link to this section");
+    a.setAttribute("aria-label", t("sectionLink"));
     a.textContent = "#";
     h.appendChild(a);
   });
@@ -101,11 +104,11 @@
     var btn = document.createElement("button");
     btn.type = "button";
     btn.className = "copy-code-button";
-    btn.textContent = "Copy";
+    btn.textContent = t("copy");
     btn.addEventListener("click", function () {
       navigator.clipboard.writeText(code.innerText).then(function () {
-        btn.textContent = "Copied";
-        setTimeout(function () { btn.textContent = "Copy"; }, 1500);
+        btn.textContent = t("copied");
+        setTimeout(function () { btn.textContent = t("copy"); }, 1500);
       });
     });
     wrap.appendChild(btn);
