@@ -61,13 +61,13 @@ func (pb *pageBinder) baseHTML(b *bases.Base, views []*bases.View, prefix string
 			id += "-" + strconv.Itoa(seen[id])
 		}
 		names, ids = append(names, v.Name), append(ids, id)
-		out = append(out, bases.RenderView(bases.Run(cx, v, env.files), baseLinker{pb}, id))
+		out = append(out, bases.RenderView(bases.Run(cx, v, env.files), baseLinker{pb}, id, pb.b.words()))
 		pb.sawBase(v.Type == "map")
 	}
 	if len(views) == 0 {
-		return `<p class="base-empty">This base has no views.</p>`
+		return `<p class="base-empty">` + template.HTMLEscapeString(pb.b.words().T("bases.empty")) + `</p>`
 	}
-	return bases.RenderTabs(names, ids, out)
+	return bases.RenderTabs(names, ids, out, pb.b.words())
 }
 
 // viewSlug makes an id from a view's name: lower case, letters and
@@ -129,7 +129,7 @@ func (b *builder) basePageData(c *canvasPage, tree *folderTree, backs []canvasBa
 	embeds := &pageEmbeds{}
 	pb := &pageBinder{b: b, from: from, page: c.slug, use: b.use, embeds: embeds}
 	base := b.a.bases.files[c.asset.Path]
-	html := `<p class="base-empty">This base has no views.</p>`
+	html := `<p class="base-empty">` + template.HTMLEscapeString(b.words().T("bases.empty")) + `</p>`
 	if base != nil {
 		html = pb.baseHTML(base, base.Views, "view")
 	}

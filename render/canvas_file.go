@@ -17,10 +17,10 @@ func (d *canvasDrawer) file(n *CanvasNode) {
 	case dest.State == Hidden:
 		// The file exists but is not published: not even its name shows.
 		d.open(n, "is-unpublished", "")
-		d.close(n, outlineItem{name: "an unpublished file"})
+		d.close(n, outlineItem{name: d.r.words.T("canvas.unpublished")})
 	case dest.State == Unresolved:
 		d.open(n, "is-unresolved", "")
-		d.w.WriteString(`<div class="canvas-node-container canvas-node-placeholder"><span class="canvas-node-placeholder-title">File not found</span>` +
+		d.w.WriteString(`<div class="canvas-node-container canvas-node-placeholder"><span class="canvas-node-placeholder-title">` + esc(d.r.words.T("canvas.fileMissing")) + `</span>` +
 			`<span class="canvas-file-path">` + esc(n.File+n.Subpath) + "</span></div>")
 		d.close(n, outlineItem{text: n.File})
 	case dest.Kind == site.KindNote:
@@ -80,8 +80,9 @@ func (d *canvasDrawer) media(n *CanvasNode, dest Dest) {
 // readers and readers without a drawing: every card with its text or
 // link, then every edge as "A → B: label".
 func (d *canvasDrawer) outline(edges []edgeGeom) {
-	d.w.WriteString(`<details class="canvas-outline">` + "\n<summary>Cards and connections</summary>\n")
-	d.w.WriteString(`<h2 class="canvas-outline-heading">Cards</h2>` + "\n" + `<ul class="canvas-outline-cards">` + "\n")
+	words := d.r.words
+	d.w.WriteString(`<details class="canvas-outline">` + "\n<summary>" + esc(words.T("canvas.outline")) + "</summary>\n")
+	d.w.WriteString(`<h2 class="canvas-outline-heading">` + esc(words.T("canvas.cards")) + "</h2>\n" + `<ul class="canvas-outline-cards">` + "\n")
 	for _, it := range d.items {
 		switch {
 		case it.text == "":
@@ -95,9 +96,9 @@ func (d *canvasDrawer) outline(edges []edgeGeom) {
 	}
 	d.w.WriteString("</ul>\n")
 	if len(edges) > 0 {
-		d.w.WriteString(`<h2 class="canvas-outline-heading">Connections</h2>` + "\n" + `<ul class="canvas-outline-edges">` + "\n")
+		d.w.WriteString(`<h2 class="canvas-outline-heading">` + esc(words.T("canvas.connections")) + "</h2>\n" + `<ul class="canvas-outline-edges">` + "\n")
 		for _, g := range edges {
-			d.w.WriteString("<li>" + esc(edgeText(g.edge, d.names)) + "</li>\n")
+			d.w.WriteString("<li>" + esc(edgeText(g.edge, d.names, words.T("canvas.card"))) + "</li>\n")
 		}
 		d.w.WriteString("</ul>\n")
 	}
@@ -105,8 +106,9 @@ func (d *canvasDrawer) outline(edges []edgeGeom) {
 }
 
 // edgeText describes an edge in words: "A → B: label", with the arrow
-// following the edge's ends ("←", "↔", or "—" for none).
-func edgeText(e *CanvasEdge, names map[string]string) string {
+// following the edge's ends ("←", "↔", or "—" for none); an end without
+// a name is called card ("(card)").
+func edgeText(e *CanvasEdge, names map[string]string, card string) string {
 	arrow := "—"
 	switch {
 	case e.FromEnd == "arrow" && e.ToEnd == "arrow":
@@ -116,16 +118,16 @@ func edgeText(e *CanvasEdge, names map[string]string) string {
 	case e.FromEnd == "arrow":
 		arrow = "←"
 	}
-	s := nameOr(names[e.FromNode]) + " " + arrow + " " + nameOr(names[e.ToNode])
+	s := nameOr(names[e.FromNode], card) + " " + arrow + " " + nameOr(names[e.ToNode], card)
 	if e.Label != "" {
 		s += ": " + e.Label
 	}
 	return s
 }
 
-func nameOr(s string) string {
+func nameOr(s, card string) string {
 	if s == "" {
-		return "(card)"
+		return card
 	}
 	return s
 }

@@ -31,7 +31,7 @@ type CanvasHTML struct {
 func (r *Renderer) RenderCanvas(c *Canvas, b Binder) (*CanvasHTML, error) {
 	d := &canvasDrawer{r: r, c: c, b: b, out: &CanvasHTML{}, names: map[string]string{}}
 	if len(c.Nodes) == 0 {
-		d.w.WriteString(`<p class="canvas-empty">This canvas is empty.</p>` + "\n")
+		d.w.WriteString(`<p class="canvas-empty">` + esc(r.words.T("canvas.empty")) + "</p>\n")
 		d.out.HTML = d.w.Bytes()
 		return d.out, nil
 	}
@@ -83,7 +83,7 @@ type outlineItem struct {
 func (d *canvasDrawer) drawing(edges []edgeGeom) error {
 	w, h := num(d.box.w), num(d.box.h)
 	d.w.WriteString(`<div class="canvas-wrapper" data-canvas-width="` + w + `" data-canvas-height="` + h + `">` + "\n")
-	d.w.WriteString(`<div class="canvas-viewport" tabindex="0" role="region" aria-label="Canvas: drag to pan, scroll to zoom, 0 to fit">` + "\n")
+	d.w.WriteString(`<div class="canvas-viewport" tabindex="0" role="region" aria-label="` + esc(d.r.words.T("canvas.label")) + `">` + "\n")
 	d.w.WriteString(`<div class="canvas-world" style="width:` + w + `px;height:` + h + `px">` + "\n")
 	d.edges(edges)
 	for i := range d.c.Nodes {
@@ -283,7 +283,7 @@ func (d *canvasDrawer) group(n *CanvasNode) {
 	}
 	name := n.Label
 	if name == "" {
-		name = "Group"
+		name = d.r.words.T("canvas.group")
 	}
 	d.close(n, outlineItem{text: name})
 }

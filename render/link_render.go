@@ -12,7 +12,10 @@ import (
 )
 
 // linkHTMLRenderer prints InternalLinks with Obsidian's DOM (SPEC §11).
-type linkHTMLRenderer struct{}
+// linkHTMLRenderer prints links and embeds as the resolve pass bound
+// them; openLabel names an embed's link to its note, in the site's
+// language.
+type linkHTMLRenderer struct{ openLabel string }
 
 var _ renderer.NodeRenderer = linkHTMLRenderer{}
 
@@ -26,7 +29,7 @@ func (r linkHTMLRenderer) render(w util.BufWriter, src []byte, node ast.Node, en
 	switch {
 	case n.Embed:
 		if entering {
-			renderEmbed(w, n)
+			r.renderEmbed(w, n)
 		}
 		return ast.WalkSkipChildren, nil
 	case n.RawSpace && n.Dest.State == Unresolved:
@@ -79,7 +82,7 @@ func writeAttr(w util.BufWriter, name, value string) {
 }
 
 // renderEmbed prints an embed by the kind of file it found (SPEC §4).
-func renderEmbed(w util.BufWriter, n *InternalLink) {
+func (r linkHTMLRenderer) renderEmbed(w util.BufWriter, n *InternalLink) {
 	d := n.Dest
 	switch {
 	case d.State == Hidden:
@@ -103,7 +106,7 @@ func renderEmbed(w util.BufWriter, n *InternalLink) {
 	case site.KindPDF:
 		mediaEmbed(w, n, "pdf-embed", "iframe")
 	case site.KindNote:
-		noteEmbed(w, n)
+		r.noteEmbed(w, n)
 	case site.KindBase:
 		baseEmbed(w, n)
 	default:
@@ -150,7 +153,7 @@ func mediaEmbed(w util.BufWriter, n *InternalLink, class, tag string) {
 	_, _ = w.WriteString("></" + tag + "></span>")
 }
 
-func noteEmbed(w util.BufWriter, n *InternalLink) {
+func (r linkHTMLRenderer) noteEmbed(w util.BufWriter, n *InternalLink) {
 	if n.Dest.Cycle {
 		title := "not embedded again: it would embed itself"
 		if n.Dest.Cut != "" {
@@ -180,7 +183,8 @@ func noteEmbed(w util.BufWriter, n *InternalLink) {
 	_, _ = w.Write(n.Dest.Content)
 	_, _ = w.WriteString(`</div></div><div class="markdown-embed-link"><a class="internal-link"`)
 	writeAttr(w, "href", string(n.Dest.URL))
-	_, _ = w.WriteString(` aria-label="Open the embedded note">↗</a></div></div>`)
+	writeAttr(w, "aria-label", r.openLabel)
+	_, _ = w.WriteString(`>↗</a></div></div>`)
 }
 
 // embedTitle names a note embed where its content is not shown (a cut

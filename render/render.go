@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/vaultsite/vaultsite/internal/i18n"
 	"github.com/vaultsite/vaultsite/internal/sanitize"
 	"github.com/vaultsite/vaultsite/site"
 	"github.com/yuin/goldmark"
@@ -30,6 +31,10 @@ type Config struct {
 	// Code, when set, keeps highlighted code blocks between builds
 	// (cache.go); it changes no output, so Settings leaves it out.
 	Code CodeCache
+	// Language is the site's language tag (vaultsite.yaml language): the
+	// words render adds around notes (canvas outlines, an embed's link)
+	// are in it; empty is English.
+	Language string
 }
 
 // Obsidian installs every Obsidian extension, in the manner of
@@ -79,7 +84,7 @@ func (e *obsidian) Extend(m goldmark.Markdown) {
 	)
 	m.Renderer().AddOptions(
 		renderer.WithNodeRenderers(
-			util.Prioritized(linkHTMLRenderer{}, overridePriority),
+			util.Prioritized(linkHTMLRenderer{openLabel: i18n.For(e.cfg.Language).T("embed.open")}, overridePriority),
 			util.Prioritized(codeHTMLRenderer{cache: e.cfg.Code}, overridePriority),
 			util.Prioritized(tagHTMLRenderer{}, overridePriority),
 			util.Prioritized(calloutHTMLRenderer{}, overridePriority),
@@ -104,13 +109,14 @@ const overridePriority = 100
 
 // Renderer parses and renders notes. It is safe for concurrent use.
 type Renderer struct {
-	md  goldmark.Markdown
-	cfg Config
+	md    goldmark.Markdown
+	cfg   Config
+	words *i18n.Catalog // the interface's words, in cfg.Language
 }
 
 // New returns a Renderer for the vault settings in cfg.
 func New(cfg Config) *Renderer {
-	return &Renderer{md: goldmark.New(goldmark.WithExtensions(Obsidian(cfg))), cfg: cfg}
+	return &Renderer{md: goldmark.New(goldmark.WithExtensions(Obsidian(cfg))), cfg: cfg, words: i18n.For(cfg.Language)}
 }
 
 // Doc is a parsed note: the AST and the source it points into, which is

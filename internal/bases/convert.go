@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/vaultsite/vaultsite/internal/i18n"
 	"github.com/vaultsite/vaultsite/site"
 )
 
@@ -63,12 +64,16 @@ func FromProperty(v site.Value, resolve func(target string) (f *File, hidden boo
 
 // RenderTabs puts a .base file's views on one page: a tab per view, the
 // first shown. The tabs are links to the views' ids, and CSS shows the
-// targeted view (or the first), so they work without script.
-func RenderTabs(names, ids, views []string) string {
+// targeted view (or the first), so they work without script. The tabs'
+// label is in the language of words; nil is English.
+func RenderTabs(names, ids, views []string, words *i18n.Catalog) string {
+	if words == nil {
+		words = i18n.For(i18n.Default)
+	}
 	var b strings.Builder
 	b.WriteString(`<div class="base">`)
 	if len(views) > 1 {
-		b.WriteString(`<nav class="base-tabs" aria-label="Views">`)
+		b.WriteString(`<nav class="base-tabs" aria-label="` + esc(words.T("bases.views")) + `">`)
 		for i, n := range names {
 			b.WriteString(`<a class="base-tab" href="#` + esc(ids[i]) + `">` + esc(n) + `</a>`)
 		}

@@ -28,7 +28,7 @@ func FuzzBase(f *testing.F) {
 		b := Parse("F.base", []byte(src), 0, &diags)
 		cx := &Context{Base: b, Env: fx, Now: testNow, This: self}
 		for _, v := range b.Views {
-			RenderView(Run(cx, v, rows), testLinker{}, "v")
+			RenderView(Run(cx, v, rows), testLinker{}, "v", nil)
 		}
 		if e, err := Compile(src); err == nil {
 			_, _ = Eval(cx, e, row)

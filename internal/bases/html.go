@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/vaultsite/vaultsite/internal/i18n"
 )
 
 // Linker turns values into URLs for the page being written. It is the
@@ -21,7 +23,8 @@ type Linker interface {
 // htmlWriter accumulates a view's HTML.
 type htmlWriter struct {
 	strings.Builder
-	l Linker
+	l     Linker
+	words *i18n.Catalog // the interface's words and dates
 }
 
 func (w *htmlWriter) printf(format string, args ...any) { fmt.Fprintf(w, format, args...) }
@@ -32,8 +35,13 @@ func esc(s string) string { return html.EscapeString(s) }
 // RenderView writes one evaluated view as HTML that needs no script:
 // a table, cards, a list or, for a map, the list of places the map
 // script draws on tiles. id is the view's element id, unique in the page.
-func RenderView(res *Result, l Linker, id string) string {
-	w := &htmlWriter{l: l}
+// The view's own words (its count, the filter box) and its dates are in
+// the language of words; nil is English.
+func RenderView(res *Result, l Linker, id string, words *i18n.Catalog) string {
+	if words == nil {
+		words = i18n.For(i18n.Default)
+	}
+	w := &htmlWriter{l: l, words: words}
 	v := res.View
 	typ := v.Type
 	switch typ {
@@ -64,13 +72,9 @@ func (w *htmlWriter) toolbar(res *Result, typ string) {
 	for _, g := range res.Groups {
 		n += len(g.Rows)
 	}
-	word := "results"
-	if n == 1 {
-		word = "result"
-	}
-	w.printf(`<div class="base-toolbar"><span class="base-count">%d %s</span>`, n, word)
+	w.printf(`<div class="base-toolbar"><span class="base-count">%s</span>`, esc(w.words.N("js.bases.rows", n)))
 	if typ != "map" {
-		w.WriteString(`<input type="search" class="base-filter" placeholder="Filter" aria-label="Filter rows" hidden>`)
+		w.printf(`<input type="search" class="base-filter" placeholder="%s" aria-label="%s" hidden>`, esc(w.words.T("bases.filter")), esc(w.words.T("bases.filterLabel")))
 	}
 	w.WriteString("</div>")
 }
@@ -86,7 +90,7 @@ func (w *htmlWriter) table(res *Result) {
 		if g.Keyed {
 			w.printf(`<tr class="base-group-heading"><th colspan="%d" scope="rowgroup">`, len(res.Columns))
 			if g.Key == nil {
-				w.WriteString("None")
+				w.WriteString(esc(w.words.T("bases.none")))
 			} else {
 				w.value(g.Key)
 			}
@@ -173,7 +177,7 @@ func (w *htmlWriter) value(v Value) {
 		}
 		w.printf(`<input type="checkbox" disabled%s aria-label="%t">`, checked, v)
 	case Date:
-		w.WriteString(esc(displayDate(v)))
+		w.WriteString(esc(w.words.Date(v.T, v.Time)))
 	case []Value:
 		for i, it := range v {
 			if i > 0 {
@@ -216,15 +220,6 @@ func (w *htmlWriter) link(l Link) {
 	default:
 		w.WriteString(esc(text)) // a missing or unpublished note: text, as the properties view shows it
 	}
-}
-
-// displayDate matches the properties view: "7 July 2023", or with a
-// time "1 February 2024, 10:30".
-func displayDate(d Date) string {
-	if d.Time {
-		return d.T.Format("2 January 2006, 15:04")
-	}
-	return d.T.Format("2 January 2006")
 }
 
 var hexColor = regexp.MustCompile(`^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)

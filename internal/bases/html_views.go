@@ -30,7 +30,7 @@ func (w *htmlWriter) groupHeading(g Group) {
 	}
 	w.WriteString(`<h4 class="base-group-heading">`)
 	if g.Key == nil {
-		w.WriteString("None")
+		w.WriteString(esc(w.words.T("bases.none")))
 	} else {
 		w.value(g.Key)
 	}

@@ -92,7 +92,7 @@ views:
 	if got := all.Groups[0].Rows[0].Cells[2].Value; got != "4.1" {
 		t.Errorf("formula per100 = %v", got)
 	}
-	html := RenderView(all, testLinker{}, "all")
+	html := RenderView(all, testLinker{}, "all", nil)
 	for _, want := range []string{`<th scope="col" data-col="1">Stars</th>`, `<a class="internal-link" href="../Books/Dune/">Dune</a>`,
 		`<td data-sort="5">5</td>`, `<span class="base-summary-name">Sum</span> 1088`, `scope="rowgroup">read</th>`} {
 		if !strings.Contains(html, want) {
@@ -122,9 +122,9 @@ func TestRenderCardsListMap(t *testing.T) {
     coordinates: where
 `
 	_, res := runBase(t, src, rows)
-	cards := RenderView(res[0], testLinker{}, "c")
-	list := RenderView(res[1], testLinker{}, "l")
-	m := RenderView(res[2], testLinker{}, "m")
+	cards := RenderView(res[0], testLinker{}, "c", nil)
+	list := RenderView(res[1], testLinker{}, "l", nil)
+	m := RenderView(res[2], testLinker{}, "m", nil)
 	for _, c := range []struct{ html, want string }{
 		{cards, `<img src="../dune.jpg" alt="" loading="lazy">`},
 		{cards, `style="background-color:#336699"`},

@@ -4,6 +4,7 @@ import (
 	"embed"
 	"encoding/json"
 	"path"
+	"strconv"
 	"slices"
 	"strings"
 	"sync"
@@ -106,4 +107,44 @@ func (c *Catalog) keys() []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// N returns the plural message of key for the count n, with {n} filled:
+// N("js.bases.rows", 3) is "3 results". The form is chosen by the
+// language's CLDR rule for whole numbers (pluralCategory), falling back
+// to the "other" form, as the browser's vaultsiteT does.
+func (c *Catalog) N(key string, n int) string {
+	k := key + "#" + pluralCategory(c.lang, n)
+	if _, ok := c.msgs[k]; !ok {
+		k = key + "#other"
+	}
+	return c.Tf(k, "n", strconv.Itoa(n))
+}
+
+// pluralCategory is CLDR's plural category of the whole number n in
+// lang, for the languages with a catalog: what Intl.PluralRules answers
+// in the browser, below a million.
+func pluralCategory(lang string, n int) string {
+	switch lang {
+	case "ja", "ko", "zh":
+		return "other"
+	case "fr", "pt":
+		if n == 0 || n == 1 {
+			return "one"
+		}
+	case "ru":
+		switch m10, m100 := n%10, n%100; {
+		case m10 == 1 && m100 != 11:
+			return "one"
+		case m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14):
+			return "few"
+		default:
+			return "many"
+		}
+	default:
+		if n == 1 {
+			return "one"
+		}
+	}
+	return "other"
 }

@@ -143,3 +143,22 @@ func TestScript(t *testing.T) {
 		t.Error("Script carries a page message (toc.heading); only js. messages belong in it")
 	}
 }
+
+func TestN(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		lang string
+		n    int
+		want string
+	}{
+		{"en", 1, "1 result"}, {"en", 0, "0 results"}, {"en", 2, "2 results"},
+		{"fr", 0, "0 résultat"}, {"fr", 1, "1 résultat"}, {"fr", 2, "2 résultats"},
+		{"ru", 1, "1 результат"}, {"ru", 3, "3 результата"}, {"ru", 5, "5 результатов"},
+		{"ru", 11, "11 результатов"}, {"ru", 21, "21 результат"}, {"ru", 112, "112 результатов"},
+		{"ja", 1, "1 件"},
+	} {
+		if got := For(tt.lang).N("js.bases.rows", tt.n); got != tt.want {
+			t.Errorf("%s N(%d) = %q, want %q", tt.lang, tt.n, got, tt.want)
+		}
+	}
+}
