@@ -72,7 +72,7 @@ func TestJapaneseInterfaceInBrowser(t *testing.T) {
 
 	tab.Navigate(s.URL + "/graph/")
 	tab.WaitFor(`document.querySelector(".graph-status").textContent !== "グラフを読み込み中…"`)
-	if got := text(`document.querySelector(".graph-status").textContent`); !strings.Contains(got, "ノート 3 件") && !strings.Contains(got, "WebGL が必要") {
+	if got := text(`document.querySelector(".graph-status").textContent`); !strings.Contains(got, "件、リンク") && !strings.Contains(got, "WebGL が必要") {
 		t.Errorf("graph status = %q, want it in Japanese", got)
 	}
 }
