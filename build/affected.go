@@ -111,6 +111,7 @@ func reanalyze(ctx context.Context, v *site.Vault, diags site.Diagnostics, old *
 //     or publishing changed;
 //   - for those notes, and for removed notes: the pages they link to
 //     (their backlinks show the linking text) before and after;
+//   - for a note read again, its row in its folder's and tags' listings;
 //   - for a note whose face changed (title, slug, headings, blocks, tags,
 //     publishing), or that was added or removed: the pages that link to
 //     it, its folders, its tag pages, the tag index and the home page;
@@ -134,6 +135,7 @@ func affected(old *state, a *Analysis) (map[site.Slug]bool, *siteGraph) {
 			w.face(n, nil)
 		case o != n:
 			w.content(n, o)
+			w.rows(n, o)
 			if faceOf(o) != faceOf(n) {
 				w.face(n, o)
 			}
@@ -227,14 +229,29 @@ func (w *affectedSet) listings(n *site.Note) {
 			break
 		}
 	}
+	w.tagPages(n)
+	w.pages[site.TagIndexSlug] = true
+	w.pages[""] = true
+}
+
+// rows handles a note read again, whose row in the listings shows its
+// description and date (listing.go): the page of its folder, and its tag
+// pages, before and after.
+func (w *affectedSet) rows(n, o *site.Note) {
+	w.pages[site.FolderSlug(n.Path.Dir())] = true
+	w.tagPages(n)
+	w.tagPages(o)
+}
+
+// tagPages marks the pages of n's tags and of the tags above them, which
+// list n too.
+func (w *affectedSet) tagPages(n *site.Note) {
 	for _, t := range noteTags(n) {
 		parts := strings.Split(t, "/")
 		for i := range parts {
 			w.pages[site.TagSlug(strings.Join(parts[:i+1], "/"))] = true
 		}
 	}
-	w.pages[site.TagIndexSlug] = true
-	w.pages[""] = true
 }
 
 // embedders marks every page that embeds a seed note, through any depth.

@@ -38,6 +38,10 @@ type Options struct {
 	// EmbedBudget bounds the bytes of embedded HTML on one page; embeds
 	// past it show as links (embed-budget). 0 is DefaultEmbedBudget.
 	EmbedBudget int64
+	// NewestFirst lists the notes of folder, tag and home listings by
+	// date, the newest first, instead of by title (vaultsite.yaml
+	// listingOrder: newest).
+	NewestFirst bool
 	// RemoteStylesheets keeps <link rel="stylesheet"> to http(s) URLs in
 	// notes' raw HTML; HTMLAttachments publishes HTML documents
 	// (attachments.go). They are vaultsite.yaml's html settings.
@@ -123,6 +127,9 @@ type builder struct {
 	searchFiles map[site.OutPath]bool
 	// redirectList is every redirect page of this build.
 	redirectList []Redirect
+	// listed is each published note's description and date for the
+	// listings, found before rendering (listing.go).
+	listed map[*site.Note]listedNote
 	// explorerFile is written with the first page (explorer.go), from
 	// the analysis's explorer when the pages it lists are the same.
 	explorerFile explorerFile
@@ -225,6 +232,7 @@ func buildFrom(ctx context.Context, a *Analysis, opts Options, em Emitter, m *me
 	if err := opts.start(ctx, phaseRender); err != nil {
 		return nil, 0, err
 	}
+	b.listed = b.listInfo() // listing.go
 	pages, err := b.renderNotes(ctx, b.tree, b.tags)
 	if err != nil {
 		return nil, 0, fmt.Errorf("render: %w", err)

@@ -175,7 +175,7 @@ func (b *builder) notePage(p page, tree *folderTree, tags *tagIndex) *templates.
 		data.Breadcrumbs = nil
 	}
 	if f := tree.bySlug[n.Slug]; f != nil {
-		data.Entries = tree.entries(f, n.Slug)
+		data.Entries = tree.entries(f, n.Slug, b)
 	}
 	return data
 }

@@ -144,8 +144,9 @@ func (b *builder) tagPage(ti *tagIndex, t *tag, slug site.Slug) *templates.PageD
 		notes[k] = b.v.Notes[i]
 	}
 	sortFold(notes, (*site.Note).Title, false)
+	newestFirst(b, notes, func(n *site.Note) *site.Note { return n })
 	for _, n := range notes {
-		data.Entries = append(data.Entries, templates.ListEntry{Text: n.Title(), URL: slug.LinkTo(n.Slug, "")})
+		data.Entries = append(data.Entries, b.noteEntry(n, slug))
 	}
 	return data
 }

@@ -105,30 +105,35 @@ func (t *folderTree) sorted() []*folder {
 
 // entries lists a folder's sub-folders, then its notes and canvases, each
 // by name without case, as seen from the page from.
-func (t *folderTree) entries(f *folder, from site.Slug) []templates.ListEntry {
+func (t *folderTree) entries(f *folder, from site.Slug, b *builder) []templates.ListEntry {
 	subs := append([]*folder(nil), f.subs...)
 	sortFold(subs, func(f *folder) string { return f.name }, false)
 	type page struct {
 		title string
 		slug  site.Slug
+		note  *site.Note // nil for a canvas
 	}
 	pages := make([]page, 0, len(f.notes)+len(f.canvases))
 	for _, n := range f.notes {
-		pages = append(pages, page{n.Title(), n.Slug})
+		pages = append(pages, page{n.Title(), n.Slug, n})
 	}
 	for _, c := range f.canvases {
-		pages = append(pages, page{c.title, c.slug})
+		pages = append(pages, page{c.title, c.slug, nil})
 	}
 	sortFold(pages, func(p page) string { return p.title }, true)
+	newestFirst(b, pages, func(p page) *site.Note { return p.note })
 	out := make([]templates.ListEntry, 0, len(subs)+len(pages))
 	for _, s := range subs {
 		out = append(out, templates.ListEntry{Text: s.name, URL: from.LinkTo(s.slug, ""), IsFolder: true, Count: s.count})
 	}
 	for _, p := range pages {
-		if p.slug == from {
-			continue // a folder note does not list itself
+		switch {
+		case p.slug == from: // a folder note does not list itself
+		case p.note != nil:
+			out = append(out, b.noteEntry(p.note, from))
+		default:
+			out = append(out, templates.ListEntry{Text: p.title, URL: from.LinkTo(p.slug, "")})
 		}
-		out = append(out, templates.ListEntry{Text: p.title, URL: from.LinkTo(p.slug, "")})
 	}
 	return out
 }
@@ -184,7 +189,7 @@ func (t *folderTree) breadcrumbs(dir string, from site.Slug, words *i18n.Catalog
 func (b *builder) folderPage(f *folder, tree *folderTree) *templates.PageData {
 	data := &templates.PageData{
 		Site: b.opts.Site, Kind: templates.PageFolder, Title: f.name, Root: f.slug.Root(), Nav: b.nav(f.slug),
-		Breadcrumbs: tree.breadcrumbs(site.VaultPath(f.path).Dir(), f.slug, b.words()), Entries: tree.entries(f, f.slug),
+		Breadcrumbs: tree.breadcrumbs(site.VaultPath(f.path).Dir(), f.slug, b.words()), Entries: tree.entries(f, f.slug, b),
 	}
 	if f.slug == "" {
 		data.Kind, data.Title, data.Breadcrumbs = templates.PageHome, b.opts.Site.Title, nil

@@ -107,12 +107,17 @@ type Backlink struct {
 
 // ListEntry is one row of a folder, tag or home listing. Count is the
 // number of notes below a folder, or of notes carrying a tag on the tag
-// index; zero hides it.
+// index; zero hides it. A note's row also has its Description (its
+// description property or first sentence) and its Date, in the site's
+// language, with DateTime its machine-readable form ("2024-03-05");
+// empty hides either.
 type ListEntry struct {
 	Text     string
 	URL      site.RelURL
 	IsFolder bool
 	Count    int
+
+	Description, Date, DateTime string
 }
 
 // PageKind selects the layout Render uses.
