@@ -64,14 +64,20 @@ func (b *builder) emitPage(slug site.Slug, data *templates.PageData) error {
 		return nil // a rebuild that does not need this page; canvases and bases are few, and always drawn
 	}
 	if data == nil {
-		data = &templates.PageData{Site: b.opts.Site, Kind: templates.PageNotFound, Root: "/"}
+		root := b.notFoundRoot()
+		data = &templates.PageData{Site: b.opts.Site, Kind: templates.PageNotFound, Root: root, Nav: b.nav("")}
+		for i := range data.Nav {
+			data.Nav[i].URL = root + data.Nav[i].URL // "tags/" from the root: "/tags/"
+		}
 		out = "404.html"
 	} else {
 		data.Slug = slug
-		var err error
-		if data.Explorer, err = b.explorer(); err != nil {
-			return err
-		}
+	}
+	var err error
+	if data.Explorer, err = b.explorer(); err != nil {
+		return err
+	}
+	if data.Kind != templates.PageNotFound { // the 404 page is no place in the explorer
 		data.ExplorerFolder, data.ExplorerParts = b.explorerTrail(slug)
 	}
 	b.libs.Add(data)
@@ -82,6 +88,13 @@ func (b *builder) emitPage(slug site.Slug, data *templates.PageData) error {
 		return fmt.Errorf("page %s: %w", out, err)
 	}
 	return b.emit(out, buf.Bytes())
+}
+
+// notFoundRoot is the 404 page's Root: the path of the site's base URL
+// ("/notes/" for https://example.org/notes/), else "/". The page is
+// served for unknown URLs at any depth, so its links start there.
+func (b *builder) notFoundRoot() site.RelURL {
+	return site.RootPath(b.opts.Site.BaseURL)
 }
 
 // pageBuffers hold pages while they are rendered and written, so a build

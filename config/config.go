@@ -69,6 +69,9 @@ type Config struct {
 	// (internal/cache): relative to the folder of this file, and never
 	// inside the vault. Absent, it is in the user's cache directory.
 	CacheDir string `yaml:"cacheDir"`
+	// ListingOrder orders the notes of folder, tag and home listings:
+	// "title" (the default) or "newest", by date, the newest first.
+	ListingOrder string `yaml:"listingOrder"`
 	// Check configures vaultsite check.
 	Check Check `yaml:"check"`
 	// HTML says what notes' raw HTML and HTML attachments may do.
@@ -199,6 +202,11 @@ func yamlError(name string, err error) error {
 func (c *Config) validate(name string) error {
 	bad := func(msg string, args ...any) error {
 		return &Error{Pos: site.Pos{Path: site.VaultPath(name)}, Msg: fmt.Sprintf(msg, args...)}
+	}
+	switch c.ListingOrder {
+	case "", "title", "newest":
+	default:
+		return bad("listingOrder: %q is not %q or %q", c.ListingOrder, "title", "newest")
 	}
 	switch c.Publish {
 	case "", PublishAll, PublishOptIn:

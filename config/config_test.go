@@ -26,6 +26,8 @@ func TestLoad(t *testing.T) {
 		{name: "an alias is read as YAML says", give: "ignore: &x [Private]\ncheck:\n  severity: {case-mismatch: off}\n", want: Config{Ignore: []string{"Private"}, Check: Check{Severity: map[string]string{"case-mismatch": "off"}}}},
 		{name: "language with a region", give: "language: pt-BR\n", want: Config{Language: "pt-BR"}},
 		{name: "bad language", give: "language: Japanese!\n", wantErr: `vaultsite.yaml: language: "Japanese!" is not a language tag such as en, ja or pt-BR`},
+		{name: "newest first", give: "listingOrder: newest\n", want: Config{ListingOrder: "newest"}},
+		{name: "bad listing order", give: "listingOrder: random\n", wantErr: `vaultsite.yaml: listingOrder: "random" is not "title" or "newest"`},
 		{name: "embed budget", give: "embedBudget: 512KB\n", want: Config{EmbedBudget: "512KB"}},
 		{name: "cache dir", give: "cacheDir: ../.cache/site\n", want: Config{CacheDir: "../.cache/site"}},
 		{name: "bad embed budget", give: "embedBudget: lots\n", wantErr: `vaultsite.yaml: embedBudget: "lots" is not a size such as 4MB or 512KB`},

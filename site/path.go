@@ -331,6 +331,18 @@ func (u RelURL) WithFragment(fragment string) RelURL {
 // a scheme enters a RelURL, and Valid reports false for it.
 func External(u string) RelURL { return RelURL(u) }
 
+// RootPath returns the absolute path of the site root for a page served
+// at any depth (the 404 page): the path of baseURL, "/notes/" for
+// "https://example.org/notes", else "/". It is the one absolute path a
+// site emits, and RelURL.Valid refuses it.
+func RootPath(baseURL string) RelURL {
+	u, err := url.Parse(baseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return RelURL(strings.TrimSuffix(u.Path, "/") + "/")
+}
+
 // Valid reports whether u is relative: no scheme, no leading slash.
 func (u RelURL) Valid() bool {
 	s := string(u)

@@ -580,3 +580,15 @@ func TestSlugFits(t *testing.T) {
 		t.Errorf("SlugFixes of a plain name = %+v, want none", got)
 	}
 }
+
+func TestRootPath(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ give, want string }{
+		{"", "/"}, {"https://example.org", "/"}, {"https://example.org/", "/"},
+		{"https://example.org/notes", "/notes/"}, {"https://x.github.io/repo/docs/", "/repo/docs/"},
+	} {
+		if got := RootPath(tt.give); string(got) != tt.want {
+			t.Errorf("RootPath(%q) = %q, want %q", tt.give, got, tt.want)
+		}
+	}
+}

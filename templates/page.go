@@ -137,9 +137,10 @@ const (
 	PageHome
 	// PageNotFound is the 404 page. It is served for unknown URLs at any
 	// depth, so nothing on it may be relative to its own location: its
-	// stylesheet is inlined, it loads no script, and its Root and Nav
-	// URLs must be absolute paths: "/" or the site's base path such as
-	// "/notes/", and "/notes/tags/". This is the only page whose URLs are
+	// Root and Nav URLs must be absolute paths, "/" or the site's base
+	// path such as "/notes/", and "/notes/tags/", and it links its
+	// files, the explorer's and search's from Root. Its stylesheet is
+	// inlined too. This is the only page whose URLs are
 	// not site.RelURLs in the strict sense (RelURL.Valid rejects them).
 	PageNotFound
 	// PageCanvas is a rendered canvas; Content holds the drawing.
@@ -275,6 +276,10 @@ func (p *PageData) TOCMinLevel() int {
 
 // Self returns the page's URL as seen from the site root ("./" for the
 // home page, "protocols/http/"): how the explorer file names pages.
+// The 404 page is no page of the explorer: its Self is "".
 func (p *PageData) Self() site.RelURL {
+	if p.Kind == PageNotFound {
+		return ""
+	}
 	return p.Slug.FromRoot()
 }

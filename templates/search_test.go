@@ -38,8 +38,8 @@ func TestMiniSearchPinned(t *testing.T) {
 
 // TestSearchButton renders a note page and the 404 page: the note page
 // has the hidden search button with the index, script and library it
-// loads, and the keyboard shortcuts; the 404 page, which loads no script,
-// has no search.
+// loads, and the keyboard shortcuts; the 404 page, served at any depth,
+// has it with every address from its absolute root.
 func TestSearchButton(t *testing.T) {
 	t.Parallel()
 	render := func(p *PageData) string {
@@ -62,7 +62,10 @@ func TestSearchButton(t *testing.T) {
 			t.Errorf("note page lacks %s", want)
 		}
 	}
-	if page := render(&PageData{Kind: PageNotFound, Root: "/"}); strings.Contains(page, "search") {
-		t.Error("the 404 page has search")
+	page := render(&PageData{Kind: PageNotFound, Root: "/notes/"})
+	for _, want := range []string{`data-root="/notes/"`, `data-index="/notes/_site/search/index.json"`, `data-script="/notes/` + string(script) + `"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the 404 page lacks %s", want)
+		}
 	}
 }

@@ -241,8 +241,8 @@ func TestStaticReferencesExist(t *testing.T) {
 			want = 5 // and canvas.js
 		}
 		switch {
-		case k == PageNotFound && refs != 1:
-			t.Errorf("404 page refers to %d static files, want 1 (messages): it is inlined", refs)
+		case k == PageNotFound && refs != 3:
+			t.Errorf("404 page refers to %d static files, want 3 (messages, style, script)", refs)
 		case k != PageNotFound && refs != want:
 			t.Errorf("%s: %d static references, want %d (style, icon, script, messages, canvas.js on canvases)", k, refs, want)
 		}

@@ -75,6 +75,7 @@ func buildOpts(cfg config.Config, vault string) build.Options {
 		Look: build.LookOptions{Theme: cfg.Theme, Snippets: cfg.Snippets, Publish: cfg.PublishFiles,
 			RemoteImports: cfg.ThemeRemoteImports},
 		EmbedBudget:       cfg.EmbedBytes(),
+		NewestFirst:       cfg.ListingOrder == "newest",
 		RemoteStylesheets: cfg.HTML.RemoteStylesheets, HTMLAttachments: cfg.HTML.PublishAttachments,
 	}
 }
