@@ -41,7 +41,7 @@
       a.href = href(data.urls[i]);
       a.textContent = data.titles[i];
       li.appendChild(a);
-      li.appendChild(document.createTextNode(" · " + degree[i] + (degree[i] === 1 ? " link" : " links")));
+      li.appendChild(document.createTextNode(" · " + t("graph.links", {n: degree[i]})));
       frag.appendChild(li);
     });
     ul.appendChild(frag);
@@ -81,7 +81,7 @@
     }
     for (var k = 0; k < data.edges.length; k += 2) graph.addEdge(data.edges[k], data.edges[k + 1]);
 
-    var hovered = null, near = null;
+    var hovered = null, near = null, degree = degrees(data), offered = [];
     var renderer = new libs.Sigma(graph, canvas, {
       // One-pixel GL lines: tens of thousands of edges as quads would
       // cost far more to fill, and a software renderer feels it.
@@ -101,6 +101,7 @@
       labelDensity: 0.4,
       labelGridCellSize: 120,
       zIndex: true,
+      defaultDrawNodeLabel: offerLabel,
       defaultDrawNodeHover: drawHover,
       nodeReducer: function (node, attrs) {
         if (hovered === null) return attrs;
@@ -130,6 +131,43 @@
       ctx.fillStyle = colours.label;
       ctx.fillText(d.label, d.x + d.size + 2 + pad, d.y + size / 3);
     }
+
+    // Labels never overlap. Sigma offers the labels its grid allows
+    // (offerLabel keeps them instead of drawing them); after the frame,
+    // placeLabels draws them best-connected first, leaving out each whose
+    // box would cover one already drawn, or the pointed-at note's.
+    function offerLabel(ctx, d) { if (d.label) offered.push(d); }
+    function labelBox(d, size, w, pad) {
+      return { x: d.x + d.size + 2, y: d.y - size / 2 - pad, w: w + 2 * pad, h: size + 2 * pad };
+    }
+    function placeLabels() {
+      var s = renderer.getSettings(), size = s.labelSize, ctx = renderer.getCanvases().labels.getContext("2d");
+      var placed = [], shown = [];
+      ctx.font = s.labelWeight + " " + size + "px " + s.labelFont;
+      if (hovered !== null) {
+        var hd = renderer.getNodeDisplayData(hovered), hp = renderer.framedGraphToViewport(hd);
+        hp.size = renderer.scaleSize(hd.size);
+        placed.push(labelBox(hp, size, ctx.measureText(hd.label || "").width, 4));
+      }
+      offered.sort(function (a, b) { return degree[b.key] - degree[a.key] || a.key - b.key; });
+      ctx.fillStyle = colours.label;
+      offered.forEach(function (d) {
+        if (d.key === hovered) return; // on the hover layer, boxed
+        var box = labelBox(d, size, ctx.measureText(d.label).width, 1);
+        for (var i = 0; i < placed.length; i++) {
+          var p = placed[i];
+          if (box.x < p.x + p.w && p.x < box.x + box.w && box.y < p.y + p.h && p.y < box.y + box.h) return;
+        }
+        placed.push(box);
+        shown.push({ node: +d.key, x: box.x, y: box.y, w: box.w, h: box.h });
+        ctx.fillText(d.label, d.x + d.size + 3, d.y + size / 3);
+      });
+      offered = [];
+      view.graphLabels = shown; // for the browser tests
+    }
+    renderer.on("beforeRender", function () { offered = []; });
+    renderer.on("afterRender", placeLabels);
+    placeLabels(); // sigma drew its first frame before these listeners
 
     renderer.on("enterNode", function (e) {
       hovered = e.node;

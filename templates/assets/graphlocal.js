@@ -142,7 +142,24 @@
       lineOf.forEach(function (l) {
         l.classList.toggle("is-near", k >= 0 && (+l.getAttribute("data-a") === k || +l.getAttribute("data-b") === k));
       });
+      label(k >= 0 ? [k].concat(adj[k]) : [0]);
     }
+    // label names the nodes of want, and no others: the first (the
+    // pointed-at node, or the page's own) then the best-connected,
+    // leaving out each whose text would cover one already named.
+    function label(want) {
+      var first = want[0], rest = want.slice(1).sort(function (a, b) { return adj[b].length - adj[a].length || a - b; });
+      var placed = [];
+      var named = {};
+      [first].concat(rest).forEach(function (j) {
+        var r = links[j].querySelector("text").getBBox();
+        if (placed.some(function (p) { return r.x < p.x + p.width && p.x < r.x + r.width && r.y < p.y + p.height && p.y < r.y + r.height; })) return;
+        placed.push(r);
+        named[j] = true;
+      });
+      links.forEach(function (l, j) { l.classList.toggle("is-labelled", !!named[j]); });
+    }
+    label([0]);
     note.textContent = more > 0 ? t("local.more", {n: more}) : "";
     box.setAttribute("data-nodes", n);
   }
