@@ -95,8 +95,14 @@ func TestTOCMarksSectionInView(t *testing.T) {
 					t.Errorf("with section %d at the top, the TOC marks %q", n, browsertest.Eval[string](tab, current+` || ""`))
 				}
 			}
-			if n := browsertest.Eval[int](tab, `document.querySelectorAll(".toc [aria-current]").length`); n != 1 {
-				t.Errorf("%d TOC entries are marked, want 1", n)
+			// One entry per list: the aside's, and the inline one of
+			// narrow screens where the page has it.
+			lists := browsertest.Eval[int](tab, `document.querySelectorAll(".toc, .toc-inline").length`)
+			if n := browsertest.Eval[int](tab, `document.querySelectorAll(":is(.toc, .toc-inline) [aria-current]").length`); n != lists {
+				t.Errorf("%d TOC entries are marked in %d lists, want one per list", n, lists)
+			}
+			if got := browsertest.Eval[[]string](tab, `[...document.querySelectorAll(":is(.toc, .toc-inline) [aria-current]")].map(a => a.textContent)`); len(got) > 1 && got[0] != got[1] {
+				t.Errorf("the lists mark different sections: %v", got)
 			}
 		})
 	}

@@ -1,22 +1,42 @@
-// vaultsite: the table of contents follows the reading. The entry of the
-// section in view gets aria-current="location" (and the is-active class
-// the stylesheet colours): the section whose heading last passed the
-// top fifth of the window, or the first one above it all. An
-// IntersectionObserver says when a heading crosses that line, so
-// nothing runs while the reader scrolls within a section.
+// vaultsite: the table of contents follows the reading. The entries of
+// the section in view, in the aside's list and in the inline "On this
+// page" of narrow screens, get aria-current="location" (and the
+// is-active class the stylesheet colours): the section whose heading
+// last passed the top fifth of the window, or the first one above them
+// all. An IntersectionObserver says when a heading crosses that line,
+// so nothing runs while the reader scrolls within a section.
 (function () {
   "use strict";
   var LINE = 0.2; // the reading line, as a share of the window's height
 
-  function setup() {
-    var links = Array.prototype.slice.call(document.querySelectorAll(".toc a[href^='#']"));
-    var items = links.map(function (a) {
+  // sections returns the headings the lists link to, in the page's
+  // order, each with its links (one per list).
+  function sections() {
+    var byId = {}, out = [];
+    document.querySelectorAll(".toc a[href^='#'], .toc-inline a[href^='#']").forEach(function (a) {
       var id;
-      try { id = decodeURIComponent(a.getAttribute("href").slice(1)); } catch (e) { id = ""; }
-      return {link: a, heading: id && document.getElementById(id)};
-    }).filter(function (it) { return it.heading; });
+      try { id = decodeURIComponent(a.getAttribute("href").slice(1)); } catch (e) { return; }
+      var h = id && document.getElementById(id);
+      if (!h) return;
+      if (!byId[id]) out.push(byId[id] = {heading: h, links: []});
+      byId[id].links.push(a);
+    });
+    return out.sort(function (a, b) {
+      return a.heading.compareDocumentPosition(b.heading) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
+  }
+
+  function setup() {
+    var items = sections();
     if (!items.length || !window.IntersectionObserver) return;
     var current = null;
+    function mark(it, on) {
+      it.links.forEach(function (a) {
+        if (on) a.setAttribute("aria-current", "location");
+        else a.removeAttribute("aria-current");
+        a.classList.toggle("is-active", on);
+      });
+    }
     function update() {
       var line = window.innerHeight * LINE, pick = items[0];
       for (var i = 0; i < items.length; i++) {
@@ -24,13 +44,9 @@
         pick = items[i];
       }
       if (pick === current) return;
-      if (current) {
-        current.link.removeAttribute("aria-current");
-        current.link.classList.remove("is-active");
-      }
+      if (current) mark(current, false);
       current = pick;
-      pick.link.setAttribute("aria-current", "location");
-      pick.link.classList.add("is-active");
+      mark(pick, true);
     }
     var io = new IntersectionObserver(update, {rootMargin: "0px 0px -" + (100 - LINE * 100) + "% 0px"});
     items.forEach(function (it) { io.observe(it.heading); });
