@@ -241,8 +241,8 @@ func TestStaticReferencesExist(t *testing.T) {
 			want = 5 // and canvas.js
 		}
 		switch {
-		case k == PageNotFound && refs != 3:
-			t.Errorf("404 page refers to %d static files, want 3 (messages, style, script)", refs)
+		case k == PageNotFound && refs != 4:
+			t.Errorf("404 page refers to %d static files, want 4 (messages, style, icon, script)", refs)
 		case k != PageNotFound && refs != want:
 			t.Errorf("%s: %d static references, want %d (style, icon, script, messages, canvas.js on canvases)", k, refs, want)
 		}
