@@ -8,6 +8,7 @@
 (function () {
   "use strict";
   var LINE = 0.2; // the reading line, as a share of the window's height
+  var io = null; // the observer of the page's headings
 
   // sections returns the headings the lists link to, in the page's
   // order, each with its links (one per list).
@@ -26,7 +27,11 @@
     });
   }
 
+  // setup marks the TOC of the page now shown; a script that swaps in
+  // another page's content calls it again (window.vaultsiteTOC).
   function setup() {
+    if (io) io.disconnect();
+    io = null;
     var items = sections();
     if (!items.length || !window.IntersectionObserver) return;
     var current = null;
@@ -48,10 +53,11 @@
       current = pick;
       mark(pick, true);
     }
-    var io = new IntersectionObserver(update, {rootMargin: "0px 0px -" + (100 - LINE * 100) + "% 0px"});
+    io = new IntersectionObserver(update, {rootMargin: "0px 0px -" + (100 - LINE * 100) + "% 0px"});
     items.forEach(function (it) { io.observe(it.heading); });
     update();
   }
+  window.vaultsiteTOC = setup;
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
   else setup();
 })();
