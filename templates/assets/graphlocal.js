@@ -152,7 +152,8 @@
       var placed = [];
       var named = {};
       [first].concat(rest).forEach(function (j) {
-        var r = links[j].querySelector("text").getBBox();
+        var r;
+        try { r = links[j].querySelector("text").getBBox(); } catch (e) { r = {x: 0, y: 0, width: 0, height: 0}; } // not drawn (hidden): no box to keep apart
         if (placed.some(function (p) { return r.x < p.x + p.width && p.x < r.x + r.width && r.y < p.y + p.height && p.y < r.y + r.height; })) return;
         placed.push(r);
         named[j] = true;
