@@ -85,7 +85,8 @@ Start reading here.
 The plain index.
 `
 	_, em := buildSite(t, vaultArchive(t, vault), Options{})
-	assertOutput(t, em, "index.html", "Start reading here.\n! The plain index.")
+	// index.md's first sentence shows only as its row's description.
+	assertOutput(t, em, "index.html", "Start reading here.\n! <p>The plain index.</p>\n<p class=\"entry-description\">The plain index.</p>")
 }
 
 // Choosing another home page while serving rebuilds what a full build
