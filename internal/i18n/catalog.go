@@ -60,6 +60,20 @@ func Languages() []string {
 // ("pt-BR" and "pt_PT" get "pt", "zh-Hant" gets "zh"), or English when
 // there is none or the tag is empty.
 func For(tag string) *Catalog {
+	if c, ok := byTag.Load(tag); ok {
+		return c.(*Catalog)
+	}
+	c := pick(tag)
+	byTag.Store(tag, c)
+	return c
+}
+
+// byTag remembers For's answers: layouts ask for every label of every
+// page, and a site has one tag.
+var byTag sync.Map // tag → *Catalog
+
+// pick is For without the memory.
+func pick(tag string) *Catalog {
 	all := catalogs()
 	base, _, _ := strings.Cut(strings.ReplaceAll(tag, "_", "-"), "-")
 	if c, ok := all[strings.ToLower(base)]; ok {
