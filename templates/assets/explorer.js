@@ -164,7 +164,7 @@
     li.className = "explorer-more";
     var btn = document.createElement("button");
     btn.type = "button";
-    btn.textContent = "Show more";
+    btn.textContent = (window.vaultsiteT || String)("explorer.more"); // the site language's (internal/i18n)
     btn.addEventListener("click", function () {
       btn.disabled = true;
       self.load(url, k).then(function (data) {
