@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/vaultsite/vaultsite/internal/parallel"
+	"github.com/vaultsite/vaultsite/site"
 )
 
 // BM25+ parameters. k, b and d are MiniSearch's defaults. tfScale turns
@@ -87,18 +88,22 @@ type docTerms [numFields][]termCount
 // on scheduling.
 func newSearchIndex(ctx context.Context, entries []Document, prev *searchIndex) (*searchIndex, error) {
 	idx := &searchIndex{entries: entries, dict: &termDict{ids: map[string]uint32{}}, counts: make([]*docTerms, len(entries))}
-	kept := map[any]*docTerms{}
+	type keyed struct { // the path field comes from the ID, the rest with the Key
+		key any
+		id  site.VaultPath
+	}
+	kept := map[keyed]*docTerms{}
 	if prev != nil {
 		idx.dict = prev.dict
 		for i, e := range prev.entries {
 			if e.Key != nil {
-				kept[e.Key] = prev.counts[i]
+				kept[keyed{e.Key, e.ID}] = prev.counts[i]
 			}
 		}
 	}
 	var fresh []int
 	for i, e := range entries {
-		if c := kept[e.Key]; e.Key != nil && c != nil {
+		if c := kept[keyed{e.Key, e.ID}]; e.Key != nil && c != nil {
 			idx.counts[i] = c
 		} else {
 			fresh = append(fresh, i)
@@ -135,7 +140,17 @@ func (e *Document) count(d *termDict) *docTerms {
 		}
 		c[f] = d.intern(countTerms(texts))
 	}
+	c[fieldPath] = d.intern(countPath(e.ID))
 	return &c
+}
+
+// countPath counts the path field's terms of the note at p.
+func countPath(p site.VaultPath) map[string]int {
+	m := map[string]int{}
+	for _, t := range pathTerms(p) {
+		m[t]++
+	}
+	return m
 }
 
 // countTerms counts the terms of texts.

@@ -65,9 +65,13 @@ func miniSearchJSON(t *testing.T, s *Contents) []byte {
 	t.Helper()
 	n := s.meta.MiniSearch.DocumentCount
 	ids, lengths := map[string]int{}, map[string][]int{}
+	ones := make([]int, numFields)
+	for f := range ones {
+		ones[f] = 1
+	}
 	for i := range n {
 		ids[fmt.Sprint(i)] = i
-		lengths[fmt.Sprint(i)] = []int{1, 1, 1, 1, 1}
+		lengths[fmt.Sprint(i)] = ones
 	}
 	terms := make([]string, 0, len(s.Entries))
 	for term := range s.Entries {
@@ -100,7 +104,7 @@ func TestSearchIndexFormat(t *testing.T) {
 	docs := []Document{
 		{ID: "a.md", Title: "Alpha", URL: "alpha/", Body: body("zeppelin zeppelin noon")},
 		{ID: "b.md", Title: "Beta", URL: "notes/beta/", Crumbs: "Notes", Aliases: []string{"Second"}, Body: body("zeppelin")},
-		{ID: "c.md", Title: "Gamma", URL: "gamma/", Headings: []string{"Noon plans"}, Tags: []string{"plan/noon"}},
+		{ID: "c/Noon Plans.md", Title: "Gamma", URL: "gamma/", Headings: []string{"Noon plans"}, Tags: []string{"plan/noon"}},
 	}
 	x, err := Build(context.Background(), docs, nil)
 	if err != nil {
@@ -123,7 +127,7 @@ func TestSearchIndexFormat(t *testing.T) {
 	if full.SerializationVersion != 2 || full.DocumentCount != 3 || len(full.Index) != len(s.Entries) {
 		t.Errorf("serializationVersion %d, documentCount %d, %d index entries", full.SerializationVersion, full.DocumentCount, len(full.Index))
 	}
-	wantFields := map[string]int{"title": 0, "aliases": 1, "headings": 2, "tags": 3, "text": 4}
+	wantFields := map[string]int{"title": 0, "aliases": 1, "headings": 2, "tags": 3, "text": 4, "path": 5}
 	if diff := cmp.Diff(wantFields, full.FieldIDs); diff != "" {
 		t.Errorf("fieldIds (-want +got):\n%s", diff)
 	}
@@ -135,6 +139,13 @@ func TestSearchIndexFormat(t *testing.T) {
 	}
 	if z := s.Entries["zeppelin"]["4"]; len(z) != 2 || z["0"] <= z["1"] {
 		t.Errorf("zeppelin in text = %v, want documents 0 and 1, 0 higher", z)
+	}
+	// The path's words, folders and file name, are marked and kept apart.
+	if p := s.Entries["/noon"]; len(p) != 1 || p["5"]["2"] == 0 || s.Entries["/plans"]["5"]["2"] == 0 {
+		t.Errorf("/noon = %v, /plans = %v, want the path field of 2", p, s.Entries["/plans"])
+	}
+	if s.Entries["/md"] != nil || s.Entries["noon"]["5"] != nil {
+		t.Errorf("the path field holds the extension or unmarked words: %v %v", s.Entries["/md"], s.Entries["noon"])
 	}
 	if s.Entries["second"]["1"]["1"] == 0 {
 		t.Errorf("the alias of document 1 is not in the aliases field: %v", s.Entries["second"])
@@ -163,7 +174,7 @@ func TestSearchShardsCut(t *testing.T) {
 		idx.dict.intern(map[string]int{term: 1})
 		idx.postings = append(idx.postings, &p)
 	}
-	for _, term := range []string{"re", "rea", "reach", "read", "reader", "reading", "rebase", "zz", "東"} {
+	for _, term := range []string{"re", "rea", "reach", "read", "reader", "reading", "rebase", "zz", "東", "東京", "東北"} {
 		add(term, 4000) // about 12 KB each
 	}
 	add("readme", 30000) // over the budget on its own

@@ -70,6 +70,13 @@ var parityBlocks = [][2]rune{
 // in strings of 24 characters.
 func parityInputs() []string {
 	out := search.TokenizerInputs()
+	// CJK characters next to others of their kind, to marks and to Latin
+	// letters: the bigram rule must cut them alike.
+	for r := rune(0x3040); r <= 0x30ff; r++ {
+		if assigned(r) {
+			out = append(out, "漢"+string(r)+"字\u3099ab", string(r)+"\u3099ー"+string(r)+"x"+string(r))
+		}
+	}
 	for _, blk := range parityBlocks {
 		var run []rune
 		for r := blk[0]; r <= blk[1]; r++ {

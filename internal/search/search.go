@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"strings"
 
 	"github.com/vaultsite/vaultsite/site"
 )
@@ -13,6 +14,7 @@ const (
 	fieldHeadings
 	fieldTags
 	fieldText
+	fieldPath
 	numFields
 )
 
@@ -28,6 +30,27 @@ var searchFields = [numFields]struct {
 	fieldHeadings: {"headings", 2},
 	fieldTags:     {"tags", 2},
 	fieldText:     {"text", 1},
+	fieldPath:     {"path", 1},
+}
+
+// pathMark starts every term of the path field: "Projects/Alpha.md" gives
+// "/projects" and "/alpha". A query's words never start with it, so the
+// path's terms match only a path: filter, and they sit in shards of
+// their own ("/p"), which no other query downloads.
+const pathMark = "/"
+
+// pathTerms returns the path field's terms of the note at p: the words of
+// its folders and file name, without the extension, each after pathMark.
+func pathTerms(p site.VaultPath) []string {
+	s := string(p)
+	if i := strings.LastIndexByte(s, '.'); i > strings.LastIndexByte(s, '/') {
+		s = s[:i]
+	}
+	terms := Terms(s)
+	for i, t := range terms {
+		terms[i] = pathMark + t
+	}
+	return terms
 }
 
 // Document is what the index takes from one published note.

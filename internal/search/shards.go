@@ -135,7 +135,7 @@ func (o *Index) cutAll(prev []shard, dirty []bool) []shard {
 	terms := o.idx.dict.terms
 	var out []shard
 	for i := 0; i < len(o.terms); {
-		key := runePrefix(terms[o.terms[i]], minTermLen)
+		key := shardKey(terms[o.terms[i]])
 		j := i + 1
 		for j < len(o.terms) && strings.HasPrefix(terms[o.terms[j]], key) {
 			j++
@@ -160,6 +160,18 @@ func anyDirty(ids []uint32, dirty []bool) bool {
 		}
 	}
 	return false
+}
+
+// shardKey returns the shortest key of the shard of term: its first two
+// characters, or its first one when that is a CJK character. CJK terms
+// are one or two characters long, so two would give each bigram a file
+// of its own; by its first character, "日" holds "日", "日本" and "日曜", and
+// a query for the lone "日" finds its bigrams as prefix matches there.
+func shardKey(term string) string {
+	if r, _ := utf8.DecodeRuneInString(term); isCJK(r) {
+		return runePrefix(term, 1)
+	}
+	return runePrefix(term, minTermLen)
 }
 
 // cut appends the shards of the terms ids, sorted, which all start with

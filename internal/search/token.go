@@ -17,10 +17,16 @@ import (
 //     NFC, then "ς" → "σ" and "ß" → "ss";
 //  2. split the folded text into runs of letters, marks and digits
 //     (\p{L}, \p{M}, \p{N}); every other character separates words;
-//  3. inside a run, each Han, Hiragana or Katakana character is a term of
-//     its own, with the marks that follow it, since those scripts do not
-//     separate words with spaces;
-//  4. keep terms of 2 to 32 characters, and single CJK characters.
+//  3. inside a run, split the Han, Hiragana and Katakana characters (each
+//     with the marks that follow it) from the rest: those scripts do not
+//     separate words with spaces, so a run of them gives its overlapping
+//     pairs of characters (bigrams, as Lucene's CJKAnalyzer does: "日本語"
+//     gives "日本", "本語"), and a lone character gives itself;
+//  4. keep terms of 2 to 32 characters, and the CJK terms.
+//
+// Bigrams make a query for "日本" find the notes where the two characters
+// stand together, and not those that hold each somewhere; a query's
+// bigrams must all be found, so longer words match as a whole.
 //
 // Lower-casing comes after NFKD because compatibility forms may decompose
 // to capitals (U+210C "ℌ" → "H"); the final-sigma and "ẞ" rules make Go's
@@ -71,51 +77,78 @@ func isWordRune(r rune) bool {
 }
 
 // isCJK reports whether r is written without spaces between words, so
-// that each character is indexed as a term.
+// that its runs are indexed as bigrams: a Han, Hiragana or Katakana
+// character, or the prolonged sound mark "ー" (U+30FC, and its half-width
+// form U+FF70), which Unicode gives no script but which belongs to the
+// katakana word it lengthens ("サーバー").
 func isCJK(r rune) bool {
 	return r >= 0x2e80 && // below are no Han, Hiragana or Katakana characters
-		unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
+		(unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || r == 0x30fc || r == 0xff70)
 }
 
 // Terms returns the terms of s, in order and with repeats, by the
 // steps at the top of this file.
 func Terms(s string) []string {
 	var out []string
-	keep := func(t string) {
-		n := utf8.RuneCountInString(t)
-		if n >= minTermLen && n <= maxTermLen {
-			out = append(out, t)
-		} else if n > 0 && n < minTermLen {
-			if r, _ := utf8.DecodeRuneInString(t); isCJK(r) {
-				out = append(out, t)
-			}
-		}
-	}
 	folded := searchFold(s)
-	start, cjk := -1, false // the current term's first byte, and whether it is a CJK character
+	start := -1 // the current run's first byte
 	for i, r := range folded {
-		switch {
-		case !isWordRune(r):
+		if !isWordRune(r) {
 			if start >= 0 {
-				keep(folded[start:i])
+				out = runTerms(out, folded[start:i])
 			}
 			start = -1
-		case isCJK(r):
-			if start >= 0 {
-				keep(folded[start:i])
-			}
-			start, cjk = i, true
-		case cjk && start >= 0 && unicode.IsMark(r):
-			// a mark stays with its CJK character
-		case cjk && start >= 0 || start < 0:
-			if start >= 0 {
-				keep(folded[start:i])
-			}
-			start, cjk = i, false
+		} else if start < 0 {
+			start = i
 		}
 	}
 	if start >= 0 {
-		keep(folded[start:])
+		out = runTerms(out, folded[start:])
+	}
+	return out
+}
+
+// runTerms appends the terms of run, a run of word characters, to out:
+// its CJK parts as bigrams, the rest as words.
+func runTerms(out []string, run string) []string {
+	var units []int // the CJK part's characters, by first byte; a mark stays with its character
+	start := 0      // the current part's first byte
+	flush := func(end int) {
+		if len(units) > 0 {
+			out = cjkTerms(out, run[:end], units)
+		} else if n := utf8.RuneCountInString(run[start:end]); n >= minTermLen && n <= maxTermLen {
+			out = append(out, run[start:end])
+		}
+		units, start = units[:0], end
+	}
+	for i, r := range run {
+		switch {
+		case isCJK(r):
+			if len(units) == 0 && i > start {
+				flush(i)
+			}
+			units = append(units, i)
+		case len(units) > 0 && !unicode.IsMark(r):
+			flush(i)
+		}
+	}
+	flush(len(run))
+	return out
+}
+
+// cjkTerms appends the terms of the CJK characters starting at the bytes
+// units of s, the last one running to the end of s: every pair of
+// neighbours, or the lone character.
+func cjkTerms(out []string, s string, units []int) []string {
+	if len(units) == 1 {
+		return append(out, s[units[0]:])
+	}
+	for k := 0; k+1 < len(units); k++ {
+		end := len(s)
+		if k+2 < len(units) {
+			end = units[k+2]
+		}
+		out = append(out, s[units[k]:end])
 	}
 	return out
 }

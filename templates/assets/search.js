@@ -27,9 +27,9 @@
 
   // ---- Tokenizer: the same steps as internal/search/token.go. ----
 
-  var WORD = /[\p{L}\p{M}\p{N}]/u;
+  var RUN = /[\p{L}\p{M}\p{N}]+/gu;
   var MARK = /\p{M}/u;
-  var CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+  var CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u30fc\uff70]/u;
   var MIN_TERM = 2, MAX_TERM = 32;
 
   function fold(s) {
@@ -38,39 +38,49 @@
     return s.replace(/ς/g, "σ").replace(/ß/g, "ss");
   }
 
-  // pieces splits folded text into candidate terms, before the length
-  // rule: runs of letters, marks and digits, each CJK character apart.
-  function pieces(f) {
-    var out = [], cur = "", cjk = false;
-    for (var c of f) {
-      if (!WORD.test(c)) {
-        if (cur) out.push(cur);
-        cur = "";
-      } else if (CJK.test(c)) {
-        if (cur) out.push(cur);
-        cur = c;
-        cjk = true;
-      } else if (cjk && cur && MARK.test(c)) {
-        cur += c;
-      } else if (cjk && cur || !cur) {
-        if (cur) out.push(cur);
-        cur = c;
-        cjk = false;
+  // parts splits a run of word characters into its CJK parts, {units,
+  // at}: the characters, each with the marks that follow it, and the
+  // rest, {text, at}; at is where the part starts in run, in UTF-16 units.
+  function parts(run) {
+    var out = [], cur = null, at = 0;
+    for (var c of run) {
+      if (CJK.test(c)) {
+        if (!cur || !cur.units) out.push(cur = { units: [], at: at });
+        cur.units.push(c);
+      } else if (cur && cur.units && MARK.test(c)) {
+        cur.units[cur.units.length - 1] += c;
       } else {
-        cur += c;
+        if (!cur || cur.units) out.push(cur = { text: "", at: at });
+        cur.text += c;
       }
+      at += c.length;
     }
-    if (cur) out.push(cur);
+    return out;
+  }
+
+  // bigrams returns the terms of a CJK part: every pair of neighbours, or
+  // the lone character.
+  function bigrams(units) {
+    if (units.length === 1) return units.slice();
+    var out = [];
+    for (var i = 0; i + 1 < units.length; i++) out.push(units[i] + units[i + 1]);
     return out;
   }
 
   function keep(t) {
     var n = Array.from(t).length;
-    return n >= MIN_TERM && n <= MAX_TERM || n === 1 && CJK.test(t);
+    return n >= MIN_TERM && n <= MAX_TERM;
   }
 
   function tokenize(s) {
-    return pieces(fold(s)).filter(keep);
+    var out = [];
+    (fold(s).match(RUN) || []).forEach(function (run) {
+      parts(run).forEach(function (p) {
+        if (p.units) out.push.apply(out, bigrams(p.units));
+        else if (keep(p.text)) out.push(p.text);
+      });
+    });
+    return out;
   }
 
   // ---- The index. ----
@@ -281,23 +291,44 @@
   }
 
   // marks splits text into [text, matched] runs: a word is matched when
-  // one of its terms is in want.
+  // one of its terms is in want, and in CJK text every character of a
+  // matched bigram, so that "日本語" is marked whole for 日本 and 本語.
   function marks(text, want) {
-    var out = [], last = 0, re = /[\p{L}\p{M}\p{N}]+/gu, m;
-    while ((m = re.exec(text))) {
-      var word = m[0], at = m.index, i = 0;
-      // CJK characters are terms of their own, so they are marked one by one.
-      pieces(word).forEach(function (p) {
-        var hit = tokenize(p).some(function (t) { return want.has(t); });
-        var len = p.length, start = at + i;
-        i += len;
-        if (!hit) return;
-        out.push([text.slice(last, start), false], [text.slice(start, start + len), true]);
-        last = start + len;
+    var spans = [], m;
+    RUN.lastIndex = 0;
+    while ((m = RUN.exec(text))) {
+      var at = m.index;
+      parts(m[0]).forEach(function (p) {
+        if (!p.units) {
+          if (tokenize(p.text).some(function (t) { return want.has(t); })) spans.push([at + p.at, at + p.at + p.text.length]);
+          return;
+        }
+        cjkSpans(p.units, want).forEach(function (s) { spans.push([at + p.at + s[0], at + p.at + s[1]]); });
       });
     }
+    var out = [], last = 0;
+    spans.forEach(function (s) {
+      if (out.length && s[0] === last) {
+        out[out.length - 1][0] += text.slice(s[0], s[1]); // adjoining marks make one
+      } else {
+        out.push([text.slice(last, s[0]), false], [text.slice(s[0], s[1]), true]);
+      }
+      last = s[1];
+    });
     out.push([text.slice(last), false]);
     return out.filter(function (r) { return r[0]; });
+  }
+
+  // cjkSpans returns the [from, to) offsets, within a CJK part, of the
+  // characters that belong to a term in want.
+  function cjkSpans(units, want) {
+    var terms = bigrams(units).map(function (b) { return tokenize(b)[0]; }), out = [], at = 0;
+    units.forEach(function (u, i) {
+      var hit = want.has(terms[Math.min(i, terms.length - 1)]) || i > 0 && want.has(terms[i - 1]);
+      if (hit) out.push([at, at + u.length]);
+      at += u.length;
+    });
+    return out;
   }
 
   // best picks the section with most distinct matched terms, first on a
