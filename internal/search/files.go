@@ -21,7 +21,7 @@ const (
 
 // searchFormat names the layout of index.json; search.js refuses any
 // other, so a cached old script cannot misread a new index.
-const searchFormat = "vaultsite-search-1"
+const searchFormat = "vaultsite-search-2"
 
 // searchDocsPerFile is how many documents one file of the documents table
 // holds. A query shows its ten best results, which fall in at most ten
@@ -57,6 +57,9 @@ type searchMeta struct {
 	// Shards maps each shard key to the hash and size of its file,
 	// "t/<key>.<hash>.json" with the key spelt by shardFileName.
 	Shards map[string]shardRef `json:"shards"`
+	// Typos maps each key of the typo dictionary's files to the hash and
+	// size of its file, "f/<key>.<hash>.json" (typos.go).
+	Typos map[string]shardRef `json:"typos"`
 	// Docs lists the hashes of the documents files, "d/<n>.<hash>.json";
 	// document id i is entry i % DocsPerFile of file i / DocsPerFile.
 	Docs        []string `json:"docs"`
@@ -109,7 +112,7 @@ func shardFileName(key string) string {
 
 // meta returns index.json without its file lists.
 func (idx *searchIndex) meta() *searchMeta {
-	m := &searchMeta{Format: searchFormat, Boost: map[string]float64{}, Shards: map[string]shardRef{}, Docs: []string{}, DocsPerFile: searchDocsPerFile}
+	m := &searchMeta{Format: searchFormat, Boost: map[string]float64{}, Shards: map[string]shardRef{}, Typos: map[string]shardRef{}, Docs: []string{}, DocsPerFile: searchDocsPerFile}
 	ms := &m.MiniSearch
 	ms.DocumentCount, ms.NextID, ms.SerializationVersion = len(idx.entries), len(idx.entries), 2
 	ms.FieldIDs = map[string]int{}

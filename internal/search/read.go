@@ -17,6 +17,10 @@ type Contents struct {
 	Entries map[string]Entry
 	// ShardOf maps each term to the key of the shard that holds it.
 	ShardOf map[string]string
+	// Typos maps each key of the typo dictionary to the terms filed
+	// under it; TypoFile maps it to the key of its file.
+	Typos    map[string][]string
+	TypoFile map[string]string
 	// Docs are the documents' rows: title, URL, folders.
 	Docs [][3]string
 	meta searchMeta
@@ -39,10 +43,11 @@ func Read(file func(site.OutPath) ([]byte, bool)) (*Contents, error) {
 		}
 		return nil
 	}
-	c := &Contents{Entries: map[string]Entry{}, ShardOf: map[string]string{}}
+	c := &Contents{Entries: map[string]Entry{}, ShardOf: map[string]string{}, Typos: map[string][]string{}, TypoFile: map[string]string{}}
 	var raw struct {
 		searchMeta
 		Shards map[string][2]any `json:"shards"`
+		Typos  map[string][2]any `json:"typos"`
 	}
 	if err := read("index.json", &raw); err != nil {
 		return nil, err
@@ -50,6 +55,11 @@ func Read(file func(site.OutPath) ([]byte, bool)) (*Contents, error) {
 	c.meta, c.DocumentCount = raw.searchMeta, raw.MiniSearch.DocumentCount
 	for key, ref := range raw.Shards {
 		if err := c.readShard(read, key, ref); err != nil {
+			return nil, err
+		}
+	}
+	for key, ref := range raw.Typos {
+		if err := c.readTypos(read, key, ref); err != nil {
 			return nil, err
 		}
 	}
@@ -76,6 +86,27 @@ func (c *Contents) readShard(read func(string, any) error, key string, ref [2]an
 			return fmt.Errorf("shard %q: %w", key, err)
 		}
 		c.Entries[term], c.ShardOf[term] = entry, key
+	}
+	return nil
+}
+
+// readTypos reads the typo dictionary's file of key, whose reference in
+// index.json is ref.
+func (c *Contents) readTypos(read func(string, any) error, key string, ref [2]any) error {
+	hash, _ := ref[0].(string)
+	var entries [][]string
+	if err := read("f/"+shardFileName(key)+"."+hash+".json", &entries); err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if len(e) < 2 {
+			return fmt.Errorf("typos %q: malformed entry %q", key, e)
+		}
+		terms, ok := typoFixes(e[0], e[1:])
+		if !ok {
+			return fmt.Errorf("typos %q: malformed entry %q", key, e)
+		}
+		c.Typos[e[0]], c.TypoFile[e[0]] = terms, key
 	}
 	return nil
 }

@@ -25,6 +25,7 @@ type Index struct {
 	frags  [][]byte
 	terms  []uint32    // the terms with postings, sorted
 	shards []shard     // in key order
+	typos  []typoShard // the typo dictionary's files, in key order (typos.go)
 	docs   []namedFile // the documents files, in order
 }
 
@@ -67,6 +68,7 @@ func cutIndex(ctx context.Context, idx *searchIndex) (*Index, error) {
 	terms := idx.dict.terms
 	sort.Slice(o.terms, func(i, j int) bool { return terms[o.terms[i]] < terms[o.terms[j]] })
 	o.shards = o.cutAll(nil, nil)
+	o.typos = cutTypos(o.termStrings())
 	return o, o.writeDocs(nil)
 }
 
@@ -85,7 +87,19 @@ func (o *Index) rewrite(ctx context.Context, idx *searchIndex, dirty []uint32) (
 	}
 	next.terms = o.liveTerms(next, dirty)
 	next.shards = next.cutAll(o.shards, isDirty)
+	if next.typos = o.typos; !slices.Equal(next.terms, o.terms) {
+		next.typos = cutTypos(next.termStrings()) // the dictionary depends on the set of terms only
+	}
 	return next, next.writeDocs(o)
+}
+
+// termStrings returns the terms with postings, sorted.
+func (o *Index) termStrings() []string {
+	out := make([]string, len(o.terms))
+	for i, id := range o.terms {
+		out[i] = o.idx.dict.terms[id]
+	}
+	return out
 }
 
 // liveTerms returns o's sorted terms, less the dirty ones that lost
@@ -305,13 +319,22 @@ func (o *Index) keptFiles(next *Index) map[string]bool {
 		return out
 	}
 	was := map[string]*byte{}
-	for _, f := range append(o.shardFiles(), o.docFiles()...) {
+	for _, f := range o.allFiles() {
 		was[f.rel] = &f.data[0]
 	}
-	for _, f := range append(next.shardFiles(), next.docFiles()...) {
+	for _, f := range next.allFiles() {
 		if p, ok := was[f.rel]; ok && p == &f.data[0] {
 			out[f.rel] = true
 		}
+	}
+	return out
+}
+
+// allFiles returns the shards, typo dictionary and documents files.
+func (o *Index) allFiles() []searchFile {
+	out := append(o.shardFiles(), o.docFiles()...)
+	for _, t := range o.typos {
+		out = append(out, t.file)
 	}
 	return out
 }
@@ -336,10 +359,14 @@ func (o *Index) docFiles() []searchFile {
 // and documents files in name order.
 func (o *Index) files() ([]searchFile, error) {
 	meta := o.idx.meta()
-	out := make([]searchFile, 0, 1+len(o.shards)+len(o.docs))
+	out := make([]searchFile, 0, 1+len(o.shards)+len(o.typos)+len(o.docs))
 	for _, s := range o.shards {
 		meta.Shards[s.key] = shardRef{Hash: s.hash, Size: len(s.file.data)}
 		out = append(out, s.file)
+	}
+	for _, t := range o.typos {
+		meta.Typos[t.key] = shardRef{Hash: t.hash, Size: len(t.file.data)}
+		out = append(out, t.file)
 	}
 	for _, d := range o.docs {
 		meta.Docs = append(meta.Docs, d.hash)

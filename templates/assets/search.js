@@ -18,7 +18,7 @@
   var button = document.querySelector(".search-button");
   if (!button || window.vaultsiteSearch) return;
   var indexURL = new URL(button.dataset.index, location.href);
-  var FORMAT = "vaultsite-search-1"; // build/search_files.go searchFormat
+  var FORMAT = "vaultsite-search-2"; // internal/search/files.go searchFormat
   var MAX_RESULTS = 10;
   // A query term's prefix matches may need many shards ("re" in a large
   // vault); past this many bytes (about 35 KB compressed) they wait for
@@ -212,12 +212,65 @@
 
   function fuzzy(term) { return Array.from(term).length >= 4 ? 0.2 : false; }
 
+  // ---- The query: words and filters. ----
+
+  var PATH_MARK = "/"; // internal/search/search.go pathMark
+
+  // parseQuery splits the box's text into words and filters: "#tag" and
+  // "tag:name" keep notes with that tag (or a tag nested in it),
+  // "path:words" (path:"two words") notes whose folders and file name hold
+  // those words. It returns the terms of each: words, tags and paths,
+  // each filter a list of terms.
+  function parseQuery(q) {
+    var out = { words: [], tags: [], paths: [] }, text = [];
+    (q.match(/[^\s"]*"[^"]*"?|\S+/g) || []).forEach(function (tok) {
+      var m = /^(tag:#?|#|path:)(.*)$/i.exec(tok), value = m && m[2].replace(/"/g, "");
+      var terms = m ? tokenize(value) : [];
+      if (!m) text.push(tok);
+      else if (terms.length && m[1].toLowerCase() === "path:") out.paths.push(terms);
+      else if (terms.length) out.tags.push(terms);
+    });
+    out.words = tokenize(text.join(" "));
+    return out;
+  }
+
+  // queryTerms returns every term the query looks up in the index, the
+  // path terms with their mark.
+  function queryTerms(p) {
+    var flat = function (lists) { return [].concat.apply([], lists); };
+    return p.words.concat(flat(p.tags), flat(p.paths).map(function (t) { return PATH_MARK + t; }));
+  }
+
+  // queryTree returns the query as MiniSearch's tree: every word (or a
+  // correction of it, from fixes) and every filter must match, or with
+  // any set, any word will do as long as the filters match.
+  function queryTree(p, fixes, any) {
+    var words = p.words.map(function (t) {
+      if (!fixes.has(t)) return t;
+      return { combineWith: "OR", queries: [t, { queries: fixes.get(t), prefix: false, fuzzy: false, boostTerm: typoBoost }] };
+    });
+    var filters = p.tags.map(function (terms) {
+      return { combineWith: "AND", queries: terms, fields: ["tags"], fuzzy: false };
+    }).concat(p.paths.map(function (terms) {
+      return { combineWith: "AND", queries: terms.map(function (t) { return PATH_MARK + t; }), fields: ["path"], fuzzy: false, tokenize: whole };
+    }));
+    var all = filters.slice();
+    if (words.length) all.unshift({ combineWith: any ? "OR" : "AND", queries: words });
+    return { combineWith: "AND", queries: all };
+  }
+
+  function whole(s) { return [s]; }
+
+  // A corrected word counts about as much as MiniSearch's own fuzzy match.
+  function typoBoost() { return 0.45; }
+
   // search runs the query: every word must match, as a whole word, a
-  // prefix, or with a typo after its first characters; when no note has
-  // them all, any word will do.
+  // prefix, with a typo after its first characters, or, when it matches
+  // no word at all, as a correction from the typo dictionary; when no
+  // note has them all, any word will do. Filters must always match.
   function search(q) {
-    var terms = tokenize(q);
-    if (!terms.length) return Promise.resolve({ terms: terms, hits: [], partial: false });
+    var p = parseQuery(q), terms = queryTerms(p);
+    if (!terms.length) return Promise.resolve({ terms: terms, hits: [], partial: false, fixes: new Map() });
     var need = new Set(), partial = false;
     terms.forEach(function (t) {
       var s = shardsFor(t);
@@ -225,18 +278,115 @@
       partial = partial || s.partial;
     });
     return engineFor(Array.from(need)).then(function (ms) {
-      var opts = {
-        combineWith: "AND", prefix: true, fuzzy: fuzzy, boost: meta.boost, bm25: meta.bm25,
-        tokenize: tokenize, processTerm: same
-      };
-      var hits = ms.search(q, opts), any = false;
-      if (!hits.length && terms.length > 1) {
-        opts.combineWith = "OR";
-        hits = ms.search(q, opts);
-        any = hits.length > 0;
-      }
-      return { terms: terms, hits: hits, partial: partial, any: any };
+      var missing = p.words.filter(function (t) { return typoQuery(t) && !ms.search(t, { prefix: true, fuzzy: false }).length; });
+      if (!missing.length) return runQuery(ms, p, new Map(), partial);
+      return corrections(missing).then(function (fixes) {
+        fixes.forEach(function (list) { list.forEach(function (t) { need.add(shardsFor(t).keys[0]); }); });
+        return engineFor(Array.from(need).filter(Boolean)).then(function (ms) { return runQuery(ms, p, fixes, partial); });
+      });
+    }).then(function (r) {
+      r.terms = terms;
+      return r;
     });
+  }
+
+  // runQuery searches ms for the parsed query.
+  function runQuery(ms, p, fixes, partial) {
+    var opts = { prefix: true, fuzzy: fuzzy, boost: meta.boost, bm25: meta.bm25, tokenize: tokenize, processTerm: same };
+    var hits = ms.search(queryTree(p, fixes, false), opts), any = false;
+    if (!hits.length && p.words.length > 1) {
+      hits = ms.search(queryTree(p, fixes, true), opts);
+      any = hits.length > 0;
+    }
+    return { hits: hits, partial: partial, any: any, fixes: fixes };
+  }
+
+  // ---- Typos: internal/search/typos.go writes the dictionary. ----
+
+  var TYPO_MIN_TERM = 4; // typos.go typoMinTerm
+  var typoCache = new Map(); // file key → Promise of Map key → edits
+
+  // typoQuery reports whether a word is looked up in the typo
+  // dictionary: a word of letters one longer than the shortest term it
+  // corrects to.
+  function typoQuery(t) {
+    return Array.from(t).length > TYPO_MIN_TERM && /^[\p{L}\p{M}]+$/u.test(t) && !CJK.test(t);
+  }
+
+  // typoKeys returns the keys a word is looked up under: itself and
+  // itself without each one of its characters.
+  function typoKeys(t) {
+    var cps = Array.from(t), out = new Set([t]);
+    for (var i = 0; i < cps.length; i++) out.add(cps.slice(0, i).concat(cps.slice(i + 1)).join(""));
+    return Array.from(out);
+  }
+
+  function typoFile(key) {
+    var cps = Array.from(key);
+    for (var n = cps.length; n > 0; n--) {
+      var k = cps.slice(0, n).join("");
+      if (meta.typos[k]) return k;
+    }
+    return null;
+  }
+
+  function typos(fileKey) {
+    if (!typoCache.has(fileKey)) {
+      var url = new URL("f/" + fileName(fileKey) + "." + meta.typos[fileKey][0] + ".json", indexURL);
+      var p = getJSON(url).then(function (entries) {
+        return new Map(entries.map(function (e) { return [e[0], e.slice(1)]; }));
+      });
+      p.catch(function () { typoCache.delete(fileKey); });
+      typoCache.set(fileKey, p);
+    }
+    return typoCache.get(fileKey);
+  }
+
+  // corrections returns, for each word, the terms of the index one typo
+  // away from it: a letter missing, added or wrong, or two neighbours
+  // swapped.
+  function corrections(words) {
+    var jobs = [];
+    words.forEach(function (w) {
+      typoKeys(w).forEach(function (k) {
+        var f = typoFile(k);
+        if (f) jobs.push(typos(f).then(function (m) { return [w, k, m.get(k) || []]; }));
+      });
+    });
+    return Promise.all(jobs).then(function (found) {
+      var out = new Map();
+      found.forEach(function (r) {
+        r[2].forEach(function (edit) {
+          var t = applyEdit(r[1], edit);
+          if (t === r[0] || !oneTypo(r[0], t)) return;
+          if (!out.has(r[0])) out.set(r[0], []);
+          if (out.get(r[0]).indexOf(t) < 0) out.get(r[0]).push(t);
+        });
+      });
+      return out;
+    });
+  }
+
+  // applyEdit undoes typos.go's typoEdit: "3n" inserts n before the
+  // fourth character of key, "" leaves it.
+  function applyEdit(key, edit) {
+    if (!edit) return key;
+    var m = /^(\d+)(.+)$/u.exec(edit), cps = Array.from(key), at = +m[1];
+    return cps.slice(0, at).join("") + m[2] + cps.slice(at).join("");
+  }
+
+  // oneTypo reports whether b is one insertion, deletion, substitution or
+  // swap of neighbours away from a.
+  function oneTypo(a, b) {
+    a = Array.from(a);
+    b = Array.from(b);
+    if (a.length < b.length) { var s = a; a = b; b = s; }
+    var i = 0;
+    while (i < b.length && a[i] === b[i]) i++;
+    if (a.length === b.length + 1) return a.slice(i + 1).join("") === b.slice(i).join("");
+    if (a.length !== b.length) return false;
+    var rest = function (n) { return a.slice(n).join("") === b.slice(n).join(""); };
+    return rest(i + 1) || a[i] === b[i + 1] && a[i + 1] === b[i] && rest(i + 2);
   }
 
   function doc(id) {
@@ -294,9 +444,8 @@
   // one of its terms is in want, and in CJK text every character of a
   // matched bigram, so that "日本語" is marked whole for 日本 and 本語.
   function marks(text, want) {
-    var spans = [], m;
-    RUN.lastIndex = 0;
-    while ((m = RUN.exec(text))) {
+    var spans = [], m, re = new RegExp(RUN.source, "gu"); // its own lastIndex: tokenize below uses RUN
+    while ((m = re.exec(text))) {
       var at = m.index;
       parts(m[0]).forEach(function (p) {
         if (!p.units) {
@@ -413,7 +562,13 @@
     });
   }
 
+  // onKey moves through the results and opens one. A key that an input
+  // method is composing with (a Japanese or Chinese conversion, confirmed
+  // with Enter) belongs to the input method: isComposing says so, and
+  // Safari, which ends the composition before the keydown, gives keyCode
+  // 229 instead.
   function onKey(e) {
+    if (e.isComposing || e.keyCode === 229) return;
     if (e.key === "ArrowDown" || e.key === "ArrowUp") {
       e.preventDefault();
       if (items.length) select((active + (e.key === "ArrowDown" ? 1 : items.length - 1)) % items.length);
@@ -482,9 +637,10 @@
     var more = r.partial ? t("search.longer") : "";
     if (!r.hits.length && r.partial) return t("search.keepTyping", {q: q.trim()});
     if (!r.hits.length) return t("search.none", {q: q.trim()});
-    var n = r.hits.length, shown = Math.min(n, MAX_RESULTS);
+    var n = r.hits.length, shown = Math.min(n, MAX_RESULTS), fixed = "";
     var s = n > shown ? t("search.notesOf", {shown: shown, n: n}) : t("search.notes", {n: n});
-    return t(r.any ? "search.some" : "search.found", {notes: s}) + more;
+    r.fixes.forEach(function (list, word) { fixed += t("search.readAs", {word: word, fixes: list.join(", ")}); });
+    return t(r.any ? "search.some" : "search.found", {notes: s}) + fixed + more;
   }
 
   // result returns a result's list item, its option and the function
