@@ -63,7 +63,8 @@ func TestSearchBytesBeforeFirstResult(t *testing.T) {
 	for _, tt := range []struct {
 		query string
 		typed bool // one key every 150 ms, else all at once
-	}{{"cache latency", false}, {"cache latency", true}, {"throughput", false}, {"re", false}} {
+	}{{"cache latency", false}, {"cache latency", true}, {"throughput", false}, {"re", false},
+		{"thorughput", false}, {"ltaency", false}, {"cahce latnecy", true}, {"#journal", false}, {"path:area cache", false}} {
 		t.Run(fmt.Sprintf("%s typed %v", tt.query, tt.typed), func(t *testing.T) {
 			tab := b.Tab(t, browsertest.Viewport(1200, 900))
 			tab.Navigate(srv.URL + "/" + page)

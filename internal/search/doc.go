@@ -26,11 +26,17 @@
 //     page changes when the index does; every other file is named by a
 //     hash of its content and can be cached for good.
 //   - _site/search/t/<key>.<hash>.json: the postings of every term that
-//     starts with key, two characters or more (shards), as MiniSearch's
-//     index entries with their numbers packed. A query term needs the
-//     shard of the longest key it starts with; its prefix and
-//     typo-tolerant matches are found there too, so typos are tolerated
-//     after the key's characters.
+//     starts with key, two characters or more, or one CJK character
+//     (shards), as MiniSearch's index entries with their numbers packed.
+//     A query term needs the shard of the longest key it starts with;
+//     its prefix matches, and MiniSearch's typo-tolerant ones, are found
+//     there too. The path field's terms start with "/" (pathMark), so
+//     they have shards of their own.
+//   - _site/search/f/<key>.<hash>.json: the typo dictionary (typos.go),
+//     cut by the first characters of its keys as the shards are: every
+//     word filed under itself and its one-letter deletions, so that a
+//     word misspelt anywhere, even in its first letters, finds the term
+//     meant, whose shard it then fetches.
 //   - _site/search/d/<n>.<hash>.json: the documents, searchDocsPerFile
 //     per file in id order: [title, URL from the site root, folders].
 //
@@ -40,6 +46,10 @@
 // frequencies (normTF); the browser searches with b = 0, where lengths
 // drop out, and fills documentIds and fieldLength itself.
 //
-// The tokenizer is token.go; the index, index.go; its files, files.go
-// and shards.go; the update of an earlier index, update.go.
+// The shards and the typo dictionary are each a function of the set of
+// terms and their postings alone, so the same documents give the same
+// files.
+//
+// The tokenizer is token.go; the index, index.go; its files, files.go,
+// shards.go and typos.go; the update of an earlier index, update.go.
 package search

@@ -4,11 +4,13 @@
 // then loads MiniSearch and the index: a page that never searches
 // downloads none of it.
 //
-// The index is written by the build (build/search*.go): index.json, then
+// The index is written by the build (internal/search): index.json, then
 // shards of terms by their first characters, fetched as a query needs
-// them and handed to MiniSearch in its own serialization format, and a
+// them and handed to MiniSearch in its own serialization format, a typo
+// dictionary fetched only for a word that matches nothing, and a
 // documents table cut into small files. Snippets are cut from the result
-// pages themselves, fetched after the results show.
+// pages themselves, fetched after the results show; result() is the one
+// place that builds a result and its snippet.
 (function () {
   "use strict";
   // t is the interface's message of key in the site's language (the
