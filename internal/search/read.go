@@ -17,10 +17,9 @@ type Contents struct {
 	Entries map[string]Entry
 	// ShardOf maps each term to the key of the shard that holds it.
 	ShardOf map[string]string
-	// Typos maps each key of the typo dictionary to the terms filed
-	// under it; TypoFile maps it to the key of its file.
-	Typos    map[string][]string
-	TypoFile map[string]string
+	// Typos maps the key of each file of the typo dictionary to the
+	// terms the file holds.
+	Typos map[string][]string
 	// Docs are the documents' rows: title, URL, folders.
 	Docs [][3]string
 	meta searchMeta
@@ -43,7 +42,7 @@ func Read(file func(site.OutPath) ([]byte, bool)) (*Contents, error) {
 		}
 		return nil
 	}
-	c := &Contents{Entries: map[string]Entry{}, ShardOf: map[string]string{}, Typos: map[string][]string{}, TypoFile: map[string]string{}}
+	c := &Contents{Entries: map[string]Entry{}, ShardOf: map[string]string{}, Typos: map[string][]string{}}
 	var raw struct {
 		searchMeta
 		Shards map[string][2]any `json:"shards"`
@@ -94,20 +93,11 @@ func (c *Contents) readShard(read func(string, any) error, key string, ref [2]an
 // index.json is ref.
 func (c *Contents) readTypos(read func(string, any) error, key string, ref [2]any) error {
 	hash, _ := ref[0].(string)
-	var entries [][]string
-	if err := read("f/"+shardFileName(key)+"."+hash+".json", &entries); err != nil {
+	var terms []string
+	if err := read("f/"+shardFileName(key)+"."+hash+".json", &terms); err != nil {
 		return err
 	}
-	for _, e := range entries {
-		if len(e) < 2 {
-			return fmt.Errorf("typos %q: malformed entry %q", key, e)
-		}
-		terms, ok := typoFixes(e[0], e[1:])
-		if !ok {
-			return fmt.Errorf("typos %q: malformed entry %q", key, e)
-		}
-		c.Typos[e[0]], c.TypoFile[e[0]] = terms, key
-	}
+	c.Typos[key] = terms
 	return nil
 }
 

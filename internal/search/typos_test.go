@@ -13,15 +13,15 @@ import (
 )
 
 // lookUpTypos does what search.js's corrections does with the index
-// read back: it looks q up under itself and each of its one-letter
-// deletions, in the file of the longest key each starts with, and keeps
-// the terms one typo away. It also returns the files it read.
+// read back: for q and each of its one-letter deletions it reads the
+// file of the longest key that starts it, and keeps the terms of those
+// files one typo away. It also returns the files it read.
 func lookUpTypos(c *Contents, q string) (fixes []string, files []string) {
 	if utf8.RuneCountInString(q) <= typoMinTerm {
 		return nil, nil // search.js's typoQuery
 	}
 	fileKeys := map[string]bool{}
-	for _, k := range c.TypoFile {
+	for k := range c.Typos {
 		fileKeys[k] = true
 	}
 	keys := []string{q}
@@ -30,13 +30,12 @@ func lookUpTypos(c *Contents, q string) (fixes []string, files []string) {
 		keys = append(keys, string(append(r[:i:i], r[i+1:]...)))
 	}
 	for _, k := range keys {
-		if f := homeKey(k, fileKeys); f != "" && !slices.Contains(files, f) {
-			files = append(files, f)
+		f := homeKey(k, fileKeys)
+		if f == "" || slices.Contains(files, f) {
+			continue
 		}
-		if c.TypoFile[k] != "" && c.TypoFile[k] != homeKey(k, fileKeys) {
-			panic(fmt.Sprintf("key %q is in file %q, but search.js looks in %q", k, c.TypoFile[k], homeKey(k, fileKeys)))
-		}
-		for _, t := range c.Typos[k] {
+		files = append(files, f)
+		for _, t := range c.Typos[f] {
 			if t != q && oneTypo(q, t) && !slices.Contains(fixes, t) {
 				fixes = append(fixes, t)
 			}
@@ -116,11 +115,8 @@ func TestSearchTypoDictionary(t *testing.T) {
 	for key, terms := range c.Typos {
 		for _, term := range terms {
 			if !typoTerm(term) || strings.HasPrefix(term, pathMark) {
-				t.Errorf("key %q files %q, which is no word to correct to", key, term)
+				t.Errorf("file %q holds %q, which is no word to correct to", key, term)
 			}
-		}
-		if utf8.RuneCountInString(key) < typoMinTerm {
-			t.Errorf("key %q is shorter than any query looked up", key)
 		}
 	}
 }
@@ -137,12 +133,12 @@ func TestSearchTypoFilesCut(t *testing.T) {
 	}
 	slices.Sort(terms)
 	shards := cutTypos(terms)
-	c := &Contents{Typos: map[string][]string{}, TypoFile: map[string]string{}}
+	c := &Contents{Typos: map[string][]string{}}
 	for _, s := range shards {
-		if len(s.file.data) > typoBudget && strings.Count(string(s.file.data), "],[") > 0 {
-			t.Errorf("file %q has %d bytes and more than one key", s.key, len(s.file.data))
+		if len(s.file.data) > typoBudget && utf8.RuneCountInString(s.key) < maxKeyLen {
+			t.Errorf("file %q has %d bytes", s.key, len(s.file.data))
 		}
-		if err := c.readTypos(func(_ string, v any) error { return json.Unmarshal(s.file.data, v) }, s.key, [2]any{s.file.rel, 0}); err != nil {
+		if err := c.readTypos(func(_ string, v any) error { return json.Unmarshal(s.file.data, v) }, s.key, [2]any{s.hash, 0}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -167,18 +163,13 @@ func TestSearchTypoKeys(t *testing.T) {
 		give string
 		want []string
 	}{
-		{"subnet", []string{"subnet", "ubnet:0s", "sbnet:1u", "sunet:2b", "subet:3n", "subnt:4e", "subne:5t"}},
-		{"letter", []string{"letter", "etter:0l", "ltter:1e", "leter:2t", "lettr:4e", "lette:5r"}}, // one key for the double t
+		{"subnet", []string{"subnet", "ubnet", "sbnet", "sunet", "subet", "subnt", "subne"}},
+		{"letter", []string{"letter", "etter", "ltter", "leter", "lettr", "lette"}}, // one key for the double t
 		{"sets", []string{"sets"}},
 		{"café", []string{"café"}},
 	} {
 		var got []string
-		typoKeys(tt.give, func(key, edit string) {
-			if edit != "" {
-				key += ":" + edit
-			}
-			got = append(got, key)
-		})
+		typoKeys(tt.give, func(key string) { got = append(got, key) })
 		if diff := cmp.Diff(tt.want, got); diff != "" {
 			t.Errorf("typoKeys(%q) (-want +got):\n%s", tt.give, diff)
 		}

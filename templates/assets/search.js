@@ -306,7 +306,7 @@
   // ---- Typos: internal/search/typos.go writes the dictionary. ----
 
   var TYPO_MIN_TERM = 4; // typos.go typoMinTerm
-  var typoCache = new Map(); // file key → Promise of Map key → edits
+  var typoCache = new Map(); // file key → Promise of its terms
 
   // typoQuery reports whether a word is looked up in the typo
   // dictionary: a word of letters one longer than the shortest term it
@@ -334,10 +334,7 @@
 
   function typos(fileKey) {
     if (!typoCache.has(fileKey)) {
-      var url = new URL("f/" + fileName(fileKey) + "." + meta.typos[fileKey][0] + ".json", indexURL);
-      var p = getJSON(url).then(function (entries) {
-        return new Map(entries.map(function (e) { return [e[0], e.slice(1)]; }));
-      });
+      var p = getJSON(new URL("f/" + fileName(fileKey) + "." + meta.typos[fileKey][0] + ".json", indexURL));
       p.catch(function () { typoCache.delete(fileKey); });
       typoCache.set(fileKey, p);
     }
@@ -346,35 +343,21 @@
 
   // corrections returns, for each word, the terms of the index one typo
   // away from it: a letter missing, added or wrong, or two neighbours
-  // swapped.
+  // swapped. Such a term shares a key with the word, so it is in the file
+  // of one of the word's keys.
   function corrections(words) {
-    var jobs = [];
-    words.forEach(function (w) {
-      typoKeys(w).forEach(function (k) {
-        var f = typoFile(k);
-        if (f) jobs.push(typos(f).then(function (m) { return [w, k, m.get(k) || []]; }));
-      });
-    });
-    return Promise.all(jobs).then(function (found) {
-      var out = new Map();
-      found.forEach(function (r) {
-        r[2].forEach(function (edit) {
-          var t = applyEdit(r[1], edit);
-          if (t === r[0] || !oneTypo(r[0], t)) return;
-          if (!out.has(r[0])) out.set(r[0], []);
-          if (out.get(r[0]).indexOf(t) < 0) out.get(r[0]).push(t);
+    return Promise.all(words.map(function (w) {
+      var files = new Set(typoKeys(w).map(typoFile).filter(Boolean));
+      return Promise.all(Array.from(files).map(typos)).then(function (lists) {
+        var found = new Set();
+        lists.forEach(function (terms) {
+          terms.forEach(function (t) { if (t !== w && oneTypo(w, t)) found.add(t); });
         });
+        return [w, Array.from(found).sort()];
       });
-      return out;
+    })).then(function (pairs) {
+      return new Map(pairs.filter(function (p) { return p[1].length; }));
     });
-  }
-
-  // applyEdit undoes typos.go's typoEdit: "3n" inserts n before the
-  // fourth character of key, "" leaves it.
-  function applyEdit(key, edit) {
-    if (!edit) return key;
-    var m = /^(\d+)(.+)$/u.exec(edit), cps = Array.from(key), at = +m[1];
-    return cps.slice(0, at).join("") + m[2] + cps.slice(at).join("");
   }
 
   // oneTypo reports whether b is one insertion, deletion, substitution or
