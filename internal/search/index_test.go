@@ -174,7 +174,7 @@ func TestSearchShardsCut(t *testing.T) {
 		idx.dict.intern(map[string]int{term: 1})
 		idx.postings = append(idx.postings, &p)
 	}
-	for _, term := range []string{"re", "rea", "reach", "read", "reader", "reading", "rebase", "zz", "東", "東京", "東北"} {
+	for _, term := range []string{"re", "rea", "reach", "read", "reader", "reading", "rebase", "zz", "東", "東京", "東北", "京は", "京都"} {
 		add(term, 4000) // about 12 KB each
 	}
 	add("readme", 30000) // over the budget on its own
@@ -195,7 +195,7 @@ func TestSearchShardsCut(t *testing.T) {
 			t.Errorf("shard %q has %d bytes and more than one term", s.key, len(s.file.data))
 		}
 	}
-	want := []string{"re", "rea", "reac", "read", "reade", "readi", "readm", "reb", "zz", "東"}
+	want := []string{"re", "rea", "reac", "read", "reade", "readi", "readm", "reb", "zz", "京", "東"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("shard keys (-want +got):\n%s", diff)
 	}
