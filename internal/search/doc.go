@@ -30,8 +30,9 @@
 //     (shards), as MiniSearch's index entries with their numbers packed.
 //     A query term needs the shard of the longest key it starts with;
 //     its prefix matches, and MiniSearch's typo-tolerant ones, are found
-//     there too. The path field's terms start with "/" (pathMark), so
-//     they have shards of their own.
+//     there too. The path field's terms start with "/" (pathMark) and
+//     the tags field's whole-tag terms with "#" (tagMark), so they have
+//     shards of their own, which only path: and tag filters download.
 //   - _site/search/f/<key>.<hash>.json: the typo dictionary (typos.go),
 //     cut by the first characters of its keys as the shards are: every
 //     word filed under itself and its one-letter deletions, so that a

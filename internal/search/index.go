@@ -140,14 +140,14 @@ func (e *Document) count(d *termDict) *docTerms {
 		}
 		c[f] = d.intern(countTerms(texts))
 	}
-	c[fieldPath] = d.intern(countPath(e.ID))
+	c[fieldTags] = d.intern(countMore(countTerms(e.Tags), tagTerms(e.Tags)))
+	c[fieldPath] = d.intern(countMore(map[string]int{}, pathTerms(e.ID)))
 	return &c
 }
 
-// countPath counts the path field's terms of the note at p.
-func countPath(p site.VaultPath) map[string]int {
-	m := map[string]int{}
-	for _, t := range pathTerms(p) {
+// countMore adds terms to the counts m and returns m.
+func countMore(m map[string]int, terms []string) map[string]int {
+	for _, t := range terms {
 		m[t]++
 	}
 	return m

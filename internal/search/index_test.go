@@ -144,6 +144,10 @@ func TestSearchIndexFormat(t *testing.T) {
 	if p := s.Entries["/noon"]; len(p) != 1 || p["5"]["2"] == 0 || s.Entries["/plans"]["5"]["2"] == 0 {
 		t.Errorf("/noon = %v, /plans = %v, want the path field of 2", p, s.Entries["/plans"])
 	}
+	// A tag's whole terms, with its parents, are marked in the tags field.
+	if s.Entries["#plan"]["3"]["2"] == 0 || s.Entries["#plan/noon"]["3"]["2"] == 0 || s.Entries["#noon"] != nil {
+		t.Errorf("#plan = %v, #plan/noon = %v, #noon = %v, want the first two in the tags field of 2", s.Entries["#plan"], s.Entries["#plan/noon"], s.Entries["#noon"])
+	}
 	if s.Entries["/md"] != nil || s.Entries["noon"]["5"] != nil {
 		t.Errorf("the path field holds the extension or unmarked words: %v %v", s.Entries["/md"], s.Entries["noon"])
 	}

@@ -39,6 +39,31 @@ var searchFields = [numFields]struct {
 // their own ("/p"), which no other query downloads.
 const pathMark = "/"
 
+// tagMark starts the tags field's whole-tag terms: the tag "Work/Net"
+// gives "#work" and "#work/net" besides the words "work" and "net", so
+// that a tag filter ("#work", "tag:work") matches a tag and the tags
+// nested in it exactly, and not "#workshop" or "#home/work". A query's
+// words never start with it, and these terms sit in shards of their own.
+const tagMark = "#"
+
+// tagTerms returns the whole-tag terms of tags: each tag, folded, and
+// each of its parents, after tagMark.
+func tagTerms(tags []string) []string {
+	var out []string
+	for _, tag := range tags {
+		tag = searchFold(strings.Trim(tag, "#/"))
+		for i := 0; i < len(tag); i++ {
+			if tag[i] == '/' {
+				out = append(out, tagMark+tag[:i])
+			}
+		}
+		if tag != "" {
+			out = append(out, tagMark+tag)
+		}
+	}
+	return out
+}
+
 // pathTerms returns the path field's terms of the note at p: the words of
 // its folders and file name, without the extension, each after pathMark.
 func pathTerms(p site.VaultPath) []string {

@@ -142,7 +142,8 @@ func TestSearchTypos(t *testing.T) {
 // TestSearchIMEAndFilters checks that Enter confirming an input method's
 // conversion (isComposing, or Safari's keyCode 229) opens nothing while
 // a plain Enter still opens the result, and that "#tag", "tag:" and
-// "path:" filter the results, alone and with words.
+// "path:" filter the results, alone and with words: a tag filter takes
+// the whole tag and the tags nested in it.
 func TestSearchIMEAndFilters(t *testing.T) {
 	t.Parallel()
 	b := browsertest.Start(t)
@@ -151,8 +152,10 @@ func TestSearchIMEAndFilters(t *testing.T) {
 		give string
 		want []string
 	}{
-		{"#work", []string{"Handshake", "Monday"}}, // not Home, whose text says "work"
-		{"tag:network", []string{"Handshake", "Subnet"}},
+		{"#work", []string{"Handshake", "Monday"}}, // not Home (#home/work, and "work" in its text) nor Workshop
+		{"tag:WORK", []string{"Handshake", "Monday"}},
+		{"#work/network", []string{"Handshake"}},
+		{"tag:network", []string{"Subnet"}}, // not #work/network
 		{"tag:#personal", []string{"Garden", "Tuesday"}},
 		{"path:journal handshake", []string{"Monday", "Tuesday"}},
 		{"project path:projects", []string{"Garden"}},

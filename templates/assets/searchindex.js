@@ -208,21 +208,22 @@ var vaultsiteSearchIndex = (function () {
 
     // ---- The query: words and filters. ----
 
-    var PATH_MARK = "/"; // internal/search/search.go pathMark
+    var PATH_MARK = "/", TAG_MARK = "#"; // internal/search/search.go pathMark, tagMark
 
     // parseQuery splits the box's text into words and filters: "#tag" and
-    // "tag:name" keep notes with that tag (or a tag nested in it),
-    // "path:words" (path:"two words") notes whose folders and file name hold
-    // those words. It returns the terms of each: words, tags and paths,
-    // each filter a list of terms.
+    // "tag:name" keep notes with that tag or a tag nested in it (the whole
+    // tag, as Obsidian's tag: does), "path:words" (path:"two words") notes
+    // whose folders and file name hold those words or words they begin.
+    // It returns the terms of each: words; tags, each a list of its one
+    // marked term; paths, each a list of its words.
     function parseQuery(q) {
       var out = { words: [], tags: [], paths: [] }, text = [];
       (q.match(/[^\s"]*"[^"]*"?|\S+/g) || []).forEach(function (tok) {
         var m = /^(tag:#?|#|path:)(.*)$/i.exec(tok), value = m && m[2].replace(/"/g, "");
-        var terms = m ? tokenize(value) : [];
+        var path = m && m[1].toLowerCase() === "path:", tag = m && !path && fold(value).replace(/^[#/]+|\/+$/g, "");
         if (!m) text.push(tok);
-        else if (terms.length && m[1].toLowerCase() === "path:") out.paths.push(terms);
-        else if (terms.length) out.tags.push(terms);
+        else if (path && tokenize(value).length) out.paths.push(tokenize(value));
+        else if (tag) out.tags.push([TAG_MARK + tag]);
       });
       out.words = tokenize(text.join(" "));
       return out;
@@ -244,7 +245,7 @@ var vaultsiteSearchIndex = (function () {
         return { combineWith: "OR", queries: [t, { queries: fixes.get(t), prefix: false, fuzzy: false, boostTerm: typoBoost }] };
       });
       var filters = p.tags.map(function (terms) {
-        return { combineWith: "AND", queries: terms, fields: ["tags"], fuzzy: false };
+        return { combineWith: "AND", queries: terms, fields: ["tags"], prefix: false, fuzzy: false, tokenize: whole };
       }).concat(p.paths.map(function (terms) {
         return { combineWith: "AND", queries: terms.map(function (t) { return PATH_MARK + t; }), fields: ["path"], fuzzy: false, tokenize: whole };
       }));
