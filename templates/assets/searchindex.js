@@ -268,9 +268,9 @@ var vaultsiteSearchIndex = (function () {
       if (!terms.length) return Promise.resolve({ terms: terms, hits: [], partial: false, fixes: new Map() });
       var need = new Set(), partial = false;
       terms.forEach(function (t) {
-        var s = shardsFor(t);
-        s.keys.forEach(function (k) { need.add(k); });
-        partial = partial || s.partial;
+        var s = shardsFor(t), exact = t.charAt(0) === TAG_MARK; // a tag filter takes no prefix matches
+        (exact ? s.keys.slice(0, 1) : s.keys).forEach(function (k) { need.add(k); });
+        partial = partial || !exact && s.partial;
       });
       return engineFor(Array.from(need)).then(function (ms) {
         var missing = p.words.filter(function (t) { return typoQuery(t) && !ms.search(t, { prefix: true, fuzzy: false }).length; });
