@@ -22,9 +22,9 @@ var hashedName = regexp.MustCompile(`\.[0-9a-f]{8}\.[a-z0-9]+$`)
 
 // hashedDirs hold only files named by their content: the browser
 // libraries under a folder named with their version, and the search
-// index's shards and documents (the index's own index.json is not), and
-// the author's look (look.go).
-var hashedDirs = []string{"_site/thirdparty/", "_site/search/t/", "_site/search/d/", lookDir}
+// index's shards, typo dictionary and documents (the index's own
+// index.json is not), and the author's look (look.go).
+var hashedDirs = []string{"_site/thirdparty/", "_site/search/t/", "_site/search/f/", "_site/search/d/", lookDir}
 
 // headers lists, for the hosts that read a _headers file, every path
 // whose bytes never change under its name with a year-long immutable
