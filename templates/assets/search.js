@@ -48,7 +48,7 @@
       for (var n = node.firstChild; n; n = n.nextSibling) {
         if (n.nodeType === 3) {
           out[out.length - 1].text += n.data;
-        } else if (n.nodeType === 1 && !n.matches(".internal-embed, .math, .heading-anchor, script, style")) {
+        } else if (n.nodeType === 1 && !n.matches(".internal-embed, .math, .heading-anchor, .mod-header, script, style")) {
           if (/^H[1-6]$/.test(n.tagName) && n.id) out.push({ id: n.id, text: "" });
           walk(n);
           if (BLOCK.test(n.tagName)) out[out.length - 1].text += " ";
