@@ -278,7 +278,7 @@ func Analyze(ctx context.Context, fsys fs.FS, opts Options) (*Analysis, error) {
 		return nil, err
 	}
 	rc := render.Config{StrictLineBreaks: strictLineBreaks(v), RemoteStylesheets: opts.RemoteStylesheets,
-		Code: opts.Cache, Language: opts.Site.Lang} // cache.go
+		BlockBoxes: true, Code: opts.Cache, Language: opts.Site.Lang} // cache.go
 	a := &Analysis{Vault: v, r: render.New(rc), htmlAttachments: opts.HTMLAttachments}
 	if err := opts.start(ctx, phaseParse); err != nil {
 		return nil, err

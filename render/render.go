@@ -35,6 +35,9 @@ type Config struct {
 	// words render adds around notes (canvas outlines, an embed's link)
 	// are in it; empty is English.
 	Language string
+	// BlockBoxes puts each top-level block of a page in Obsidian's el-*
+	// div (elblock.go); the build turns it on, the case files leave it off.
+	BlockBoxes bool
 }
 
 // Obsidian installs every Obsidian extension, in the manner of
@@ -163,9 +166,13 @@ func (r *Renderer) Parse(n *site.Note, diags *site.Diagnostics) *Doc {
 	return d
 }
 
-// Render writes the HTML of the whole document. Call Bind first, or every
+// Render writes the HTML of the whole document, each top-level block in
+// its el-* box when Config.BlockBoxes is set. Call Bind first, or every
 // internal link renders as unresolved.
 func (r *Renderer) Render(w io.Writer, d *Doc) error {
+	if r.cfg.BlockBoxes {
+		return r.renderBoxed(w, d)
+	}
 	return r.md.Renderer().Render(w, d.Src, d.Root)
 }
 
