@@ -112,7 +112,7 @@ func (s *Live) Update(ctx context.Context, changed []string) (*Update, error) {
 		up   *Update
 		err  error
 	)
-	if s.last == nil || changed == nil || settingsChanged(changed) {
+	if s.last == nil || changed == nil || settingsChanged(changed) || s.last.a.look.readsAny(changed) {
 		next, up, err = s.rebuildAll(ctx)
 	} else {
 		next, up, err = s.partial(ctx, changed)

@@ -61,6 +61,11 @@ type look struct {
 	themeBytes int
 	settings   []LookSetting
 	diags      site.Diagnostics
+	// shipped maps each vault file a stylesheet's url() names to the
+	// name it is shipped under; reads lists them in the order found
+	// (look_url.go).
+	shipped map[string]string
+	reads   []string
 }
 
 // LookSetting is one setting of the look and what set it, for "build
@@ -115,7 +120,7 @@ func makeLook(v *site.Vault, opts LookOptions, title string) *look {
 	l.addTheme(v.FS, app, opts)
 	l.addSnippets(v.FS, app, opts)
 	if opts.Publish != Off {
-		l.addPublish(v, title)
+		l.addPublish(v, title, opts.RemoteImports)
 	}
 	return l
 }
@@ -164,9 +169,13 @@ func (l *look) addTheme(fsys fs.FS, app site.Appearance, opts LookOptions) {
 			"theme %q has no theme.css; the site keeps its built-in look", name)
 		return
 	}
-	data = l.guardImports(file, data, opts.RemoteImports)
-	l.addStyle("theme.css", data)
+	files := len(l.files)
+	data = l.localURLs(fsys, file, l.guardImports(file, data, opts.RemoteImports))
 	l.theme, l.themeBytes = name, len(data)
+	for _, f := range l.files[files:] {
+		l.themeBytes += len(f.Data) // the fonts and images its url()s name
+	}
+	l.addStyle("theme.css", data)
 	l.set("theme", name, from)
 }
 
@@ -192,7 +201,7 @@ func (l *look) addSnippets(fsys fs.FS, app site.Appearance, opts LookOptions) {
 			continue // Snippets saw it; a race with the editor loses one snippet
 		}
 		all = fmt.Appendf(all, "/* snippet %s */\n", cssComment(n))
-		all = append(append(all, l.guardImports(file, data, opts.RemoteImports)...), '\n')
+		all = append(append(all, l.localURLs(fsys, file, l.guardImports(file, data, opts.RemoteImports))...), '\n')
 	}
 	if all != nil {
 		l.addStyle("snippets.css", all)

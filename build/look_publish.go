@@ -9,12 +9,14 @@ import (
 )
 
 // addPublish takes an Obsidian Publish vault's look: publish.css (after
-// the theme and snippets), publish.js, and site-options.json's settings.
+// the theme and snippets; its remote @imports dropped unless
+// remoteImports, its url()s shipped), publish.js, and site-options.json's
+// settings.
 // title is the title the settings gave; siteName gives it only when
 // that is empty.
-func (l *look) addPublish(v *site.Vault, title string) {
+func (l *look) addPublish(v *site.Vault, title string, remoteImports bool) {
 	if data, err := fs.ReadFile(v.FS, publishCSS); err == nil {
-		l.addStyle(publishCSS, data)
+		l.addStyle(publishCSS, l.localURLs(v.FS, publishCSS, l.guardImports(publishCSS, data, remoteImports)))
 		l.set("stylesheet", string(l.page.Styles[len(l.page.Styles)-1]), publishCSS)
 	}
 	if data, err := fs.ReadFile(v.FS, publishJS); err == nil {
