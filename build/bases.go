@@ -13,6 +13,8 @@ type analysisBases struct {
 	// files are the .base files that the path rules let out, parsed.
 	files map[site.VaultPath]*bases.Base
 	env   baseEnvOnce
+	// sums are what the pages show of the views (bases_sig.go).
+	sums baseSums
 }
 
 // maxBaseSize bounds a .base file as canvases are bounded.

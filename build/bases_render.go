@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/vaultsite/vaultsite/internal/bases"
+	"github.com/vaultsite/vaultsite/links"
 	"github.com/vaultsite/vaultsite/render"
 	"github.com/vaultsite/vaultsite/site"
 	"github.com/vaultsite/vaultsite/templates"
@@ -156,35 +157,46 @@ func (l baseLinker) FileURL(f *bases.File) string {
 // ImageURL accepts a link, a "[[wikilink]]", a path or an http(s) URL;
 // a link resolves from row, the note it is written in.
 func (l baseLinker) ImageURL(v bases.Value, row *bases.File) string {
-	var target string
-	switch v := v.(type) {
-	case bases.Image:
-		return l.ImageURL(v.Src, row)
-	case bases.Link:
-		if v.File != nil {
-			return "" // a note is not an image
-		}
-		target = v.Target
-	case string:
-		target = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(v), "[["), "]]")
-		target, _, _ = strings.Cut(target, "|")
-	default:
-		return ""
-	}
-	if strings.HasPrefix(target, "https://") || strings.HasPrefix(target, "http://") {
-		return target
-	}
 	from := l.pb.from
 	if row != nil {
 		from = row.Ref.(*site.Note)
 	}
-	a := l.pb.b.graph.Resolve(from, target).Target.Asset
+	url, a := baseImage(l.pb.b.graph, l.pb.b.v, from, v)
+	if a != nil {
+		l.pb.useAsset(a)
+		return string(l.pb.fileURL(l.pb.b.v.AssetOut(a.Path)))
+	}
+	return url
+}
+
+// baseImage finds the image a view shows for v, written in the note
+// from: an http(s) URL, or a published image attachment of the vault;
+// neither when v names nothing to show.
+func baseImage(g *links.Graph, v *site.Vault, from *site.Note, val bases.Value) (string, *site.Asset) {
+	var target string
+	switch val := val.(type) {
+	case bases.Image:
+		return baseImage(g, v, from, val.Src)
+	case bases.Link:
+		if val.File != nil {
+			return "", nil // a note is not an image
+		}
+		target = val.Target
+	case string:
+		target = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(val), "[["), "]]")
+		target, _, _ = strings.Cut(target, "|")
+	default:
+		return "", nil
+	}
+	if strings.HasPrefix(target, "https://") || strings.HasPrefix(target, "http://") {
+		return target, nil
+	}
+	a := g.Resolve(from, target).Target.Asset
 	if a == nil || a.Kind != site.KindImage {
-		return ""
+		return "", nil
 	}
-	if ok, _ := l.pb.b.v.PathPublished(a.Path); !ok {
-		return ""
+	if ok, _ := v.PathPublished(a.Path); !ok {
+		return "", nil
 	}
-	l.pb.useAsset(a)
-	return string(l.pb.fileURL(l.pb.b.v.AssetOut(a.Path)))
+	return "", a
 }

@@ -187,6 +187,16 @@ func incrementalSteps(t *testing.T, later bool) {
 		{"a book added", func() {
 			write("Reading/Books/Packet Guide.md", "---\ntags: [book]\nstatus: to read\npages: 120\n---\nShort.\n")
 		}, []string{"Reading/Books/Packet Guide.md"}, true, false},
+		{"the book gets its tag back and enters every view", func() {
+			write(book, bytesReplace(read(book), "tags: [shelved]", "tags: [book]"))
+		}, []string{book}, true, false},
+		{"its status moves it back into the base block's view", func() {
+			write(book, bytesReplace(read(book), "status: read", "status: reading"))
+		}, []string{book}, true, false},
+		{"its pages change a formula's value and the summaries", func() {
+			write(book, bytesReplace(read(book), "pages: 1017", "pages: 1000"))
+		}, []string{book}, true, false},
+		{"a body edit of a book changes no view", func() { write(book, read(book)+"\nA last remark.\n") }, []string{book}, true, false},
 		{"a .base edited, same size", func() { write(books, bytesReplace(read(books), "note.pages: Sum", "note.pages: Max")) }, []string{books}, true, false},
 		{"a .base view renamed, which an embed names", func() {
 			write(books, bytesReplace(read(books), "name: Shelf", "name: Covers"))
