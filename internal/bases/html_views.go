@@ -9,7 +9,7 @@ import (
 // cards writes a grid: the image property as the cover, the file name
 // as the title, the other columns as a list of properties.
 func (w *htmlWriter) cards(res *Result) {
-	w.WriteString(`<div class="base-cards">`)
+	w.WriteString(`<div class="base-cards` + cardsLayout(res.View.Layout) + `>`)
 	for _, g := range res.Groups {
 		w.groupHeading(g)
 		for _, r := range g.Rows {
@@ -64,46 +64,65 @@ func (q *query) propertyOf(f *File, id string) Value {
 	return v
 }
 
-// props writes the row's columns but the file name, as a definition list
-// or as a run of spans.
+// props writes the row's columns but the file name: as a definition
+// list (cards), a nested list (a list view's indented properties) or a
+// run of spans between separators (a list view's default).
 func (w *htmlWriter) props(res *Result, r Row, as string) {
-	if as == "dl" {
-		w.WriteString(`<dl class="base-props">`)
-	} else {
-		w.WriteString(`<span class="base-props">`)
+	open, item, end, closeItem := `<span class="base-props">`, `<span class="base-prop" title="%s">`, "</span>", "</span>"
+	switch as {
+	case "dl":
+		open, item, end, closeItem = `<dl class="base-props">`, `<div class="base-prop"><dt>%s</dt><dd>`, "</dl>", "</dd></div>"
+	case "ul":
+		open, item, end, closeItem = `<ul class="base-props">`, `<li class="base-prop" title="%s">`, "</ul>", "</li>"
 	}
+	sep := res.View.Layout.Separator
+	if sep == "" {
+		sep = ", "
+	}
+	w.WriteString(open)
+	n := 0
 	for i, c := range res.Columns {
 		cell := r.Cells[i]
 		if c.ID == "file.name" || (cell.Value == nil && cell.Err == nil) {
 			continue
 		}
-		if as == "dl" {
-			w.printf(`<div class="base-prop"><dt>%s</dt><dd>`, esc(c.Header))
-			w.cellValue(cell)
-			w.WriteString("</dd></div>")
-			continue
+		if as == "span" && n > 0 {
+			w.printf(`<span class="base-sep">%s</span>`, esc(sep))
 		}
-		w.printf(`<span class="base-prop" title="%s">`, esc(c.Header))
+		n++
+		w.printf(item, esc(c.Header))
 		w.cellValue(cell)
-		w.WriteString("</span>")
+		w.WriteString(closeItem)
 	}
-	if as == "dl" {
-		w.WriteString("</dl>")
-	} else {
-		w.WriteString("</span>")
-	}
+	w.WriteString(end)
 }
 
+// list writes a list per group, with the view's markers: bullets (ul),
+// numbers (ol) or none; a row's properties follow its name, between
+// separators, or are nested under it as a list of their own.
 func (w *htmlWriter) list(res *Result) {
+	l := res.View.Layout
+	tag, class := "ul", "base-list"
+	switch l.Markers {
+	case "number":
+		tag = "ol"
+	case "none":
+		class += " base-list-plain"
+	}
 	for _, g := range res.Groups {
 		w.groupHeading(g)
-		w.WriteString(`<ul class="base-list">`)
+		w.printf(`<%s class="%s">`, tag, class)
 		for _, r := range g.Rows {
-			w.printf(`<li class="base-row"><a class="internal-link" href="%s">%s</a> `, esc(w.l.FileURL(r.File)), esc(r.File.Path.Name()))
-			w.props(res, r, "span")
+			w.printf(`<li class="base-row"><a class="internal-link" href="%s">%s</a>`, esc(w.l.FileURL(r.File)), esc(r.File.Path.Name()))
+			if l.IndentProperties {
+				w.props(res, r, "ul")
+			} else {
+				w.WriteString(" ")
+				w.props(res, r, "span")
+			}
 			w.WriteString("</li>")
 		}
-		w.WriteString("</ul>")
+		w.printf("</%s>", tag)
 	}
 }
 
@@ -138,7 +157,7 @@ func (w *htmlWriter) placeMap(res *Result) {
 	}
 	w.WriteString("</ul>")
 	data, _ := json.Marshal(places)
-	w.printf(`<div class="base-map" data-places="%s" hidden></div>`, esc(string(data)))
+	w.printf(`<div class="base-map" data-places="%s"%s hidden></div>`, esc(string(data)), mapLayout(res.View.Layout))
 }
 
 // coordinates reads "lat, lng" or a list of two, as Map view accepts.
@@ -159,4 +178,46 @@ func coordinates(v Value) (lat, lng float64, ok bool) {
 	lng, e2 := strconv.ParseFloat(strings.TrimSpace(parts[1]), 64)
 	ok = e1 == nil && e2 == nil && lat >= -90 && lat <= 90 && lng >= -180 && lng <= 180
 	return lat, lng, ok
+}
+
+// cardsLayout is the rest of the cards grid's opening tag: a class for
+// covers that show the whole image, and the card size and cover ratio
+// as the CSS variables bases.css reads.
+func cardsLayout(l Layout) string {
+	class, style := `"`, ""
+	if l.ImageFit == "contain" {
+		class = ` base-cards-contain"`
+	}
+	if l.CardSize > 0 {
+		style += "--base-card-size:" + formatNumber(l.CardSize) + "px;"
+	}
+	if l.ImageAspectRatio > 0 {
+		style += "--base-cover-ratio:" + formatNumber(l.ImageAspectRatio) + ";"
+	}
+	if style != "" {
+		return class + ` style="` + style + `"`
+	}
+	return class
+}
+
+// mapLayout is the map's settings as the attributes basemap.js reads:
+// the centre and zoom it starts at, the zoom's bounds, and its height.
+func mapLayout(l Layout) string {
+	var b strings.Builder
+	if l.Center != nil {
+		b.WriteString(` data-center="` + formatNumber(l.Center[0]) + "," + formatNumber(l.Center[1]) + `"`)
+	}
+	if l.HasZoom {
+		b.WriteString(` data-zoom="` + formatNumber(l.Zoom) + `"`)
+	}
+	if l.MinZoom > 0 {
+		b.WriteString(` data-min-zoom="` + formatNumber(l.MinZoom) + `"`)
+	}
+	if l.MaxZoom > 0 {
+		b.WriteString(` data-max-zoom="` + formatNumber(l.MaxZoom) + `"`)
+	}
+	if l.MapHeight > 0 {
+		b.WriteString(` style="height:` + formatNumber(l.MapHeight) + `px"`)
+	}
+	return b.String()
 }

@@ -46,7 +46,9 @@ type View struct {
 	// the map view's.
 	Image       string
 	Coordinates string
-	Line        int // of the view's entry, for diagnostics
+	// Layout is the view's settings of its look (layout.go).
+	Layout Layout
+	Line   int // of the view's entry, for diagnostics
 }
 
 // SortKey is one sort or the group-by.

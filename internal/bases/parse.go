@@ -214,6 +214,8 @@ func (p *parser) view(n *ynode) *View {
 			v.Image = normalizeID(val.text)
 		case "coordinates":
 			v.Coordinates = normalizeID(val.text)
+		default:
+			p.layoutSetting(v, k.text, val)
 		}
 	}
 	if v.Name == "" {

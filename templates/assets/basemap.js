@@ -7,6 +7,11 @@
   // messages file each page loads first, internal/i18n).
   var t = window.vaultsiteT || function (key) { return key; };
   var TILE = 256, MAXZOOM = 17;
+  // num reads a number attribute the view's settings wrote, or d.
+  function num(el, name, d) {
+    var v = parseFloat(el.getAttribute(name));
+    return isNaN(v) ? d : v;
+  }
   function project(lat, lng, z) {
     var s = TILE * Math.pow(2, z), r = lat * Math.PI / 180;
     return { x: (lng + 180) / 360 * s, y: (1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * s };
@@ -23,11 +28,14 @@
     }
     return 1;
   }
-  function draw(el, places, z) {
+  // draw shows the map at zoom z around the view's centre, else around
+  // the middle of its places; lo and hi bound the zoom buttons.
+  function draw(el, places, z, lo, hi) {
     el.textContent = "";
     var w = el.clientWidth, h = el.clientHeight;
-    var c = { x: 0, y: 0 };
-    places.forEach(function (p) { var q = project(p.lat, p.lng, z); c.x += q.x / places.length; c.y += q.y / places.length; });
+    var c = { x: 0, y: 0 }, at = (el.getAttribute("data-center") || "").split(",");
+    if (at.length === 2) c = project(parseFloat(at[0]), parseFloat(at[1]), z);
+    else places.forEach(function (p) { var q = project(p.lat, p.lng, z); c.x += q.x / places.length; c.y += q.y / places.length; });
     var left = c.x - w / 2, top = c.y - h / 2, n = Math.pow(2, z);
     for (var tx = Math.floor(left / TILE); tx <= Math.floor((left + w) / TILE); tx++) {
       for (var ty = Math.max(0, Math.floor(top / TILE)); ty <= Math.min(n - 1, Math.floor((top + h) / TILE)); ty++) {
@@ -57,7 +65,7 @@
       btn.type = "button";
       btn.textContent = b[0];
       btn.setAttribute("aria-label", t(b[1] > 0 ? "zoomIn" : "zoomOut"));
-      btn.addEventListener("click", function () { draw(el, places, Math.max(1, Math.min(MAXZOOM, z + b[1]))); });
+      btn.addEventListener("click", function () { draw(el, places, Math.max(lo, Math.min(hi, z + b[1])), lo, hi); });
       zoom.appendChild(btn);
     });
     el.appendChild(zoom);
@@ -69,8 +77,11 @@
   document.querySelectorAll(".base-map[data-places]").forEach(function (el) {
     var places = [];
     try { places = JSON.parse(el.getAttribute("data-places")) || []; } catch (e) { return; }
-    if (!places.length) return;
+    var centred = el.hasAttribute("data-center");
+    if (!places.length && !centred) return;
     el.hidden = false;
-    draw(el, places, fit(places, el.clientWidth || 600, el.clientHeight || 350));
+    var lo = Math.max(1, num(el, "data-min-zoom", 1)), hi = Math.min(MAXZOOM, num(el, "data-max-zoom", MAXZOOM));
+    var z = num(el, "data-zoom", places.length ? fit(places, el.clientWidth || 600, el.clientHeight || 350) : 4);
+    draw(el, places, Math.round(Math.max(lo, Math.min(hi, z))), lo, hi);
   });
 })();
