@@ -169,6 +169,55 @@ func (l baseLinker) ImageURL(v bases.Value, row *bases.File) string {
 	return url
 }
 
+// LinkURL gives a link to an attachment, a canvas or a base its URL on
+// this page, publishing the attachment, as a link in a note does; a file
+// the path rules keep out gets none.
+func (l baseLinker) LinkURL(link bases.Link, row *bases.File) string {
+	from := l.pb.from
+	if row != nil {
+		from = row.Ref.(*site.Note)
+	}
+	t := l.pb.b.graph.Resolve(from, linkPath(link.Target)).Target
+	if _, ok := baseLinkTarget(l.pb.b.a, from, link); !ok {
+		return ""
+	}
+	switch {
+	case t.Note != nil:
+		return string(l.pb.pageURL(t.Note.Slug))
+	case t.Asset.Kind == site.KindCanvas || t.Asset.Kind == site.KindBase:
+		if c := l.pb.b.canvases().byPath[t.Asset.Path]; c != nil {
+			return string(l.pb.pageURL(c.slug))
+		}
+		return ""
+	}
+	l.pb.useAsset(t.Asset)
+	url := l.pb.fileURL(l.pb.b.v.AssetOut(t.Asset.Path))
+	if _, sub, _ := strings.Cut(link.Target, "#"); t.Asset.Kind == site.KindPDF && sub != "" {
+		url = url.WithFragment(strings.TrimSpace(sub)) // #page=3 is for the viewer, as in a note
+	}
+	return string(url)
+}
+
+// baseLinkTarget resolves a view's link that is not a row from the note
+// from, and returns what it names, page aside: the note's slug or the
+// file's path. It reports false when the link names no published file.
+func baseLinkTarget(a *Analysis, from *site.Note, link bases.Link) (string, bool) {
+	t := a.Graph.Resolve(from, linkPath(link.Target)).Target
+	switch {
+	case t.Note != nil:
+		return string(t.Note.Slug), t.Note.Published
+	case t.Asset == nil || a.baseEnv().hidden(t):
+		return "", false
+	}
+	return string(t.Asset.Path), true
+}
+
+// linkPath is a link's target without its subpath ("book.pdf#page=3").
+func linkPath(target string) string {
+	p, _, _ := strings.Cut(target, "#")
+	return strings.TrimSpace(p)
+}
+
 // baseImage finds the image a view shows for v, written in the note
 // from: an http(s) URL, or a published image attachment of the vault;
 // neither when v names nothing to show.

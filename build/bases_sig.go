@@ -56,7 +56,7 @@ func (a *Analysis) baseSum(n *site.Note, blocks []*render.BaseBlock) (baseSum, b
 		env := a.baseEnv() // made only for a vault that shows a view
 		cx := &bases.Context{Base: b, Env: env, Now: env.now, This: env.this(n)}
 		for _, v := range vs {
-			views.WriteString(bases.RenderView(bases.Run(cx, v, env.files), sumLinker{a, n}, "v"))
+			views.WriteString(bases.RenderView(bases.Run(cx, v, env.files), sumLinker{a, n}, "v", nil)) // the words are the site's, alike in both builds
 		}
 		views.WriteString("\x00")
 	}
@@ -115,4 +115,15 @@ func (l sumLinker) ImageURL(v bases.Value, row *bases.File) string {
 		return string(as.Path)
 	}
 	return url
+}
+
+func (l sumLinker) LinkURL(link bases.Link, row *bases.File) string {
+	from := l.page
+	if row != nil {
+		from = row.Ref.(*site.Note)
+	}
+	if t, ok := baseLinkTarget(l.a, from, link); ok {
+		return t
+	}
+	return ""
 }

@@ -38,7 +38,7 @@ func FromProperty(v site.Value, resolve func(target string) (f *File, hidden boo
 		if resolve != nil {
 			f, hidden := resolve(target)
 			if hidden {
-				return Link{Target: display, Display: display}
+				return Link{Target: display, Display: display, Plain: true}
 			}
 			l.File = f
 		}

@@ -18,6 +18,11 @@ type Linker interface {
 	// ImageURL is the URL of a cover image given as a link, a path or a
 	// URL, resolved from row; "" when there is none to show.
 	ImageURL(v Value, row *File) string
+	// LinkURL is the URL of a link to a file that is not a row (an
+	// attachment, a canvas, a base), written in row (nil: the page's own
+	// note); "" when it names no published file. The caller publishes
+	// the attachment it points to.
+	LinkURL(l Link, row *File) string
 }
 
 // htmlWriter accumulates a view's HTML.
@@ -25,6 +30,7 @@ type htmlWriter struct {
 	strings.Builder
 	l     Linker
 	words *i18n.Catalog // the interface's words and dates
+	row   *File         // the row being written, from which its links resolve
 }
 
 func (w *htmlWriter) printf(format string, args ...any) { fmt.Fprintf(w, format, args...) }
@@ -86,6 +92,7 @@ func (w *htmlWriter) table(res *Result) {
 	}
 	w.WriteString("</tr></thead>")
 	for _, g := range res.Groups {
+		w.row = nil
 		w.WriteString(`<tbody class="base-group">`)
 		if g.Keyed {
 			w.printf(`<tr class="base-group-heading"><th colspan="%d" scope="rowgroup">`, len(res.Columns))
@@ -98,6 +105,7 @@ func (w *htmlWriter) table(res *Result) {
 			w.summaryRow(res, g.Summaries)
 		}
 		for _, r := range g.Rows {
+			w.row = r.File
 			w.WriteString(`<tr class="base-row">`)
 			for i, c := range r.Cells {
 				w.cell(res.Columns[i], r, c)
@@ -106,6 +114,7 @@ func (w *htmlWriter) table(res *Result) {
 		}
 		w.WriteString("</tbody>")
 	}
+	w.row = nil
 	if res.Summaries != nil {
 		w.WriteString(`<tfoot>`)
 		w.summaryRow(res, res.Summaries)
@@ -215,11 +224,26 @@ func (w *htmlWriter) link(l Link) {
 	switch {
 	case l.File != nil:
 		w.printf(`<a class="internal-link" href="%s">%s</a>`, esc(w.l.FileURL(l.File)), esc(text))
+	case l.Plain:
+		w.WriteString(esc(text))
 	case strings.HasPrefix(l.Target, "https://") || strings.HasPrefix(l.Target, "http://"):
 		w.printf(`<a class="external-link" href="%s" rel="noopener">%s</a>`, esc(l.Target), esc(text))
+	case w.fileLink(l, text): // written
 	default:
 		w.WriteString(esc(text)) // a missing or unpublished note: text, as the properties view shows it
 	}
+}
+
+// fileLink writes a link to a file that is not a row (an attachment,
+// a canvas, a base) and reports true, or reports false when l names no
+// published file.
+func (w *htmlWriter) fileLink(l Link, text string) bool {
+	u := w.l.LinkURL(l, w.row)
+	if u == "" {
+		return false
+	}
+	w.printf(`<a class="internal-link" href="%s">%s</a>`, esc(u), esc(text))
+	return true
 }
 
 var hexColor = regexp.MustCompile(`^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)

@@ -11,8 +11,10 @@ import (
 func (w *htmlWriter) cards(res *Result) {
 	w.WriteString(`<div class="base-cards` + cardsLayout(res.View.Layout) + `>`)
 	for _, g := range res.Groups {
+		w.row = nil
 		w.groupHeading(g)
 		for _, r := range g.Rows {
+			w.row = r.File
 			url := esc(w.l.FileURL(r.File))
 			w.printf(`<article class="base-card base-row">`)
 			w.cover(res.View.Image, r, url)
@@ -110,9 +112,11 @@ func (w *htmlWriter) list(res *Result) {
 		class += " base-list-plain"
 	}
 	for _, g := range res.Groups {
+		w.row = nil
 		w.groupHeading(g)
 		w.printf(`<%s class="%s">`, tag, class)
 		for _, r := range g.Rows {
+			w.row = r.File
 			w.printf(`<li class="base-row"><a class="internal-link" href="%s">%s</a>`, esc(w.l.FileURL(r.File)), esc(r.File.Path.Name()))
 			if l.IndentProperties {
 				w.props(res, r, "ul")

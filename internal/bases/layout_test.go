@@ -44,7 +44,7 @@ func TestRenderLayout(t *testing.T) {
 	_, res := runBase(t, src, rows)
 	html := make([]string, len(res))
 	for i, r := range res {
-		html[i] = RenderView(r, testLinker{}, "v")
+		html[i] = RenderView(r, testLinker{}, "v", nil)
 	}
 	for _, c := range []struct {
 		view int

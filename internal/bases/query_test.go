@@ -12,6 +12,12 @@ type testLinker struct{}
 func (testLinker) FileURL(f *File) string {
 	return "../" + strings.TrimSuffix(string(f.Path), ".md") + "/"
 }
+func (testLinker) LinkURL(l Link, _ *File) string {
+	if strings.HasSuffix(l.Target, ".pdf") {
+		return "../" + l.Target
+	}
+	return ""
+}
 func (testLinker) ImageURL(v Value, _ *File) string {
 	if l, ok := v.(Link); ok {
 		return "../" + l.Target

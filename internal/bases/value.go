@@ -62,6 +62,9 @@ type Link struct {
 	Target  string // the path or URL as written, without [[ ]]
 	Display string // "" for none
 	File    *File
+	// Plain marks a link to a file left out of the site: only its
+	// display text may show.
+	Plain bool
 }
 
 // Regexp is a regular expression literal; Global is its g flag.
