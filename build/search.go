@@ -53,8 +53,8 @@ func (b *builder) emitSearch(ctx context.Context) error {
 	return nil
 }
 
-// searchDocuments returns the published notes in path order as the
-// index's documents, each keyed by its parsed doc: a note read again has
+// searchDocuments returns the published notes and the .base pages
+// (bases_search.go) in path order as the index's documents, each keyed by its parsed doc: a note read again has
 // a new one. A note that prev indexed and that is the same, with the
 // same doc and URL, keeps its document.
 func (b *builder) searchDocuments(prev *search.Index) []search.Document {
@@ -77,7 +77,23 @@ func (b *builder) searchDocuments(prev *search.Index) []search.Document {
 			out = append(out, searchDocument(n, b.docs[i]))
 		}
 	}
-	return out
+	return mergeByID(out, b.baseSearchDocuments())
+}
+
+// mergeByID merges two lists of documents sorted by ID into one.
+func mergeByID(a, b []search.Document) []search.Document {
+	if len(b) == 0 {
+		return a
+	}
+	out := make([]search.Document, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if a[0].ID < b[0].ID {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }
 
 // searchDocument returns the document of the published note n.
