@@ -30,6 +30,7 @@ func TestBasesInBrowser(t *testing.T) {
 	t.Run("tabs", func(t *testing.T) { testBaseTabs(t, b) })
 	t.Run("tabs-no-script", func(t *testing.T) { testBaseTabsNoScript(t, b) })
 	t.Run("map", func(t *testing.T) { testBaseMap(t, b) })
+	t.Run("view-settings", func(t *testing.T) { testBaseViewSettings(t, b) })
 }
 
 func testBaseSortFilter(t *testing.T, b *browsertest.Browser) {
@@ -163,5 +164,57 @@ func testBaseMap(t *testing.T, b *browsertest.Browser) {
 	tab.Navigate(s.URL + "/eiffel-tower/")
 	if browsertest.Eval[bool](tab, `!!document.querySelector('script[src*="basemap."]') || !!document.querySelector('script[src*="bases."]')`) {
 		t.Error("a page without a view loads a bases script")
+	}
+}
+
+// settingsVault is placesVault with a map view that sets its centre,
+// zoom, zoom bounds and height, and a cards view that sets its card size
+// and cover ratio.
+func settingsVault() fstest.MapFS {
+	v := fstest.MapFS{}
+	for k, f := range placesVault {
+		v[k] = f
+	}
+	v["Set.base"] = &fstest.MapFile{Data: []byte("filters: file.hasTag(\"places\")\nviews:\n  - type: map\n    name: Map\n    coordinates: note.coordinates\n" +
+		"    center: \"48.85837, 2.294481\"\n    defaultZoom: 12\n    maxZoom: 13\n    mapHeight: 200\n" +
+		"  - type: cards\n    name: Cards\n    image: note.cover\n    cardSize: 300\n    imageAspectRatio: 0.5\n")}
+	v["Eiffel Tower.md"] = &fstest.MapFile{Data: []byte("---\ncoordinates:\n  - \"48.85837\"\n  - \"2.294481\"\ntags: [places]\ncover: \"#336699\"\n---\nA tower.\n")}
+	return v
+}
+
+// testBaseViewSettings: the map starts at the view's zoom around its
+// centre, stops at its maximum zoom and has its height; the cards have
+// the view's width and cover ratio.
+func testBaseViewSettings(t *testing.T, b *browsertest.Browser) {
+	em := build.NewMemEmitter()
+	if _, err := build.Build(context.Background(), settingsVault(), build.Options{}, em); err != nil {
+		t.Fatal(err)
+	}
+	s := browsertest.Serve(t, em.Files)
+	tab := b.Tab(t)
+	tab.Navigate(s.URL + "/set.base/")
+	tab.WaitFor(`document.querySelectorAll(".base-map .base-marker").length === 2`)
+	zoom := `+document.querySelector(".base-map img.base-tile").src.split("/")[3]`
+	if z := browsertest.Eval[int](tab, zoom); z != 12 {
+		t.Errorf("the map starts at zoom %d, want 12", z)
+	}
+	tab.Click(`.base-map-zoom button[aria-label="Zoom in"]`)
+	tab.Click(`.base-map-zoom button[aria-label="Zoom in"]`)
+	if z := browsertest.Eval[int](tab, zoom); z != 13 {
+		t.Errorf("two zooms in reach %d, want the maximum, 13", z)
+	}
+	centred := `(() => { const m = document.querySelector(".base-map").getBoundingClientRect(), a = document.querySelector('.base-marker[title="Eiffel Tower"]').getBoundingClientRect();
+		return Math.abs(a.left + a.width / 2 - (m.left + m.width / 2)) < 2 && Math.abs(a.bottom - (m.top + m.height / 2)) < 2; })()`
+	if !browsertest.Eval[bool](tab, centred) {
+		t.Error("the centre's place is not in the middle of the map")
+	}
+	if h := browsertest.Eval[float64](tab, `document.querySelector(".base-map").getBoundingClientRect().height`); h < 199 || h > 203 {
+		t.Errorf("the map is %v px high, want 200 and its border", h)
+	}
+	tab.Navigate(s.URL + "/set.base/#view-cards")
+	got := browsertest.Eval[[]float64](tab, `(() => { const c = document.querySelector("#view-cards .base-card-cover").getBoundingClientRect(),
+		card = document.querySelector("#view-cards .base-card").getBoundingClientRect(); return [card.width, c.height / c.width]; })()`)
+	if got[0] < 300 || got[1] < 0.49 || got[1] > 0.51 {
+		t.Errorf("a card is %v px wide with a cover of ratio %v; want at least 300 and 0.5", got[0], got[1])
 	}
 }
