@@ -62,10 +62,8 @@ type look struct {
 	settings   []LookSetting
 	diags      site.Diagnostics
 	// shipped maps each vault file a stylesheet's url() names to the
-	// name it is shipped under; reads lists them in the order found
-	// (look_url.go).
+	// name it is shipped under (look_url.go).
 	shipped map[string]string
-	reads   []string
 }
 
 // LookSetting is one setting of the look and what set it, for "build

@@ -123,7 +123,6 @@ func (l *look) lookURL(fsys fs.FS, file string, css []byte, at int, raw string) 
 		l.shipped = map[string]string{}
 	}
 	l.shipped[p] = name
-	l.reads = append(l.reads, p)
 	return name, suffix, true
 }
 

@@ -1,12 +1,16 @@
 package build
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
 )
 
 // urlVault has a theme with a font beside it, a snippet naming an image
@@ -123,4 +127,24 @@ func TestLookURLSymlink(t *testing.T) {
 			t.Errorf("the link's target was shipped as %s", p)
 		}
 	}
+}
+
+// TestLookURLRebuild: in serve, an edit to a file a stylesheet names
+// (publish.css's font, outside .obsidian/) ships the new file, as a full
+// build would.
+func TestLookURLRebuild(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, f := range txtar.Parse([]byte(urlVault)).Files {
+		writeFile(t, dir, f.Name, string(f.Data))
+	}
+	s := NewLive(os.DirFS(dir), Options{})
+	if _, err := s.Update(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "fonts/p.woff", "P-FONT-BYTES, a new cut\n")
+	if _, err := s.Update(context.Background(), []string{"fonts/p.woff"}); err != nil {
+		t.Fatal(err)
+	}
+	sameAsFull(t, "a font edited", dir, s)
 }
