@@ -53,6 +53,10 @@
       if (src[i].hasAttribute("href") && src[i].href) dst[i].setAttribute("href", src[i].href);
       if (src[i].hasAttribute("src") && src[i].src) dst[i].setAttribute("src", src[i].src);
     }
+    // The preview is the note's text: the title, properties and "On this
+    // page" (the view's .mod-header) stay on the note's own page. Removed
+    // after the URLs above, which pair the copy's elements with the page's.
+    copy.querySelectorAll(".mod-header").forEach(function (h) { h.remove(); });
     var target = null;
     if (frag) {
       target = copy.querySelector('[id="' + CSS.escape(frag) + '"]');
