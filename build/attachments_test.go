@@ -67,6 +67,34 @@ func TestHTMLAttachmentsHeld(t *testing.T) {
 	}
 }
 
+// TestHeldAttachmentsInEmbeds: an embedded section is rendered once for
+// every page that shows it, and a held attachment it links is held
+// there too; this crashed the build when the section linked an HTML
+// file.
+func TestHeldAttachmentsInEmbeds(t *testing.T) {
+	t.Parallel()
+	fsys := fstest.MapFS{
+		"A.md":             {Data: []byte("# A\n\n![[B#Part]]\n")},
+		"B.md":             {Data: []byte("# Part\n\n[the page](page.html) and ![[Excluded/pic.png]]\n")},
+		"page.html":        {Data: []byte("<script>alert(1)</script>")},
+		"Excluded/pic.png": {Data: []byte("\x89PNG held")},
+	}
+	p, err := MakePlan(context.Background(), fsys, Options{Load: site.LoadOptions{Ignore: []string{"Excluded"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := map[site.VaultPath]string{}
+	for _, e := range p.Excluded {
+		rules[e.Path] = e.Rule
+	}
+	if rules["page.html"] != RuleHTMLAttachment || rules["Excluded/pic.png"] != RuleIgnore {
+		t.Errorf("excluded rules = %v, want page.html %s and Excluded/pic.png %s", rules, RuleHTMLAttachment, RuleIgnore)
+	}
+	if len(p.Attachments) != 0 {
+		t.Errorf("attachments copied: %v", p.Attachments)
+	}
+}
+
 // TestPlanHeldAttachments: the dry run says which attachments are left
 // out for what they are, not as unused.
 func TestPlanHeldAttachments(t *testing.T) {

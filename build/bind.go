@@ -96,6 +96,8 @@ func (pb *pageBinder) Bind(l *site.Link) render.Dest {
 		return pb.noteDest(t.Note, res, l)
 	case t.Asset != nil && t.Asset.Kind == site.KindCanvas:
 		return pb.canvasDest(t.Asset) // its page, not the file (canvas.go)
+	case t.Asset != nil && t.Asset.Kind != site.KindBase && !pb.pathPublished(t.Asset.Path):
+		return render.Dest{State: render.Hidden}
 	case t.Asset != nil && pb.b.withheld(t.Asset.Path):
 		pb.use.withhold(t.Asset.Path, RuleHTMLAttachment, heldHTML) // attachments.go
 		return render.Dest{State: render.Hidden}
@@ -110,6 +112,20 @@ func (pb *pageBinder) Bind(l *site.Link) render.Dest {
 		return render.Dest{State: render.Resolved, URL: url, Kind: t.Asset.Kind, Title: t.Asset.Path.Name()}
 	}
 	return render.Dest{}
+}
+
+// pathPublished reports whether the attachment at p may be published by
+// the path rules (templates folder, userIgnoreFilters, ignore globs), and
+// records it as held when not: a published note that links a file in a
+// left-out folder must not publish it, as it would not publish a note
+// there. A base (bases_render.go) and a canvas (canvas.go) check their own.
+func (pb *pageBinder) pathPublished(p site.VaultPath) bool {
+	ok, why := pb.b.v.PathPublished(p)
+	if !ok {
+		e := exclusion(p, 0, why)
+		pb.use.withhold(p, e.Rule, e.Reason)
+	}
+	return ok
 }
 
 // TagURL links a tag to its page.

@@ -144,7 +144,7 @@ func (b *builder) compileTemplate(n *site.Note, res links.Resolved) (*embedTempl
 	nodes = d.WithFootnotes(nodes)
 	d.SetFootnotePrefix(token(tokFootnote, 0))
 	t := &embedTemplate{note: n, hasMath: d.HasMath, hasMermaid: d.HasMermaid}
-	render.BindNodes(d, nodes, &pageBinder{b: b, from: n, tpl: t})
+	render.BindNodes(d, nodes, &pageBinder{b: b, from: n, use: b.use, tpl: t})
 	render.Unanchor(nodes)
 	var buf bytes.Buffer
 	if err := b.renderNodes(&buf, d, nodes); err != nil {

@@ -209,6 +209,9 @@ func (b *builder) imageURL(n *site.Note, linkpath string) string {
 	if a == nil || a.Kind != site.KindImage {
 		return ""
 	}
+	if ok, _ := b.v.PathPublished(a.Path); !ok {
+		return "" // in a folder the path rules leave out
+	}
 	b.use.asset(n.Slug, a)
 	return b.absURL(site.Slug("").FileURL(b.v.AssetOut(a.Path)))
 }

@@ -91,7 +91,7 @@ func privacyVault() fstest.MapFS {
 	fsys := fstest.MapFS{
 		".obsidian/app.json":       {Data: []byte(`{"userIgnoreFilters": ["Excluded/", "/^Hidden[0-9]/"]}`)},
 		".obsidian/templates.json": {Data: []byte(`{"folder": "Templates"}`)},
-		"Public.md":                {Data: []byte("---\npublish: true\ndescription: a public note\n---\nPublic text, ![[pub.png]].\n")},
+		"Public.md":                {Data: []byte("---\npublish: true\ndescription: a public note\ncover: \"[[Hidden7/qzvxheld2.png]]\"\n---\nPublic text, ![[pub.png]].\n" + heldLinks)},
 		"pub.png":                  {Data: []byte("\x89PNG public")},
 		// The canvas is in the ignored folder, with a card and an image
 		// of its own.
@@ -99,6 +99,16 @@ func privacyVault() fstest.MapFS {
 			{"id": "t", "type": "text", "text": "qzvcvcard [[Public]]", "x": 0, "y": 0, "width": 100, "height": 50},
 			{"id": "i", "type": "file", "file": "qzvcvimg.png", "x": 0, "y": 90, "width": 100, "height": 50}]}`)},
 		"qzvcvimg.png": {Data: []byte("\x89PNG\x00SECRET-QZVCVIMG-\xff")},
+		// Attachments in folders the path rules leave out, which a
+		// published note links, embeds and names in a property.
+		"Excluded/qzvxheld1.png":  {Data: []byte("\x89PNG\x00SECRET-QZVXHELD-1")},
+		"Hidden7/qzvxheld2.png":   {Data: []byte("\x89PNG\x00SECRET-QZVXHELD-2")},
+		"Private/qzvxheld3.pdf":   {Data: []byte("%PDF-1.4 SECRET-QZVXHELD-3")},
+		"Templates/qzvxheld4.png": {Data: []byte("\x89PNG\x00SECRET-QZVXHELD-4")},
+		"Board.canvas": {Data: []byte(`{"nodes": [
+			{"id": "a", "type": "file", "file": "Excluded/qzvxheld1.png", "x": 0, "y": 0, "width": 100, "height": 50},
+			{"id": "b", "type": "file", "file": "Templates/qzvxheld4.png", "x": 0, "y": 90, "width": 100, "height": 50},
+			{"id": "c", "type": "text", "text": "![[Hidden7/qzvxheld2.png]]", "x": 0, "y": 180, "width": 100, "height": 50}]}`)},
 		// A base whose views list every note with what could leak of one
 		// (name, properties, tags, links, backlinks, cover, counts); and
 		// one in the ignored folder, whose own text must not leak.
@@ -121,6 +131,11 @@ func privacyVault() fstest.MapFS {
 	fsys["Home.md"] = &fstest.MapFile{Data: []byte(home.String())}
 	return fsys
 }
+
+// heldLinks link, embed and Markdown-link the attachments in left-out
+// folders.
+const heldLinks = "![[Excluded/qzvxheld1.png]] [[Hidden7/qzvxheld2.png]] ![[Private/qzvxheld3.pdf]] " +
+	"[[Private/qzvxheld3.pdf#page=2]] ![held](Templates/qzvxheld4.png) [held](<Excluded/qzvxheld1.png>)\n"
 
 // privacyBase shows every note the views may see, with everything of a
 // note a view can show, in each kind of view; its filter is true for all.
@@ -194,6 +209,9 @@ func TestPrivacy(t *testing.T) {
 				}
 				if where := out.findBytes([]byte("SECRET-QZVCVIMG")); where != "" {
 					t.Errorf("the canvas's image leaks: %s", where)
+				}
+				if where := out.findBytes([]byte("SECRET-QZVXHELD")); where != "" {
+					t.Errorf("an attachment in a left-out folder leaks: %s", where)
 				}
 				checkBaseShown(t, em, optIn)
 				if _, ok := em.Files["pub.png"]; !ok {
