@@ -15,8 +15,10 @@ import (
 // characters of text around the link: the excerpt a backlink shows. It
 // keeps code spans as <code> and emphasis as <em> and <strong>, so a
 // note quoting "`[[Figure 1.png]]`" shows code, not link syntax; links
-// show their text, and everything else is escaped text. It is "" for a
-// link in a block of embeds, which has no text of its own.
+// show their text, formulas stay whole as the math span math.go emits
+// (\(…\), typeset in the browser like the page's own), and everything
+// else is escaped text. It is "" for a link in a block of embeds, which
+// has no text of its own.
 func (d *Doc) LinkContext(i, max int) template.HTML {
 	if i < 0 || i >= len(d.linkNodes) {
 		return ""
@@ -103,8 +105,10 @@ func (s *snippet) node(n ast.Node) {
 		s.text(n.Label(s.src))
 	case *Tag:
 		s.text([]byte("#" + n.Name))
-	case *InlineFootnote, *Math, *ast.RawHTML:
-		// a note, a formula or markup: not part of the sentence
+	case *Math:
+		s.formula(n.Tex(s.src))
+	case *InlineFootnote, *ast.RawHTML:
+		// a note or markup: not part of the sentence
 	default:
 		s.children(n)
 	}
@@ -137,6 +141,26 @@ func (s *snippet) put(r rune) {
 		s.out.Write(util.EscapeHTML(buf[:utf8.EncodeRune(buf[:], r)]))
 	}
 	s.pos++
+}
+
+// formula writes a formula whole, inline, in the span render's math
+// emits, counted as the characters of its source and kept when it
+// starts in the window: half a formula could not be typeset.
+func (s *snippet) formula(tex []byte) {
+	tex = bytes.TrimSpace(tex)
+	if len(tex) == 0 {
+		return
+	}
+	if s.space && s.pos > 0 {
+		s.put(' ')
+	}
+	s.space = false
+	if s.out != nil && s.pos >= s.from && s.pos < s.to {
+		s.out.WriteString(`<span class="math math-inline">\(`)
+		s.out.Write(util.EscapeHTML(tex))
+		s.out.WriteString(`\)</span>`)
+	}
+	s.pos += utf8.RuneCount(tex)
 }
 
 // wrap writes body inside <tag>, or nothing when body keeps no character;

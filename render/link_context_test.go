@@ -9,7 +9,8 @@ import (
 
 // TestLinkContext checks the backlink excerpt: inline Markdown rendered
 // (code stays code, so quoted link syntax is not read as a link), text
-// escaped, and a long block cut around the link without cutting a tag.
+// escaped, formulas kept whole for KaTeX, and a long block cut around
+// the link without cutting a tag.
 func TestLinkContext(t *testing.T) {
 	t.Parallel()
 	long := strings.Repeat("word ", 60)
@@ -21,6 +22,10 @@ func TestLinkContext(t *testing.T) {
 		{
 			give: "A *b* **c** <b>x</b> & 1 < 2 in [the note](Note.md)\nnext line\n",
 			want: "A <em>b</em> <strong>c</strong> x &amp; 1 &lt; 2 in the note next line",
+		},
+		{
+			give: "Since $a < b^2$ holds, [[Note]] proves $$\\frac{1}{2}$$.\n",
+			want: `Since <span class="math math-inline">\(a &lt; b^2\)</span> holds, Note proves <span class="math math-inline">\(\frac{1}{2}\)</span>.`,
 		},
 		{
 			give: long + "`code` [[Note]] " + long,

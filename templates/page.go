@@ -283,3 +283,22 @@ func (p *PageData) Self() site.RelURL {
 	}
 	return p.Slug.FromRoot()
 }
+
+// LoadsMath reports whether the page loads KaTeX: its own text has math
+// (HasMath), or a backlink's context it shows quotes a formula. A context is
+// escaped text but for render's own markup, so its math class can only
+// be a formula's.
+func (p *PageData) LoadsMath() bool {
+	if p.HasMath {
+		return true
+	}
+	if p.Site.Hide.Backlinks {
+		return false
+	}
+	for _, b := range p.Backlinks {
+		if strings.Contains(string(b.Context), `class="math `) {
+			return true
+		}
+	}
+	return false
+}

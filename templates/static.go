@@ -39,7 +39,7 @@ var bundles = []struct {
 	{"graphlocal.js", []string{"assets/graphlocal.js"}}, // notes with links only
 	// search.js is loaded when search opens (layouts/search.html).
 	{"search.js", []string{"assets/searchindex.js", "assets/search.js"}},
-	{"site.js", []string{"assets/site.js", "assets/sidebars.js", "assets/explorer.js", "assets/preview.js", "assets/toc.js"}},
+	{"site.js", []string{"assets/site.js", "assets/sidebars.js", "assets/explorer.js", "assets/mathrender.js", "assets/preview.js", "assets/toc.js"}},
 	{"style.css", []string{"assets/style.css", "assets/layout.css", "assets/markdown.css", "assets/chroma.css", "assets/canvas.css", "assets/graph.css", "assets/search.css", "assets/bases.css"}},
 }
 

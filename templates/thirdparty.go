@@ -149,7 +149,7 @@ type Libraries struct{ math, mermaid, graph atomic.Bool }
 
 // Add records the libraries page p loads.
 func (l *Libraries) Add(p *PageData) {
-	if p.HasMath {
+	if p.LoadsMath() {
 		l.math.Store(true)
 	}
 	if p.HasMermaid {

@@ -105,13 +105,7 @@
       pop.hidden = false;
       place(a);
       pop.scrollTop = c.target ? c.target.offsetTop - pop.clientTop - 8 : 0;
-      if (window.renderMathInElement) {
-        pop.querySelectorAll(".math").forEach(function (m) {
-          window.renderMathInElement(m, {throwOnError: false, delimiters: [
-            {left: "\\[", right: "\\]", display: true}, {left: "$$", right: "$$", display: true},
-            {left: "\\(", right: "\\)", display: false}]});
-        });
-      }
+      if (window.vaultsiteMath) window.vaultsiteMath(pop, doc);
     }, function () { /* not a page we can show */ });
   }
 

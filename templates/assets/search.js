@@ -27,8 +27,8 @@
   var SNIPPET_DELAY = 250; // ms of no typing before snippets are fetched
 
   // sections returns the text of a page's note body as [{id, text}], one
-  // per heading (id "" before the first), leaving out embeds and math,
-  // which the index leaves out too.
+  // per heading (id "" before the first), leaving out embeds, which the
+  // index leaves out too; formulas keep their delimiters for KaTeX.
   function sections(url) {
     if (!pageCache.has(url)) {
       if (pageCache.size > 40) pageCache.delete(pageCache.keys().next().value);
@@ -48,7 +48,7 @@
       for (var n = node.firstChild; n; n = n.nextSibling) {
         if (n.nodeType === 3) {
           out[out.length - 1].text += n.data;
-        } else if (n.nodeType === 1 && !n.matches(".internal-embed, .math, .heading-anchor, .mod-header, script, style")) {
+        } else if (n.nodeType === 1 && !n.matches(".internal-embed, .heading-anchor, .mod-header, script, style")) {
           if (/^H[1-6]$/.test(n.tagName) && n.id) out.push({ id: n.id, text: "" });
           walk(n);
           if (BLOCK.test(n.tagName)) out[out.length - 1].text += " ";
@@ -291,6 +291,7 @@
           var b = best(secs, want);
           if (!b) return;
           fill(snip, b.runs);
+          if (window.vaultsiteMath) window.vaultsiteMath(snip, a.href); // mathrender.js
           if (b.id) a.hash = b.id;
         });
       }
