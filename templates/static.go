@@ -39,8 +39,8 @@ var bundles = []struct {
 	{"graphlocal.js", []string{"assets/graphlocal.js"}}, // notes with links only
 	// search.js is loaded when search opens (layouts/search.html).
 	{"search.js", []string{"assets/searchindex.js", "assets/search.js"}},
-	{"site.js", []string{"assets/site.js", "assets/sidebars.js", "assets/explorer.js", "assets/mathrender.js", "assets/preview.js", "assets/toc.js"}},
-	{"style.css", []string{"assets/style.css", "assets/layout.css", "assets/markdown.css", "assets/chroma.css", "assets/canvas.css", "assets/graph.css", "assets/search.css", "assets/bases.css"}},
+	{"site.js", []string{"assets/site.js", "assets/sidebars.js", "assets/explorer.js", "assets/mathrender.js", "assets/preview.js", "assets/toc.js", "assets/swap.js", "assets/navigate.js"}},
+	{"style.css", []string{"assets/style.css", "assets/layout.css", "assets/markdown.css", "assets/chroma.css", "assets/canvas.css", "assets/graph.css", "assets/search.css", "assets/bases.css", "assets/navigate.css"}},
 }
 
 // staticSet is the built list of static files and the map from plain to

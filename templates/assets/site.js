@@ -62,6 +62,11 @@
   if (document.readyState === "complete") scrollStops();
   else window.addEventListener("load", scrollStops);
 
+  // The note's own enhancements run on load and again on "vaultsite:page",
+  // when navigate.js has swapped another page's text in.
+  enhance();
+  document.addEventListener("vaultsite:page", function () { enhance(); scrollStops(); });
+  function enhance() {
   var body = document.querySelector(".markdown-rendered");
   if (!body) return;
 
@@ -113,4 +118,5 @@
     });
     wrap.appendChild(btn);
   });
+  }
 })();
