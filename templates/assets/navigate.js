@@ -150,10 +150,9 @@
     var a = e.target.closest && e.target.closest("a[href]");
     if (!a) return;
     var raw = a.getAttribute("href");
-    if (raw.charAt(0) === "#") { // a fragment of the page on screen (the <base> is another page)
+    if (raw.charAt(0) === "#") { // this page's fragment, though the <base> may be another page's
       e.preventDefault();
-      history.pushState({vs: entry}, "", shown + raw);
-      place(raw, null);
+      location.hash = raw; // a fragment navigation: scroll, :target and hashchange, as without the <base>
       return;
     }
     var url = page(a);
