@@ -27,6 +27,9 @@ type LookOptions struct {
 	// snippets; without it they are dropped, so a theme cannot make the
 	// site load what the author did not ship.
 	RemoteImports bool
+	// StackedPages is the site's own stackedPages setting; nil leaves it
+	// to site-options.json's slidingWindowMode.
+	StackedPages *bool
 }
 
 // Off is the value of a LookOptions field that turns its part off.
@@ -54,6 +57,8 @@ type look struct {
 	page  templates.Look
 	hide  templates.Hide
 	title string // siteName, when it gives the title
+	// stacked is slidingWindowMode, nil when site-options.json is silent.
+	stacked *bool
 	files []templates.File
 	logo  site.VaultPath // the logo's attachment, copied with the look
 	// Theme and ThemeBytes name the shipped theme and its size.
@@ -222,6 +227,11 @@ func (b *builder) applyLook() {
 		b.opts.Site.Title = b.opts.DefaultTitle
 	}
 	b.opts.Site.Look, b.opts.Site.Hide = l.page, l.hide
+	if s := b.opts.Look.StackedPages; s != nil {
+		b.opts.Site.StackedPages = *s
+	} else if l.stacked != nil {
+		b.opts.Site.StackedPages = *l.stacked
+	}
 }
 
 // emitLook writes the look's files and its logo, but those a rebuild's

@@ -2,6 +2,7 @@ package build
 
 import (
 	"io/fs"
+	"strconv"
 	"strings"
 
 	"github.com/vaultsite/vaultsite/site"
@@ -43,6 +44,10 @@ func (l *look) addPublish(v *site.Vault, title string, remoteImports bool) {
 	l.setMode(o.DefaultTheme, from("defaultTheme"))
 	l.setLogo(v, o.Logo, from("logo"))
 	l.setHide(o, from)
+	if o.SlidingWindowMode != nil {
+		l.stacked = o.SlidingWindowMode
+		l.set("stacked pages", strconv.FormatBool(*o.SlidingWindowMode), from("slidingWindowMode"))
+	}
 	if len(o.NavigationOrdering) > 0 {
 		l.set("explorer order", "navigationOrdering", from("navigationOrdering"))
 	}

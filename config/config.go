@@ -72,6 +72,10 @@ type Config struct {
 	// ListingOrder orders the notes of folder, tag and home listings:
 	// "title" (the default) or "newest", by date, the newest first.
 	ListingOrder string `yaml:"listingOrder"`
+	// StackedPages opens each followed link as a pane to the right of the
+	// last, as Obsidian Publish's stacked pages do; absent, Publish's
+	// site-options.json decides (slidingWindowMode), else it is off.
+	StackedPages *bool `yaml:"stackedPages"`
 	// Check configures vaultsite check.
 	Check Check `yaml:"check"`
 	// HTML says what notes' raw HTML and HTML attachments may do.

@@ -36,6 +36,8 @@ type PublishOptions struct {
 	ShowNavigation  *bool
 	// ShowHoverPreview false turns off the hover preview of links.
 	ShowHoverPreview *bool
+	// SlidingWindowMode true turns on stacked pages.
+	SlidingWindowMode *bool
 	// HideTitle true leaves out every page's title heading.
 	HideTitle *bool
 	// ReadableLineLength false lets the text take the page's width.
@@ -56,7 +58,7 @@ func (o *PublishOptions) fields() map[string]any {
 		"showOutline": &o.ShowOutline, "showBacklinks": &o.ShowBacklinks, "showSearch": &o.ShowSearch,
 		"showThemeToggle": &o.ShowThemeToggle, "showGraph": &o.ShowGraph, "showNavigation": &o.ShowNavigation,
 		"showHoverPreview": &o.ShowHoverPreview, "hideTitle": &o.HideTitle, "readableLineLength": &o.ReadableLineLength,
-		"strictLineBreaks":   &o.StrictLineBreaks,
+		"strictLineBreaks":   &o.StrictLineBreaks, "slidingWindowMode": &o.SlidingWindowMode,
 		"navigationOrdering": &o.NavigationOrdering, "navigationHiddenItems": &o.NavigationHiddenItems,
 	}
 }

@@ -23,6 +23,9 @@ type SiteInfo struct {
 	Look Look
 	// Hide turns parts of the page off; the zero value shows them all.
 	Hide Hide
+	// StackedPages opens followed links as panes side by side on wide
+	// screens (stack.js); on a phone links stay ordinary.
+	StackedPages bool
 }
 
 // Look is what a page loads of the author's look, besides the site's

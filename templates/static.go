@@ -40,6 +40,8 @@ var bundles = []struct {
 	// search.js is loaded when search opens (layouts/search.html).
 	{"search.js", []string{"assets/searchindex.js", "assets/search.js"}},
 	{"site.js", []string{"assets/site.js", "assets/sidebars.js", "assets/explorer.js", "assets/mathrender.js", "assets/preview.js", "assets/toc.js", "assets/swap.js", "assets/navigate.js"}},
+	{"stack.css", []string{"assets/stack.css"}}, // sites with stacked pages only
+	{"stack.js", []string{"assets/stack.js"}},
 	{"style.css", []string{"assets/style.css", "assets/layout.css", "assets/markdown.css", "assets/chroma.css", "assets/canvas.css", "assets/graph.css", "assets/search.css", "assets/bases.css", "assets/navigate.css"}},
 }
 

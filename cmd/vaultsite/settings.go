@@ -73,7 +73,7 @@ func buildOpts(cfg config.Config, vault string) build.Options {
 		Headers:      cfg.Headers,
 		DefaultTitle: siteTitle("", vault),
 		Look: build.LookOptions{Theme: cfg.Theme, Snippets: cfg.Snippets, Publish: cfg.PublishFiles,
-			RemoteImports: cfg.ThemeRemoteImports},
+			RemoteImports: cfg.ThemeRemoteImports, StackedPages: cfg.StackedPages},
 		EmbedBudget:       cfg.EmbedBytes(),
 		NewestFirst:       cfg.ListingOrder == "newest",
 		RemoteStylesheets: cfg.HTML.RemoteStylesheets, HTMLAttachments: cfg.HTML.PublishAttachments,

@@ -8,7 +8,8 @@
 // the same way and restore their scroll. Any failure, a link that is not
 // a page (an attachment, the graph page) or a page built from other
 // assets falls back to an ordinary load; without JavaScript every link
-// is an ordinary link.
+// is an ordinary link. Where stacked pages are on (stack.js), they and
+// not this script follow links on a wide screen.
 //
 // The chrome's scripts resolve URLs from the page they were loaded on
 // (the explorer's and search's data-root), so a <base> pins relative URLs
@@ -22,7 +23,8 @@
   "use strict";
   if (location.protocol === "file:" || !window.fetch || !window.DOMParser || !window.history.pushState) return;
   var main = document.getElementById("vs.main");
-  if (!main || document.body.classList.contains("page-graph") || document.body.hasAttribute("data-stacked-pages")) return;
+  var stacked = document.body.hasAttribute("data-stacked-pages") && window.matchMedia("(min-width: 900px)").matches; // stack.js's WIDE
+  if (!main || stacked || document.body.classList.contains("page-graph")) return;
   var PREFETCH_DELAY = 65; // ms a mouse rests on a link: intent, not a passing pointer
   var CACHE = 20;          // pages kept fetched
   var URL_ATTRS = ["href", "src", "poster", "action", "data-root", "data-url", "data-graph"];
