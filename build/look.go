@@ -59,8 +59,8 @@ type look struct {
 	title string // siteName, when it gives the title
 	// stacked is slidingWindowMode, nil when site-options.json is silent.
 	stacked *bool
-	files []templates.File
-	logo  site.VaultPath // the logo's attachment, copied with the look
+	files   []templates.File
+	logo    site.VaultPath // the logo's attachment, copied with the look
 	// Theme and ThemeBytes name the shipped theme and its size.
 	theme      string
 	themeBytes int

@@ -42,6 +42,8 @@ func TestLoad(t *testing.T) {
 		{name: "bad keep glob", give: "keep: [\"[\"]\n", wantErr: `vaultsite.yaml: keep: "[": syntax error in pattern`},
 		{name: "look keys", give: "theme: Minimal\nsnippets: none\npublishFiles: none\nthemeRemoteImports: true\n",
 			want: Config{Theme: "Minimal", Snippets: "none", PublishFiles: "none", ThemeRemoteImports: true}},
+		{name: "stacked pages", give: "stackedPages: true\n", want: Config{StackedPages: func() *bool { b := true; return &b }()}},
+		{name: "stacked pages off", give: "stackedPages: false\n", want: Config{StackedPages: new(bool)}},
 		{name: "theme outside the themes folder", give: "theme: ../x\n", wantErr: `vaultsite.yaml: theme: "../x" is not the name of a folder of .obsidian/themes`},
 		{name: "snippets other than none", give: "snippets: some\n", wantErr: `vaultsite.yaml: snippets: "some" is not "none"`},
 		{name: "relative base URL", give: "baseURL: notes/\n", wantErr: `vaultsite.yaml: baseURL: "notes/" is not an absolute URL`},

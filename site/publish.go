@@ -58,7 +58,7 @@ func (o *PublishOptions) fields() map[string]any {
 		"showOutline": &o.ShowOutline, "showBacklinks": &o.ShowBacklinks, "showSearch": &o.ShowSearch,
 		"showThemeToggle": &o.ShowThemeToggle, "showGraph": &o.ShowGraph, "showNavigation": &o.ShowNavigation,
 		"showHoverPreview": &o.ShowHoverPreview, "hideTitle": &o.HideTitle, "readableLineLength": &o.ReadableLineLength,
-		"strictLineBreaks":   &o.StrictLineBreaks, "slidingWindowMode": &o.SlidingWindowMode,
+		"strictLineBreaks": &o.StrictLineBreaks, "slidingWindowMode": &o.SlidingWindowMode,
 		"navigationOrdering": &o.NavigationOrdering, "navigationHiddenItems": &o.NavigationHiddenItems,
 	}
 }
