@@ -31,6 +31,10 @@ import (
 // spends 4–15 ms per formula (DEPS §4), while the browser does the same
 // work once per page view with fonts it caches. A page without math
 // pays nothing. Without JavaScript the reader still sees the TeX source.
+// The same holds where a note's text shows on another page (a hover
+// preview, a search snippet, a backlink's context, LinkContext): the
+// browser's mathrender.js typesets it there too, so every formula is
+// drawn by one piece of code; the README's Math section has the figures.
 
 // Kinds of the math nodes.
 var (

@@ -146,3 +146,26 @@ func pngOf(t *testing.T, grey uint8) string {
 	}
 	return buf.String()
 }
+
+// TestBrowserLivePreviewAfterNavigate: a page reached by instant
+// navigation (no load) is the one the live preview reloads, at the
+// reader's scroll position on it.
+func TestBrowserLivePreviewAfterNavigate(t *testing.T) {
+	long := "# Beta\n\n" + strings.Repeat("A paragraph long enough to scroll.\n\n", 300)
+	p := startPreview(t, map[string]string{"a.md": "# Alpha\n\nOn to [[b]].\n", "sub/b.md": long + "end v1\n"})
+	tab := browsertest.Start(t).Tab(t)
+	tab.Navigate(p.url + "a/")
+	tab.WaitFor(loaded)
+	p.waitListening(t, 1)
+	browsertest.Eval[bool](tab, `window.mark = 1; true`)
+	tab.Click(`.markdown-rendered a.internal-link`)
+	tab.WaitFor(`location.pathname === "/sub/b/" && document.body.textContent.includes("end v1")`)
+	if !browsertest.Eval[bool](tab, `window.mark === 1 && (scrollTo(0, 1500), scrollY === 1500)`) {
+		t.Fatal("the link loaded the page, or it does not scroll")
+	}
+	p.write(t, "sub/b.md", long+"end v2\n")
+	tab.WaitFor(`window.mark === undefined && ` + loaded + ` && document.body.textContent.includes('end v2') && ` + kept)
+	for _, e := range tab.Errors() {
+		t.Errorf("browser error: %s", e)
+	}
+}

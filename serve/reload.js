@@ -10,9 +10,11 @@
   let gen = Number(me.dataset.gen);
   // A 404 page also waits for the page at its URL to appear.
   const watched = new Set([served, outPath(location.pathname)]);
-  const scrollKey = 'vaultsite:scroll:' + location.pathname;
+  // The page on screen can change without a load (the site's
+  // navigate.js), so its address is read when it is needed.
+  const scrollKey = () => 'vaultsite:scroll:' + location.pathname;
   // Dismissed problems stay hidden across reloads until they change.
-  const dismissKey = 'vaultsite:dismissed:' + location.pathname;
+  const dismissKey = () => 'vaultsite:dismissed:' + location.pathname;
 
   // The overlay's markup; problems are added as text, never as HTML.
   const OVERLAY = `<style>
@@ -37,15 +39,15 @@
   }
 
   function reload() {
-    sessionStorage.setItem(scrollKey, JSON.stringify([scrollX, scrollY]));
+    sessionStorage.setItem(scrollKey(), JSON.stringify([scrollX, scrollY]));
     location.reload();
   }
 
   // Restore after load, when images have their height.
   function restore() {
-    const saved = sessionStorage.getItem(scrollKey);
+    const saved = sessionStorage.getItem(scrollKey());
     if (saved === null) return;
-    sessionStorage.removeItem(scrollKey);
+    sessionStorage.removeItem(scrollKey());
     try {
       const [x, y] = JSON.parse(saved);
       scrollTo(x, y);
@@ -92,6 +94,12 @@
   // A page kept in the back/forward cache must not hold a stream, and on
   // coming back it asks again whether it is still current.
   addEventListener('pagehide', () => events.close());
+  // After navigate.js swapped another page in, listen as that page.
+  document.addEventListener('vaultsite:page', () => {
+    watched.add(outPath(location.pathname));
+    events.close();
+    connect();
+  });
   addEventListener('pageshow', (e) => { if (e.persisted) connect(); });
 
   // show draws the overlay for m's problems, or removes it when there
@@ -101,7 +109,7 @@
     if (m.error) items.unshift('the rebuild failed, this is the last good page: ' + m.error);
     const key = JSON.stringify(items);
     let host = document.getElementById('vs-overlay');
-    if (items.length === 0 || key === sessionStorage.getItem(dismissKey)) {
+    if (items.length === 0 || key === sessionStorage.getItem(dismissKey())) {
       if (host) host.remove();
       return;
     }
@@ -114,7 +122,7 @@
     const list = root.querySelector('ul');
     for (const text of items) list.appendChild(document.createElement('li')).textContent = text;
     root.querySelector('button').addEventListener('click', () => {
-      sessionStorage.setItem(dismissKey, key);
+      sessionStorage.setItem(dismissKey(), key);
       host.remove();
     });
     document.body.appendChild(host);

@@ -29,7 +29,10 @@
 // table of contents shows as a closed "On this page" above the text;
 // where the explorer has no column it becomes a drawer behind a header
 // button (sidebars.js).
-// preview.js shows hover previews of internal links.
+// preview.js shows hover previews of internal links; navigate.js swaps
+// the next page's text in on a click instead of loading it (swap.js),
+// and stack.js, on sites that turn stacked pages on, opens it in a pane
+// beside the last. mathrender.js typesets math wherever text lands.
 //
 // The browser libraries KaTeX and Mermaid are vendored under
 // assets/thirdparty by "go generate ./templates" (DEPS §5) and embedded.
