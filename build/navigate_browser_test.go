@@ -39,6 +39,7 @@ func TestNavigateInBrowser(t *testing.T) {
 	t.Run("back-restores-scroll", func(t *testing.T) { testNavigateBack(t, b, srv) })
 	t.Run("explorer-kept", func(t *testing.T) { testNavigateExplorer(t, b, srv) })
 	t.Run("fallback", func(t *testing.T) { testNavigateFallback(t, b, srv) })
+	t.Run("search-after-swap", func(t *testing.T) { testNavigateSearch(t, b, srv) })
 	t.Run("no-script", func(t *testing.T) {
 		tab := navTab(t, b, srv, "/", browsertest.NoScript())
 		tab.Click(`.markdown-rendered a.internal-link[href="long/"]`)
@@ -155,4 +156,22 @@ func testNavigateFallback(t *testing.T, b *browsertest.Browser, srv *browsertest
 	}
 	tab.Click(`.markdown-rendered a[href$=".pdf"]`)
 	tab.WaitFor(`location.pathname.endsWith(".pdf")`)
+}
+
+// testNavigateSearch: search, whose script loads on first use, finds
+// and links notes after a swap to a page at another depth.
+func testNavigateSearch(t *testing.T, b *browsertest.Browser, srv *browsertest.Site) {
+	tab := navTab(t, b, srv, "/", browsertest.Viewport(1280, 800))
+	browsertest.Eval[bool](tab, marked)
+	tab.Click(`.markdown-rendered a.internal-link[href="folder/target/"]`)
+	tab.WaitFor(`location.pathname === "/folder/target/" && document.querySelector("main h1").id === "target"`)
+	tab.Key("/")
+	tab.WaitFor(`document.activeElement && document.activeElement.matches("dialog[open] .search-input")`)
+	tab.Key("inside")
+	if !tab.Poll(`(document.querySelector(".search-result-link") || {}).pathname === "/second/inside/"`) {
+		t.Fatalf("search after the swap shows %q", browsertest.Eval[string](tab, `document.querySelector(".search-results") ? document.querySelector(".search-results").textContent : "no results list"`))
+	}
+	if !browsertest.Eval[bool](tab, `window.vsMarker === 1`) {
+		t.Error("the page was reloaded")
+	}
 }

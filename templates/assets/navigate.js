@@ -13,7 +13,8 @@
 //
 // The chrome's scripts resolve URLs from the page they were loaded on
 // (the explorer's and search's data-root), so a <base> pins relative URLs
-// to that first address, and each swapped-in page has its own URLs made
+// to that first address, the chrome's URL-valued data attributes become
+// absolute at once, and each swapped-in page has its own URLs made
 // absolute. Scripts in the new content run again as fresh elements; the
 // page's own head scripts under _site/ (bases, maps) run again, libraries
 // run once; "vaultsite:page" tells the rest (site.js's heading anchors
@@ -27,11 +28,18 @@
   if (!main || stacked || document.body.classList.contains("page-graph")) return;
   var PREFETCH_DELAY = 65; // ms a mouse rests on a link: intent, not a passing pointer
   var CACHE = 20;          // pages kept fetched
-  var URL_ATTRS = ["href", "src", "poster", "action", "data-root", "data-url", "data-graph"];
+  // The chrome's URL-valued data attributes, which its scripts may read
+  // after the address changed (search.js loads on first use).
+  var DATA_URLS = ["data-root", "data-url", "data-graph", "data-index", "data-script", "data-lib"];
 
   var base = document.createElement("base");
   base.href = location.href;
   document.head.prepend(base);
+  DATA_URLS.forEach(function (name) {
+    document.querySelectorAll("[" + name + "]").forEach(function (el) {
+      el.setAttribute(name, new URL(el.getAttribute(name), location.href).href);
+    });
+  });
   var shown = strip(location.href); // the page on screen, without fragment
   var cache = new Map();            // URL → Promise of {doc, url}
   var scrolls = {};                 // history entry id → scroll offset
