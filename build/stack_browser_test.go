@@ -26,10 +26,15 @@ func TestStackedPagesInBrowser(t *testing.T) {
 	t.Run("wide", func(t *testing.T) { testStackWide(t, b, srv) })
 	t.Run("phone", func(t *testing.T) {
 		tab := navTab(t, b, srv, "/", browsertest.Viewport(375, 812), browsertest.Touch())
+		browsertest.Eval[bool](tab, marked)
 		tab.Click(`.markdown-rendered a.internal-link[href="long/"]`)
-		tab.WaitFor(`location.pathname === "/long/"`)
-		if browsertest.Eval[bool](tab, `!!document.querySelector(".stack")`) {
+		tab.WaitFor(`location.pathname === "/long/" && document.querySelector("main h1").id === "long"`)
+		if browsertest.Eval[bool](tab, `!!document.querySelector(".stack") || location.search !== ""`) {
 			t.Error("a phone stacks pages")
+		}
+		// Ordinary navigation, made instant by navigate.js.
+		if !browsertest.Eval[bool](tab, `window.vsMarker === 1`) {
+			t.Error("on a phone, a link of a stacked site reloaded the page")
 		}
 	})
 }

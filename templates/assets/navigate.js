@@ -37,7 +37,7 @@
   document.head.prepend(base);
   DATA_URLS.forEach(function (name) {
     document.querySelectorAll("[" + name + "]").forEach(function (el) {
-      el.setAttribute(name, new URL(el.getAttribute(name), location.href).href);
+      if (!el.closest("#vs\\.main, #vs\\.aside")) el.setAttribute(name, new URL(el.getAttribute(name), location.href).href);
     });
   });
   var shown = strip(location.href); // the page on screen, without fragment
@@ -45,8 +45,10 @@
   var scrolls = {};                 // history entry id → scroll offset
   var entry = Date.now();           // this entry's id
   var seq = 0;
-  history.scrollRestoration = "manual";
   history.replaceState({vs: entry}, "");
+  // Once pages are swapped, their scroll is this script's to restore; a
+  // document being left hands it back to the browser (a reload).
+  window.addEventListener("pagehide", function () { history.scrollRestoration = "auto"; });
 
   var live = document.createElement("div");
   live.className = "vs-announce";
@@ -103,14 +105,14 @@
       });
       return parts.join(" ");
     }
-    return !!doc.getElementById("vs.main") && !doc.body.classList.contains("page-graph") &&
-      !doc.body.hasAttribute("data-stacked-pages") && sig(doc) === sig(document);
+    return !!doc.getElementById("vs.main") && !doc.body.classList.contains("page-graph") && sig(doc) === sig(document);
   }
 
   // go shows the page at url: fetched, checked, swapped in. push adds a
   // history entry; scroll is where to put the page (from back/forward).
   function go(url, push, scroll) {
     var my = ++seq;
+    history.scrollRestoration = "manual";
     document.documentElement.classList.add("vs-navigating");
     return fetchPage(url).then(function (got) {
       if (my !== seq) return;

@@ -19,7 +19,7 @@
   var main = document.getElementById("vs.main");
   var home = document.querySelector(".site-title[href]");
   if (!main || !home || !window.fetch || !window.DOMParser || !window.vaultsiteSwap || location.protocol === "file:") return;
-  if (!window.matchMedia(WIDE).matches) return;
+  if (!window.matchMedia(WIDE).matches || document.body.classList.contains("page-graph")) return;
   var root = home.href; // the site root, absolute
   var first = strip(location.href);
   var panes = [{url: first, el: main, title: titleOf(main, document), docTitle: document.title}];
