@@ -27,8 +27,10 @@ func TestStackedPagesInBrowser(t *testing.T) {
 	t.Run("phone", func(t *testing.T) {
 		tab := navTab(t, b, srv, "/", browsertest.Viewport(375, 812), browsertest.Touch())
 		browsertest.Eval[bool](tab, marked)
-		tab.Click(`.markdown-rendered a.internal-link[href="long/"]`)
-		tab.WaitFor(`location.pathname === "/long/" && document.querySelector("main h1").id === "long"`)
+		tab.Do(chromedp.Tap(chromedp.CSS(`.markdown-rendered a.internal-link[href="long/"]`)))
+		if !tab.Poll(`location.pathname === "/long/" && document.querySelector("main h1").id === "long"`) {
+			t.Fatalf("after the click: %s", browsertest.Eval[string](tab, `location.href + " " + document.title + " " + innerWidth + " " + document.querySelector("main").innerHTML.slice(0, 200)`))
+		}
 		if browsertest.Eval[bool](tab, `!!document.querySelector(".stack") || location.search !== ""`) {
 			t.Error("a phone stacks pages")
 		}
@@ -36,6 +38,9 @@ func TestStackedPagesInBrowser(t *testing.T) {
 		if !browsertest.Eval[bool](tab, `window.vsMarker === 1`) {
 			t.Error("on a phone, a link of a stacked site reloaded the page")
 		}
+		// A stack's address opens its last page.
+		tab.Navigate(srv.URL + "/?stacked=long/&stacked=folder/target/")
+		tab.WaitFor(`location.pathname === "/folder/target/"`)
 	})
 }
 

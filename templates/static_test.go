@@ -21,7 +21,7 @@ func TestStaticDeterministic(t *testing.T) {
 	for _, f := range a {
 		names = append(names, string(f.Path))
 	}
-	want := []string{"_site/bases.", "_site/basemap.", "_site/canvas.", "_site/favicon.", "_site/graph.", "_site/graphlocal.", "_site/search.", "_site/site.", "_site/style."}
+	want := []string{"_site/bases.", "_site/basemap.", "_site/canvas.", "_site/favicon.", "_site/graph.", "_site/graphlocal.", "_site/search.", "_site/site.", "_site/stack.", "_site/stack.", "_site/style."}
 	if len(names) != len(want) {
 		t.Fatalf("Static() = %v", names)
 	}

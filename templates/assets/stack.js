@@ -10,7 +10,8 @@
 // reloaded and walked with back and forward. Links outside the text (the
 // explorer, the header) and links that are not pages load as usual. On a
 // phone (narrower than WIDE) there is no room for two panes: links stay
-// ordinary, and navigate.js follows them.
+// ordinary, and navigate.js follows them; a stack's address opens its
+// last page.
 (function () {
   "use strict";
   var WIDE = "(min-width: 900px)"; // navigate.js holds the same breakpoint
@@ -19,14 +20,30 @@
   var main = document.getElementById("vs.main");
   var home = document.querySelector(".site-title[href]");
   if (!main || !home || !window.fetch || !window.DOMParser || !window.vaultsiteSwap || location.protocol === "file:") return;
-  if (!window.matchMedia(WIDE).matches || document.body.classList.contains("page-graph")) return;
   var root = home.href; // the site root, absolute
+  var named = stacked();
+  if (!window.matchMedia(WIDE).matches) {
+    // A stack shared to a phone opens its last page, the one followed last.
+    if (named.length) location.replace(named[named.length - 1]);
+    return;
+  }
+  if (document.body.classList.contains("page-graph")) return;
   var first = strip(location.href);
   var panes = [{url: first, el: main, title: titleOf(main, document), docTitle: document.title}];
   main.setAttribute("data-stack-title", panes[0].title);
   var focus = 0; // the pane the reader last went to; it is always expanded
   var box = null; // the row of panes, made when a second pane opens
   var cache = new Map();
+
+  // stacked returns the pages the address stacks, as absolute URLs; one
+  // that is not a page of this site (another origin, outside the root)
+  // is left out, so an address cannot make the site show a stranger's
+  // HTML.
+  function stacked() {
+    return new URL(location.href).searchParams.getAll(PARAM).map(function (s) {
+      try { return strip(new URL(s, root).href); } catch (e) { return ""; }
+    }).filter(function (u) { return u.indexOf(root) === 0; });
+  }
 
   function strip(u) { var x = new URL(u, location.href); x.hash = ""; x.search = ""; return x.href; }
   function titleOf(el, doc) {
@@ -127,9 +144,7 @@
     var fit = Math.max(1, Math.min(n, Math.floor((box.clientWidth - n * SPINE) / (paneWidth - SPINE))));
     var start = Math.max(0, focus - fit + 1);
     panes.forEach(function (p, i) {
-      var spined = i < start || i >= start + fit;
-      p.el.classList.toggle("is-spine", spined);
-      p.el.setAttribute("aria-expanded", String(!spined));
+      p.el.classList.toggle("is-spine", i < start || i >= start + fit);
     });
   }
 
@@ -183,7 +198,7 @@
   // restore builds the stack the address names, on load and on back or
   // forward; a stack that cannot be loaded stays as the first page alone.
   function restore(push) {
-    var want = new URL(location.href).searchParams.getAll(PARAM).map(function (s) { return strip(new URL(s, root).href); });
+    var want = stacked();
     var my = ++seq;
     return Promise.all(want.map(load)).then(function (docs) {
       if (my !== seq) return;
@@ -214,5 +229,5 @@
   });
   window.addEventListener("popstate", function () { restore(false); });
   window.addEventListener("resize", layout);
-  if (new URL(location.href).searchParams.has(PARAM)) restore(false);
+  if (named.length) restore(false);
 })();
