@@ -40,6 +40,7 @@ func TestNavigateInBrowser(t *testing.T) {
 	t.Run("explorer-kept", func(t *testing.T) { testNavigateExplorer(t, b, srv) })
 	t.Run("fallback", func(t *testing.T) { testNavigateFallback(t, b, srv) })
 	t.Run("search-after-swap", func(t *testing.T) { testNavigateSearch(t, b, srv) })
+	t.Run("folder-and-back", func(t *testing.T) { testNavigateFolder(t, b, srv) })
 	t.Run("no-script", func(t *testing.T) {
 		tab := navTab(t, b, srv, "/", browsertest.NoScript())
 		tab.Click(`.markdown-rendered a.internal-link[href="long/"]`)
@@ -173,5 +174,25 @@ func testNavigateSearch(t *testing.T, b *browsertest.Browser, srv *browsertest.S
 	}
 	if !browsertest.Eval[bool](tab, `window.vsMarker === 1`) {
 		t.Error("the page was reloaded")
+	}
+}
+
+// testNavigateFolder: from a note to its folder's page, which has no
+// aside, and on to a note again, whose aside comes back.
+func testNavigateFolder(t *testing.T, b *browsertest.Browser, srv *browsertest.Site) {
+	tab := navTab(t, b, srv, "/folder/target/", browsertest.Viewport(1280, 800))
+	browsertest.Eval[bool](tab, marked)
+	tab.Click(`.breadcrumbs a[href="../"]`)
+	tab.WaitFor(`location.pathname === "/folder/" && document.body.classList.contains("page-folder")`)
+	if !browsertest.Eval[bool](tab, `document.getElementById("vs.aside").hidden && !document.querySelector("#vs\\.aside .backlinks")`) {
+		t.Error("the folder page shows the note's aside")
+	}
+	tab.Click(`main .entry-list a[href$="/folder/other/"]`)
+	tab.WaitFor(`location.pathname === "/folder/other/" && document.querySelector("main h1").id === "other"`)
+	if !tab.Poll(`!document.getElementById("vs.aside").hidden && !!document.querySelector("#vs\\.aside .backlinks")`) {
+		t.Error("the note's aside did not come back")
+	}
+	if !browsertest.Eval[bool](tab, `window.vsMarker === 1`) {
+		t.Error("a link reloaded the page")
 	}
 }

@@ -92,20 +92,23 @@
   }
 
   // fits says whether doc can be swapped into this page: it has the
-  // same chrome (stylesheets, site script, header and sidebars), so only
-  // its text differs. The graph page draws a whole-window WebGL view.
+  // same chrome (stylesheets, site script, header, explorer), so only its
+  // text differs. The aside may come and go, but only where this page
+  // has one (and its drawer button) to fill; a page without an aside
+  // hides it. The graph page draws a whole-window WebGL view.
   function fits(doc) {
     function sig(d) {
       var parts = [];
       d.querySelectorAll('link[rel="stylesheet"]:not([href*="/thirdparty/"]), script[src*="/site."]').forEach(function (el) {
         parts.push(new URL(el.getAttribute("href") || el.getAttribute("src"), d.baseURI).href);
       });
-      d.querySelectorAll(".site-header [aria-controls], #vs\\.explorer, #vs\\.aside").forEach(function (el) {
+      d.querySelectorAll('.site-header [aria-controls]:not([aria-controls="vs.aside"]), #vs\\.explorer').forEach(function (el) {
         parts.push(el.id || el.getAttribute("aria-controls"));
       });
       return parts.join(" ");
     }
-    return !!doc.getElementById("vs.main") && !doc.body.classList.contains("page-graph") && sig(doc) === sig(document);
+    var aside = !doc.getElementById("vs.aside") || !!document.getElementById("vs.aside");
+    return aside && !!doc.getElementById("vs.main") && !doc.body.classList.contains("page-graph") && sig(doc) === sig(document);
   }
 
   // go shows the page at url: fetched, checked, swapped in. push adds a

@@ -79,10 +79,17 @@
   }
 
   // region replaces the children of this page's element id with those of
-  // doc's, keeping the element itself, which other scripts hold on to.
+  // doc's, keeping the element itself, which other scripts hold on to
+  // (the aside's drawer button follows its hidden attribute); where doc
+  // has no such element, it is emptied and hidden.
   function region(doc, id) {
     var to = document.getElementById(id), from = doc.getElementById(id);
-    if (!to || !from) return;
+    if (!to) return;
+    to.hidden = !from || from.hidden;
+    if (!from) {
+      to.replaceChildren();
+      return;
+    }
     to.className = from.className;
     to.replaceChildren.apply(to, Array.prototype.map.call(from.childNodes, function (n) { return adopt(n, doc); }));
     run(to);
