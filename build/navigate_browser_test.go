@@ -123,7 +123,7 @@ func testNavigateBack(t *testing.T, b *browsertest.Browser, srv *browsertest.Sit
 // explorer keeps its element (so its scroll) across a click.
 func testNavigateExplorer(t *testing.T, b *browsertest.Browser, srv *browsertest.Site) {
 	tab := navTab(t, b, srv, "/", browsertest.Viewport(1280, 400))
-	const second = `nav.explorer .explorer-folder:has(> .explorer-row > a[href="./second/"]) > .explorer-row > .explorer-toggle`
+	const second = `nav.explorer .explorer-folder:has(> .explorer-row > a[href$="/second/"]) > .explorer-row > .explorer-toggle`
 	tab.WaitFor(`document.querySelector('` + second + `')`)
 	tab.Click(second)
 	tab.WaitFor(`document.querySelector('` + second + `').getAttribute("aria-expanded") === "true"`)
@@ -142,7 +142,7 @@ func testNavigateExplorer(t *testing.T, b *browsertest.Browser, srv *browsertest
 		t.Errorf("the explorer's scroll went from %v to %v", scroll, got)
 	}
 	// Its links still lead to their pages from the new address.
-	tab.Click(`nav.explorer a[href="./second/inside/"]`)
+	tab.Click(`nav.explorer a[href$="/second/inside/"]`)
 	tab.WaitFor(`location.pathname === "/second/inside/" && document.querySelector("main h1").id === "inside"`)
 }
 

@@ -110,40 +110,31 @@
     else delete document.body.dataset.hoverPreview;
   }
 
-  // explorer shows the new page in the explorer, which otherwise stays as
-  // it is, its folders open and its scroll kept: the folders above the
-  // page open, as on a full load, and the page's link is marked current,
-  // now and whenever the explorer builds more of its tree.
-  var current = "", watching = false;
-  function mark(nav) {
-    nav.querySelectorAll("a[href]").forEach(function (a) {
-      var on = a.href.split("#")[0] === current;
-      if (on !== (a.getAttribute("aria-current") === "page")) {
-        if (on) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
-      }
-    });
-  }
+  // explorer shows the new page in the explorer, which stays the same
+  // element (its scroll kept): it takes the new page's data attributes,
+  // made absolute as the rest of the page's URLs, and explorer.js draws
+  // it again from the listings it has, keeping the open folders and
+  // opening those above the new page. Without that script's hook, only
+  // the mark of the current page moves.
   function explorer(doc) {
     var nav = document.getElementById("vs.explorer"), theirs = doc.getElementById("vs.explorer");
     if (!nav || !theirs) return;
-    nav.setAttribute("data-page", theirs.getAttribute("data-page"));
-    current = doc.baseURI.split("#")[0];
-    var path = new URL(current).pathname;
-    for (var opened = true, n = 0; opened && n < 64; n++) {
-      opened = false;
-      nav.querySelectorAll('.explorer-folder > .explorer-row').forEach(function (row) {
-        var a = row.querySelector("a[href]"), btn = row.querySelector('[aria-expanded="false"]');
-        if (!opened && a && btn && new URL(a.href).pathname !== "/" && path.indexOf(new URL(a.href).pathname) === 0) {
-          btn.click();
-          opened = true;
-        }
-      });
+    Array.prototype.forEach.call(theirs.attributes, function (a) {
+      if (/^data-/.test(a.name)) nav.setAttribute(a.name, a.value);
+    });
+    Array.prototype.slice.call(nav.attributes).forEach(function (a) {
+      if (/^data-/.test(a.name) && !theirs.hasAttribute(a.name)) nav.removeAttribute(a.name);
+    });
+    absolute(nav, doc.baseURI);
+    if (window.vaultsiteExplorer) {
+      window.vaultsiteExplorer.attach(nav);
+      return;
     }
-    mark(nav);
-    if (!watching) {
-      watching = true;
-      new MutationObserver(function () { mark(nav); }).observe(nav, {childList: true, subtree: true});
-    }
+    var here = doc.baseURI.split("#")[0];
+    nav.querySelectorAll("a[href]").forEach(function (a) {
+      if (a.href.split("#")[0] === here) a.setAttribute("aria-current", "page");
+      else a.removeAttribute("aria-current");
+    });
   }
 
   window.vaultsiteSwap = function (doc) {
