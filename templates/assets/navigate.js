@@ -2,12 +2,13 @@
 // site fetches that page (already prefetched when the pointer rested on
 // the link or a finger touched it) and swaps its main column and aside
 // into this one, instead of loading the whole document: the explorer
-// keeps its open folders and its scroll, the header and the scripts
-// stay, and only the new text is drawn. The title, <html lang>, the
+// keeps its open folders and its scroll (explorer.js draws it for the
+// new page through its attach hook), the header and the scripts stay,
+// and only the new text is drawn. The title, <html lang>, the
 // address (history) and the focus follow; back and forward swap pages
 // the same way and restore their scroll. Any failure, a link that is not
-// a page (an attachment, the graph page) or a page built from other
-// assets falls back to an ordinary load; without JavaScript every link
+// a page (an attachment, the graph page) or a page with other chrome
+// (other assets, header or explorer) falls back to an ordinary load; without JavaScript every link
 // is an ordinary link. Where stacked pages are on (stack.js), they and
 // not this script follow links on a wide screen.
 //
