@@ -141,7 +141,9 @@ func testNavigateExplorer(t *testing.T, b *browsertest.Browser, srv *browsertest
 	if got := browsertest.Eval[float64](tab, `document.getElementById("vs.explorer").scrollTop`); got != scroll {
 		t.Errorf("the explorer's scroll went from %v to %v", scroll, got)
 	}
-	// Its links still lead to their pages from the new address.
+	// Its links still lead to their pages from the new address (the
+	// redrawn folder's list comes from its listing, a promise away).
+	tab.WaitFor(`!!document.querySelector('nav.explorer a[href$="/second/inside/"]')`)
 	tab.Click(`nav.explorer a[href$="/second/inside/"]`)
 	tab.WaitFor(`location.pathname === "/second/inside/" && document.querySelector("main h1").id === "inside"`)
 }
