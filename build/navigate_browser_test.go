@@ -109,6 +109,16 @@ func testNavigateBack(t *testing.T, b *browsertest.Browser, srv *browsertest.Sit
 	if got := browsertest.Eval[float64](tab, `scrollY`); got != 0 {
 		t.Errorf("the new page starts at scrollY %v", got)
 	}
+	// Long again, by a link, then scrolled to its middle section: the table
+	// of contents of the swapped-in page marks it.
+	tab.Click(`.markdown-rendered a.internal-link[href$="/long/"]`)
+	tab.WaitFor(`location.pathname === "/long/" && document.querySelector("main h1").id === "long"`)
+	browsertest.Eval[bool](tab, `(document.getElementById("middle").scrollIntoView(), true)`)
+	if !tab.Poll(`!!document.querySelector('.toc a[aria-current="location"][href$="#middle"]')`) {
+		t.Errorf("the TOC marks %q", browsertest.Eval[string](tab, `[...document.querySelectorAll('.toc a[aria-current]')].map(a => a.href).join(" ")`))
+	}
+	tab.Do(chromedp.NavigateBack())
+	tab.WaitFor(`location.pathname === "/folder/target/" && document.querySelector("main h1").id === "target"`)
 	tab.Do(chromedp.NavigateBack())
 	tab.WaitFor(`location.pathname === "/long/" && document.querySelector("main h1").id === "long"`)
 	if got := browsertest.Eval[float64](tab, `scrollY`); got < y-2 || got > y+2 {

@@ -146,6 +146,7 @@
     explorer(doc);
     head(doc);
     document.dispatchEvent(new CustomEvent("vaultsite:page"));
+    if (window.vaultsiteTOC) window.vaultsiteTOC(); // toc.js: mark the section in view
     if (window.vaultsiteMath) {
       ["vs.main", "vs.aside"].forEach(function (id) {
         var el = document.getElementById(id);

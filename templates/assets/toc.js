@@ -14,9 +14,10 @@
   // order, each with its links (one per list).
   function sections() {
     var byId = {}, out = [];
-    document.querySelectorAll(".toc a[href^='#'], .toc-inline a[href^='#']").forEach(function (a) {
-      var id;
-      try { id = decodeURIComponent(a.getAttribute("href").slice(1)); } catch (e) { return; }
+    document.querySelectorAll(".toc a[href*='#'], .toc-inline a[href*='#']").forEach(function (a) {
+      var u = new URL(a.href, location.href), id; // a swapped-in page's links are absolute (swap.js)
+      if (u.pathname !== location.pathname || u.search !== location.search) return;
+      try { id = decodeURIComponent(u.hash.slice(1)); } catch (e) { return; }
       var h = id && document.getElementById(id);
       if (!h) return;
       if (!byId[id]) out.push(byId[id] = {heading: h, links: []});
