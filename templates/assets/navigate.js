@@ -38,7 +38,8 @@
   document.head.prepend(base);
   DATA_URLS.forEach(function (name) {
     document.querySelectorAll("[" + name + "]").forEach(function (el) {
-      if (!el.closest("#vs\\.main, #vs\\.aside")) el.setAttribute(name, new URL(el.getAttribute(name), location.href).href);
+      var v = el.getAttribute(name); // "/…" and "https:…" mean the same on every page (the 404 page's)
+      if (!/^(\/|[a-z][a-z0-9+.-]*:)/i.test(v) && !el.closest("#vs\\.main, #vs\\.aside")) el.setAttribute(name, new URL(v, location.href).href);
     });
   });
   var shown = strip(location.href); // the page on screen, without fragment
