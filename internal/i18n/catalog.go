@@ -4,8 +4,8 @@ import (
 	"embed"
 	"encoding/json"
 	"path"
-	"strconv"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 )
