@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/vaultsite/vaultsite/links"
-	"github.com/vaultsite/vaultsite/render"
 	"github.com/vaultsite/vaultsite/site"
 )
 
@@ -65,13 +64,13 @@ func settingsDiffer(old, v *site.Vault) bool {
 	return !reflect.DeepEqual(settings(old), settings(v))
 }
 
-// reanalyze is Analyze after reload gave v: every note it reused keeps
-// its parse. When no file was added, removed or renamed, only the links
+// reanalyze is analyze after reload gave v: every note it reused keeps
+// its facts. When no file was added, removed or renamed, only the links
 // of the notes read again are resolved again (links.Graph.Update); else
 // resolution runs over the whole vault again, since a new or removed
 // file can change where any link goes.
 func reanalyze(ctx context.Context, v *site.Vault, diags site.Diagnostics, old *Analysis) (*Analysis, error) {
-	a := &Analysis{Vault: v, r: old.r, htmlAttachments: old.htmlAttachments, look: old.look}
+	a := &Analysis{Vault: v, r: old.r, htmlAttachments: old.htmlAttachments, look: old.look, forPages: old.forPages}
 	if settingsDiffer(old.Vault, v) {
 		return nil, errSettingsChanged // partial checks first; this keeps reanalyze honest
 	}
@@ -79,11 +78,11 @@ func reanalyze(ctx context.Context, v *site.Vault, diags site.Diagnostics, old *
 	for i, n := range old.Vault.Notes {
 		prev[n] = i
 	}
-	a.docs = make([]*render.Doc, len(v.Notes))
+	a.facts = make([]*noteFacts, len(v.Notes))
 	a.parseDiags = make([]site.Diagnostics, len(v.Notes))
 	for i, n := range v.Notes {
 		if j, reused := prev[n]; reused {
-			a.docs[i], a.parseDiags[i] = old.docs[j], old.parseDiags[j]
+			a.facts[i], a.parseDiags[i] = old.facts[j], old.parseDiags[j]
 		}
 	}
 	parsed, err := a.parse(ctx)

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/vaultsite/vaultsite/internal/bases"
-	"github.com/vaultsite/vaultsite/render"
 	"github.com/vaultsite/vaultsite/site"
 )
 
@@ -46,12 +45,13 @@ func (a *Analysis) parseBases() site.Diagnostics {
 	return diags
 }
 
-// blockBase parses a base block of note n; diags may be nil.
-func blockBase(n *site.Note, blk *render.BaseBlock, diags *site.Diagnostics) *bases.Base {
+// blockBase parses a base block of note n, its YAML src whose first line
+// is at byte offset; diags may be nil.
+func blockBase(n *site.Note, src []byte, offset int, diags *site.Diagnostics) *bases.Base {
 	if diags == nil {
 		diags = &site.Diagnostics{}
 	}
-	return bases.Parse(n.Path, blk.Src, n.Pos(blk.Offset).Line-1, diags)
+	return bases.Parse(n.Path, src, n.Pos(offset).Line-1, diags)
 }
 
 // checkBaseEmbeds reports each embed of n that names a view its base
@@ -83,11 +83,11 @@ func (a *Analysis) checkBases() site.Diagnostics {
 	}
 	var all []shown
 	for i, n := range a.Vault.Notes {
-		if !n.Published || a.docs[i] == nil {
+		if !n.Published || a.facts[i] == nil {
 			continue
 		}
-		for _, blk := range a.docs[i].Bases {
-			all = append(all, shown{blockBase(n, blk, &diags), n})
+		for _, blk := range a.facts[i].bases {
+			all = append(all, shown{blockBase(n, blk.src, blk.offset, &diags), n})
 		}
 		a.checkBaseEmbeds(n, &diags)
 	}

@@ -18,7 +18,7 @@ var _ render.BaseBinder = (*pageBinder)(nil)
 // BindBase evaluates a base block for this page, with this as the note
 // the block is written in. Its findings were reported by checkBases.
 func (pb *pageBinder) BindBase(n *render.BaseBlock) []byte {
-	b := blockBase(pb.from, n, nil)
+	b := blockBase(pb.from, n.Src, n.Offset, nil)
 	return []byte(pb.baseHTML(b, b.Views, pb.nextBaseID()))
 }
 

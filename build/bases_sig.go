@@ -6,7 +6,6 @@ import (
 	"sync"
 
 	"github.com/vaultsite/vaultsite/internal/bases"
-	"github.com/vaultsite/vaultsite/render"
 	"github.com/vaultsite/vaultsite/site"
 )
 
@@ -36,10 +35,10 @@ func (a *Analysis) baseSums() map[*site.Note]baseSum {
 	a.bases.sums.once.Do(func() {
 		a.bases.sums.sums = map[*site.Note]baseSum{}
 		for i, n := range a.Vault.Notes {
-			if !n.Published || a.docs[i] == nil {
+			if !n.Published || a.facts[i] == nil {
 				continue
 			}
-			if s, ok := a.baseSum(n, a.docs[i].Bases); ok {
+			if s, ok := a.baseSum(n, a.facts[i].bases); ok {
 				a.bases.sums.sums[n] = s
 			}
 		}
@@ -49,7 +48,7 @@ func (a *Analysis) baseSums() map[*site.Note]baseSum {
 
 // baseSum sums up the views the page of n shows, given its base blocks;
 // it reports false when the page shows none.
-func (a *Analysis) baseSum(n *site.Note, blocks []*render.BaseBlock) (baseSum, bool) {
+func (a *Analysis) baseSum(n *site.Note, blocks []baseSource) (baseSum, bool) {
 	var views strings.Builder
 	shown := false
 	draw := func(b *bases.Base, vs []*bases.View) {
@@ -62,7 +61,7 @@ func (a *Analysis) baseSum(n *site.Note, blocks []*render.BaseBlock) (baseSum, b
 	}
 	for _, blk := range blocks {
 		shown = true
-		b := blockBase(n, blk, nil)
+		b := blockBase(n, blk.src, blk.offset, nil)
 		draw(b, b.Views)
 	}
 	for _, l := range n.Links {

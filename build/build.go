@@ -106,7 +106,6 @@ type builder struct {
 	v     *site.Vault
 	r     *render.Renderer
 	graph *links.Graph
-	docs  []*render.Doc // parallel to v.Notes
 	em    Emitter
 	use   *usage
 	libs  templates.Libraries // what the emitted pages load, for emitFiles
@@ -118,8 +117,10 @@ type builder struct {
 	// a is the analysis being rendered.
 	a *Analysis
 	// memo is what the last build made that this one may reuse, and
-	// receives what this one makes (memo.go).
-	memo *memo
+	// receives what this one makes (memo.go); oneShot says no build
+	// follows this one.
+	memo    *memo
+	oneShot bool
 	// templates are the embedded sections as rendered for this build
 	// (embed_template.go); every build starts afresh.
 	templates embedTemplates
@@ -166,8 +167,9 @@ func (b *builder) has(p site.OutPath) bool { return b.have != nil && b.have(p) }
 //  2. parse: parse every note concurrently and record its links,
 //     headings, block ids and tags on the Note;
 //  3. resolve: index the whole vault and its backlinks (links.NewGraph);
-//  4. render: render and emit each canvas's page (canvas.go), then each
-//     published note's page, concurrently, expanding embeds;
+//  4. render: render and emit each canvas's page (canvas.go), the search
+//     index, then each published note's page, concurrently, parsing it
+//     again and expanding embeds;
 //  5. emit: listings, the static files and exactly the attachments that
 //     published pages use.
 //
@@ -175,7 +177,7 @@ func (b *builder) has(p site.OutPath) bool { return b.have != nil && b.have(p) }
 // return an error.
 func Build(ctx context.Context, fsys fs.FS, opts Options, em Emitter) (*Result, error) {
 	start := time.Now()
-	a, err := Analyze(ctx, fsys, opts)
+	a, err := analyze(ctx, fsys, opts, true)
 	if err != nil {
 		return nil, err
 	}
@@ -206,9 +208,11 @@ type increment struct {
 
 // buildFrom runs the render and emit phases on an analysis: all of them,
 // or, with inc set, an incremental rebuild. It starts from the memo m of
-// the last build (nil: none) and records its own in b.memo.
+// the last build and records its own in b.memo; a nil m is a build that
+// nothing will follow, which keeps out of its memo what only a next build
+// would read (the search index, as large as a tenth of the build's heap).
 func buildFrom(ctx context.Context, a *Analysis, opts Options, em Emitter, m *memo, inc *increment) (*builder, int, error) {
-	b := &builder{a: a, memo: m.next(), opts: opts, v: a.Vault, r: a.r, graph: a.Graph, docs: a.docs, em: em,
+	b := &builder{a: a, memo: m.next(), oneShot: m == nil, opts: opts, v: a.Vault, r: a.r, graph: a.Graph, em: em,
 		use: &usage{assets: map[site.VaultPath]*site.Asset{}}}
 	if inc != nil {
 		b.only, b.have, b.kept, b.graphOut.later, b.graphOut.sg = inc.only, inc.have, inc.kept, inc.layoutLater, inc.graph
@@ -232,7 +236,10 @@ func buildFrom(ctx context.Context, a *Analysis, opts Options, em Emitter, m *me
 	if err := opts.start(ctx, phaseRender); err != nil {
 		return nil, 0, err
 	}
-	b.listed = b.listInfo() // listing.go
+	b.listed = b.listInfo()                   // listing.go
+	if err := b.emitSearch(ctx); err != nil { // first: it frees the notes' words (search.go)
+		return nil, 0, err
+	}
 	pages, err := b.renderNotes(ctx, b.tree, b.tags)
 	if err != nil {
 		return nil, 0, fmt.Errorf("render: %w", err)
@@ -257,8 +264,10 @@ type Analysis struct {
 	r *render.Renderer
 	// htmlAttachments is Options.HTMLAttachments, for rebuilds.
 	htmlAttachments bool
-	docs            []*render.Doc      // parallel to Vault.Notes
-	parseDiags      []site.Diagnostics // parallel to Vault.Notes
+	// forPages: the facts keep what only pages show (facts.go).
+	forPages   bool
+	facts      []*noteFacts       // parallel to Vault.Notes
+	parseDiags []site.Diagnostics // parallel to Vault.Notes
 	// canvases are the vault's .canvas files, parsed (canvas.go).
 	canvases map[site.VaultPath]*render.Canvas
 	// bases are the vault's .base files, parsed, and the rows their
@@ -268,8 +277,16 @@ type Analysis struct {
 	look *look
 }
 
-// Analyze runs the first three phases of Build: load, parse, resolve.
+// Analyze runs the first three phases of Build, load, parse and resolve,
+// for check: it keeps no more of each note than its links need, so an
+// analysis is no build's start (Build makes its own, for pages).
 func Analyze(ctx context.Context, fsys fs.FS, opts Options) (*Analysis, error) {
+	return analyze(ctx, fsys, opts, false)
+}
+
+// analyze runs load, parse and resolve; forPages keeps, besides, what
+// the render phase shows of each note on other pages (facts.go).
+func analyze(ctx context.Context, fsys fs.FS, opts Options, forPages bool) (*Analysis, error) {
 	if err := opts.start(ctx, phaseLoad); err != nil {
 		return nil, err
 	}
@@ -279,7 +296,7 @@ func Analyze(ctx context.Context, fsys fs.FS, opts Options) (*Analysis, error) {
 	}
 	rc := render.Config{StrictLineBreaks: strictLineBreaks(v), RemoteStylesheets: opts.RemoteStylesheets,
 		BlockBoxes: true, Code: opts.Cache, Language: opts.Site.Lang} // cache.go
-	a := &Analysis{Vault: v, r: render.New(rc), htmlAttachments: opts.HTMLAttachments}
+	a := &Analysis{Vault: v, r: render.New(rc), htmlAttachments: opts.HTMLAttachments, forPages: forPages}
 	if err := opts.start(ctx, phaseParse); err != nil {
 		return nil, err
 	}
@@ -302,26 +319,27 @@ func Analyze(ctx context.Context, fsys fs.FS, opts Options) (*Analysis, error) {
 	return a, ctx.Err()
 }
 
-// parse parses every note that has no doc yet (all of them, but for the
-// notes a rebuild reuses); each worker writes only its own slots, so the
-// result does not depend on scheduling. When ctx is done it stops with
-// ctx's error.
+// parse parses every note that has no facts yet (all of them, but for
+// the notes a rebuild reuses) and keeps what later phases need of the
+// tree, which it drops (facts.go); each worker writes only its own
+// slots, so the result does not depend on scheduling. When ctx is done
+// it stops with ctx's error.
 func (a *Analysis) parse(ctx context.Context) (site.Diagnostics, error) {
 	notes := a.Vault.Notes
-	if a.docs == nil {
-		a.docs = make([]*render.Doc, len(notes))
+	if a.facts == nil {
+		a.facts = make([]*noteFacts, len(notes))
 		a.parseDiags = make([]site.Diagnostics, len(notes))
 	}
 	per := a.parseDiags
 	err := parallel.Each(ctx, len(notes), func(i int) error {
-		if a.docs[i] != nil {
+		if a.facts[i] != nil {
 			return nil
 		}
 		n := notes[i]
 		d := a.r.Parse(n, &per[i])
 		n.Links, n.Headings, n.Blocks, n.Tags, n.FirstH1 = d.Links, d.Headings, d.Blocks, d.Tags, d.FirstH1
 		n.External = d.External
-		a.docs[i] = d
+		a.facts[i] = factsOf(d, a.forPages)
 		return nil
 	})
 	if err != nil {
@@ -336,9 +354,9 @@ func (a *Analysis) parse(ctx context.Context) (site.Diagnostics, error) {
 
 // page is one rendered note page.
 type page struct {
-	note *site.Note
-	doc  *render.Doc
-	html []byte // the rendered body
+	note  *site.Note
+	facts *noteFacts
+	html  []byte // the rendered body
 }
 
 // renderNotes renders every published note concurrently and emits its
@@ -353,11 +371,11 @@ func (b *builder) renderNotes(ctx context.Context, tree *folderTree, tags *tagIn
 	}
 	var done atomic.Int64
 	err := parallel.Each(ctx, len(idx), func(k int) error {
-		n, d := b.v.Notes[idx[k]], b.docs[idx[k]]
+		n, f := b.v.Notes[idx[k]], b.a.facts[idx[k]]
 		if !b.wants(n.Slug) {
 			return nil
 		}
-		if err := b.renderNote(n, d, tree, tags); err != nil {
+		if err := b.renderNote(n, f, tree, tags); err != nil {
 			return err
 		}
 		if k := done.Add(1); b.opts.Progress != nil {
@@ -368,16 +386,17 @@ func (b *builder) renderNotes(ctx context.Context, tree *folderTree, tags *tagIn
 	return int(done.Load()), err
 }
 
-// renderNote renders the page of the published note n, whose parse is d,
-// and emits it.
-func (b *builder) renderNote(n *site.Note, d *render.Doc, tree *folderTree, tags *tagIndex) error {
+// renderNote renders the page of the published note n, whose facts are
+// f, and emits it.
+func (b *builder) renderNote(n *site.Note, f *noteFacts, tree *folderTree, tags *tagIndex) error {
 	embeds := b.newEmbeds()
+	d := b.r.Parse(n, nil) // the parse phase kept no tree (facts.go) and reported its findings
 	pb := &pageBinder{b: b, from: n, page: n.Slug, stack: []string{embedKey(n.Path, "")}, use: b.use, embeds: embeds}
 	var buf bytes.Buffer
 	if err := b.renderBody(&buf, n, d, pb); err != nil { // cache.go
 		return fmt.Errorf("%s: %w", n.Path, err)
 	}
-	data := b.notePage(page{note: n, doc: d, html: buf.Bytes()}, tree, tags)
+	data := b.notePage(page{note: n, facts: f, html: buf.Bytes()}, tree, tags)
 	data.HasMath, data.HasMermaid = data.HasMath || embeds.math, data.HasMermaid || embeds.mermaid
 	data.HasBases, data.HasMap = embeds.bases, embeds.maps
 	if err := b.emitPage(n.Slug, data); err != nil {

@@ -195,8 +195,8 @@ func (b *builder) canvasBacklinks(ci *canvasIndex) map[*canvasPage][]canvasBackl
 			}
 			seen[c] = true
 			var ctx template.HTML
-			if d := b.docs[i]; d != nil && !l.InProperty {
-				ctx = d.LinkContext(k, backlinkContext)
+			if !l.InProperty {
+				ctx = b.a.facts[i].context(k)
 			}
 			out[c] = append(out[c], canvasBacklink{from: n, context: ctx})
 		}

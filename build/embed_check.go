@@ -16,7 +16,7 @@ import (
 // canvas cards are not measured. (Cycles check finds on its own, in the
 // links package.)
 func CheckEmbeds(ctx context.Context, a *Analysis, opts Options) (site.Diagnostics, error) {
-	b := &builder{a: a, memo: &memo{}, opts: opts, v: a.Vault, r: a.r, graph: a.Graph, docs: a.docs,
+	b := &builder{a: a, memo: &memo{}, opts: opts, v: a.Vault, r: a.r, graph: a.Graph,
 		use: &usage{assets: map[site.VaultPath]*site.Asset{}}}
 	b.canvasIdx.parsed = a.canvases
 	notes := a.Vault.Notes
@@ -28,7 +28,7 @@ func CheckEmbeds(ctx context.Context, a *Analysis, opts Options) (site.Diagnosti
 		embeds := b.newEmbeds()
 		embeds.discard = true
 		pb := &pageBinder{b: b, from: n, page: n.Slug, stack: []string{embedKey(n.Path, "")}, use: b.use, embeds: embeds}
-		render.Bind(a.docs[i], pb)
+		render.Bind(a.r.Parse(n, nil), pb) // parsed again: the analysis keeps no trees
 		return nil
 	})
 	if err != nil {
@@ -42,13 +42,4 @@ func CheckEmbeds(ctx context.Context, a *Analysis, opts Options) (site.Diagnosti
 	}
 	out.RemoveMultiples()
 	return out, nil
-}
-
-func hasEmbed(n *site.Note) bool {
-	for _, l := range n.Links {
-		if l.Embed && !l.InProperty {
-			return true
-		}
-	}
-	return false
 }

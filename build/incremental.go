@@ -163,12 +163,12 @@ func (s *Live) rebuildAll(ctx context.Context) (*Snapshot, *Update, error) {
 }
 
 func (s *Live) full(ctx context.Context) (*Snapshot, *Update, error) {
-	a, err := Analyze(ctx, s.fsys, s.opts)
+	a, err := analyze(ctx, s.fsys, s.opts, true)
 	if err != nil {
 		return nil, nil, err
 	}
 	em := newRefEmitter()
-	b, pages, err := buildFrom(ctx, a, s.opts, em, nil, nil)
+	b, pages, err := buildFrom(ctx, a, s.opts, em, &memo{}, nil) // the next rebuild starts from its memo
 	if err != nil {
 		return nil, nil, err
 	}

@@ -38,8 +38,8 @@ func (b *builder) listInfo() map[*site.Note]listedNote {
 			continue
 		}
 		l := listedNote{desc: strings.TrimSpace(n.Props.Description)}
-		if l.desc == "" && b.docs[i] != nil {
-			l.desc = firstSentence(firstParagraph(b.docs[i]))
+		if l.desc == "" && b.a.facts[i] != nil {
+			l.desc = b.a.facts[i].summary
 		}
 		l.when, l.dated = noteTime(n, publishedKeys)
 		out[n] = l

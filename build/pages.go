@@ -28,7 +28,6 @@ func (b *builder) emitRest(ctx context.Context, tree *folderTree, tags *tagIndex
 	g, gctx := errgroup.WithContext(ctx) // gctx ends with Wait
 	g.Go(func() error { return b.emitListings(gctx, tree, tags) })
 	g.Go(b.emitGraph)
-	g.Go(func() error { return b.emitSearch(gctx) })
 	g.Go(b.emitDiscovery)
 	if err := g.Wait(); err != nil {
 		return err
@@ -179,7 +178,7 @@ func (b *builder) notePage(p page, tree *folderTree, tags *tagIndex) *templates.
 		Site: b.opts.Site, Kind: templates.PageNote, Title: n.Title(), Description: n.Props.Description,
 		Root: n.Slug.Root(), Nav: b.nav(n.Slug), Breadcrumbs: tree.breadcrumbs(n.Path.Dir(), n.Slug, b.words()),
 		HideTitle: n.FirstH1 != "", Content: template.HTML(p.html), CSSClasses: n.Props.CSSClasses,
-		HasMath: p.doc.HasMath, HasMermaid: p.doc.HasMermaid,
+		HasMath: p.facts.hasMath, HasMermaid: p.facts.hasMermaid,
 		Properties: b.properties(n), Tags: tags.links(n, n.Slug), TOC: toc(n), Backlinks: b.backlinks(n),
 	}
 	b.addLocalGraph(data, n)
@@ -230,10 +229,7 @@ func (b *builder) backlinks(n *site.Note) []templates.Backlink {
 			continue
 		}
 		last = bl.From
-		var ctx template.HTML
-		if d := b.docs[b.noteIndex(bl.From)]; d != nil {
-			ctx = d.LinkContext(bl.Index, backlinkContext)
-		}
+		ctx := b.a.facts[b.noteIndex(bl.From)].context(bl.Index)
 		out = append(out, templates.Backlink{Title: bl.From.Title(), URL: n.Slug.LinkTo(bl.From.Slug, ""), Context: ctx})
 	}
 	return out

@@ -109,7 +109,7 @@ func exclusion(p site.VaultPath, line int, reason string) Exclusion {
 // file, so the plan is exactly what Build would publish: the attachments
 // are those the rendered pages use, the redirects those it would write.
 func MakePlan(ctx context.Context, fsys fs.FS, opts Options) (*Plan, error) {
-	a, err := Analyze(ctx, fsys, opts)
+	a, err := analyze(ctx, fsys, opts, true)
 	if err != nil {
 		return nil, err
 	}

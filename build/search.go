@@ -20,16 +20,22 @@ import (
 // words a reader sees in its body (searchText).
 
 // emitSearch writes the search index of the published notes and keeps it
-// for the next build; when ctx is done it stops with ctx's error. A rebuild writes only the files it did not take
-// from the last build's index as they were: the emitter copies what it
-// is given, 13 MB at 10,000 notes.
+// for the next build, if one follows; when ctx is done it stops with
+// ctx's error. It runs before the notes' pages are rendered, so the words
+// it indexed, about as many bytes as the notes, are let go before the
+// pages are made. A rebuild writes only the files it did not take from
+// the last build's index as they were: the emitter copies what it is
+// given, 13 MB at 10,000 notes.
 func (b *builder) emitSearch(ctx context.Context) error {
 	prev := b.memo.search
 	files, out, err := b.searchIndex(ctx, prev) // cache_search.go
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
-	b.memo.search = out
+	if !b.oneShot {
+		b.memo.search = out
+	}
+	b.dropSearchText()
 	kept := prev.Unchanged(out)
 	b.searchFiles = make(map[site.OutPath]bool, len(files))
 	for _, f := range files {
@@ -54,9 +60,9 @@ func (b *builder) emitSearch(ctx context.Context) error {
 }
 
 // searchDocuments returns the published notes and the .base pages
-// (bases_search.go) in path order as the index's documents, each keyed by its parsed doc: a note read again has
-// a new one. A note that prev indexed and that is the same, with the
-// same doc and URL, keeps its document.
+// (bases_search.go) in path order as the index's documents, each keyed
+// by its facts: a note read again has new ones. A note that prev indexed
+// and that is the same, with the same facts and URL, keeps its document.
 func (b *builder) searchDocuments(prev *search.Index) []search.Document {
 	var old []search.Document
 	if prev != nil {
@@ -71,10 +77,10 @@ func (b *builder) searchDocuments(prev *search.Index) []search.Document {
 		for k < len(old) && old[k].ID < n.Path {
 			k++
 		}
-		if k < len(old) && old[k].ID == n.Path && old[k].Key == any(b.docs[i]) && old[k].URL == n.Slug.FromRoot() {
+		if k < len(old) && old[k].ID == n.Path && old[k].Key == any(b.a.facts[i]) && old[k].URL == n.Slug.FromRoot() {
 			out = append(out, old[k])
 		} else {
-			out = append(out, searchDocument(n, b.docs[i]))
+			out = append(out, searchDocument(n, b.a.facts[i]))
 		}
 	}
 	return mergeByID(out, b.baseSearchDocuments())
@@ -96,17 +102,30 @@ func mergeByID(a, b []search.Document) []search.Document {
 	return append(append(out, a...), b...)
 }
 
-// searchDocument returns the document of the published note n.
-func searchDocument(n *site.Note, doc *render.Doc) search.Document {
+// searchDocument returns the document of the published note n, whose
+// facts are f.
+func searchDocument(n *site.Note, f *noteFacts) search.Document {
 	d := search.Document{ID: n.Path, Title: n.Title(), URL: n.Slug.FromRoot(), Crumbs: crumbs(n.Path),
 		Aliases: n.Props.Aliases, Tags: noteTags(n)}
 	for _, h := range n.Headings {
 		d.Headings = append(d.Headings, h.Plain)
 	}
-	if doc != nil { // a nil *render.Doc must not become a non-nil Key
-		d.Key, d.Body = doc, func() string { return searchText(doc) }
+	if f != nil { // a nil *noteFacts must not become a non-nil Key
+		d.Key, d.Body = f, func() string { return f.search }
 	}
 	return d
+}
+
+// dropSearchText lets go of the words of every note the index now holds:
+// the index keeps a note's terms under its facts (the document's Key),
+// and a rebuild that keeps the facts takes the terms from the index
+// without calling Body again (internal/search's Document.Key).
+func (b *builder) dropSearchText() {
+	for _, f := range b.a.facts {
+		if f != nil {
+			f.search = ""
+		}
+	}
 }
 
 // crumbs returns the folders of p joined for display, "Projects / Alpha".

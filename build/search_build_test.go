@@ -131,11 +131,11 @@ func readSearch(t *testing.T, em *MemEmitter) *search.Contents {
 // keeps every document as it was.
 func TestSearchDocumentsKeyed(t *testing.T) {
 	t.Parallel()
-	a, err := Analyze(context.Background(), vaultFile(t, "search"), Options{})
+	a, err := analyze(context.Background(), vaultFile(t, "search"), Options{}, true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := &builder{v: a.Vault, docs: a.docs}
+	b := &builder{v: a.Vault, a: a}
 	first := b.searchDocuments(nil)
 	x, err := search.Build(context.Background(), first, nil)
 	if err != nil {

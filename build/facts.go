@@ -1,0 +1,91 @@
+package build
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+
+	"github.com/vaultsite/vaultsite/render"
+	"github.com/vaultsite/vaultsite/site"
+)
+
+// A note's syntax tree is many times the size of its text (a 3 KB note
+// parses into some 200 KB of nodes), so no tree outlives the phase that
+// made it: the parse phase copies what later phases need onto the Note
+// (links, headings, block ids, tags, the first H1) and into a noteFacts
+// (what the pages of other notes show of it), and the render phase
+// parses each note again (render.go's renderBody). A test walks the
+// analysis and the live preview's state and fails on any goldmark node
+// it finds (facts_test.go).
+
+// noteFacts is what the build keeps of one note's parse besides what the
+// Note holds. A rebuild of the live preview keeps the facts of every
+// note it did not read again; a note read again gets new ones, so the
+// pointer also keys the note's search document (search.go).
+type noteFacts struct {
+	// bases are the note's base blocks, in source order (bases.go).
+	bases []baseSource
+	// hasMath and hasMermaid: the note's page loads KaTeX, Mermaid.
+	hasMath, hasMermaid bool
+	// contexts[i] is the excerpt a backlink from link i of the note
+	// shows (render.Doc.LinkContext); links found in properties have
+	// none. Only an analysis made for pages has them.
+	contexts []template.HTML
+	// search is the body's words for the search index (searchText);
+	// only an analysis made for pages has them.
+	search string
+	// summary is the first sentence of the note's first paragraph, which
+	// listings show of a note without a description (listing.go); only
+	// an analysis made for pages has it.
+	summary string
+}
+
+// baseSource is a base block of a note: its YAML, and the byte offset of
+// its first line in the note.
+type baseSource struct {
+	src    []byte
+	offset int
+}
+
+// factsOf keeps what later phases need of d. With forPages, it also
+// keeps what only pages show (backlink excerpts and search words), which
+// check never reads.
+func factsOf(d *render.Doc, forPages bool) *noteFacts {
+	f := &noteFacts{hasMath: d.HasMath, hasMermaid: d.HasMermaid}
+	for _, blk := range d.Bases {
+		f.bases = append(f.bases, baseSource{src: bytes.Clone(blk.Src), offset: blk.Offset})
+	}
+	if !forPages {
+		return f
+	}
+	f.contexts = make([]template.HTML, len(d.Links))
+	for i := range d.Links {
+		f.contexts[i] = d.LinkContext(i, backlinkContext)
+		if i > 0 && f.contexts[i] == f.contexts[i-1] {
+			f.contexts[i] = f.contexts[i-1] // links of one short block share its text
+		}
+	}
+	f.search = strings.Clone(searchText(d)) // without the builder's spare capacity
+	if strings.TrimSpace(d.Note.Props.Description) == "" {
+		f.summary = firstSentence(firstParagraph(d))
+	}
+	return f
+}
+
+// context is the backlink excerpt of link i of the note, "" for none.
+func (f *noteFacts) context(i int) template.HTML {
+	if f == nil || i < 0 || i >= len(f.contexts) {
+		return ""
+	}
+	return f.contexts[i]
+}
+
+// hasEmbed reports whether n embeds anything in its body.
+func hasEmbed(n *site.Note) bool {
+	for _, l := range n.Links {
+		if l.Embed && !l.InProperty {
+			return true
+		}
+	}
+	return false
+}
