@@ -55,6 +55,9 @@ type Options struct {
 	// renderNodes, when set, renders an embed in place of the renderer's
 	// RenderNodes, so tests can make one fail.
 	renderNodes func(w io.Writer, d *render.Doc, nodes []ast.Node) error
+	// embedCache bounds the bytes of the embedded sections the build
+	// keeps rendered; 0 is DefaultEmbedCache (embed_cache.go).
+	embedCache int64
 }
 
 // renderNodes renders the nodes of an embedded section (embed_template.go).

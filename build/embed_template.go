@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"strconv"
-	"sync"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -86,18 +85,6 @@ type embedHole struct {
 	cycle, overflow []segment
 }
 
-// embedTemplates caches the templates of one build, by section.
-type embedTemplates struct {
-	mu sync.Mutex
-	m  map[string]*templateEntry
-}
-
-type templateEntry struct {
-	once sync.Once
-	t    *embedTemplate
-	err  error
-}
-
 // sectionKey names what an embed of n shows, as resolved: two links
 // that find the same heading share a template.
 func sectionKey(n *site.Note, res links.Resolved) string {
@@ -111,21 +98,19 @@ func sectionKey(n *site.Note, res links.Resolved) string {
 }
 
 // template returns the template of what res shows of n, rendering it on
-// first use; concurrent callers wait for the one that renders.
+// first use and keeping it in the build's cache (embed_cache.go);
+// concurrent callers wait for the one that renders. A template depends
+// only on n and res, so one rendered again after the cache let it go is
+// the same, and the output does not depend on what the cache held.
 func (b *builder) template(n *site.Note, res links.Resolved) (*embedTemplate, error) {
-	c := &b.templates
-	key := sectionKey(n, res)
-	c.mu.Lock()
-	if c.m == nil {
-		c.m = map[string]*templateEntry{}
+	e, mine := b.templates.entry(sectionKey(n, res), b.opts.embedCache)
+	if !mine {
+		<-e.done
+		return e.t, e.err
 	}
-	e := c.m[key]
-	if e == nil {
-		e = &templateEntry{}
-		c.m[key] = e
-	}
-	c.mu.Unlock()
-	e.once.Do(func() { e.t, e.err = b.compileTemplate(n, res) })
+	e.t, e.err = b.compileTemplate(n, res)
+	close(e.done)
+	b.templates.admit(e)
 	return e.t, e.err
 }
 
