@@ -80,6 +80,15 @@ func (f *noteFacts) context(i int) template.HTML {
 	return f.contexts[i]
 }
 
+// takeSearch returns the note's search words and lets them go: the index
+// asks once (internal/search's Document.Body), and the words of 10,000
+// notes are as many bytes as the notes.
+func (f *noteFacts) takeSearch() string {
+	s := f.search
+	f.search = ""
+	return s
+}
+
 // hasEmbed reports whether n embeds anything in its body.
 func hasEmbed(n *site.Note) bool {
 	for _, l := range n.Links {

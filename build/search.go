@@ -111,7 +111,7 @@ func searchDocument(n *site.Note, f *noteFacts) search.Document {
 		d.Headings = append(d.Headings, h.Plain)
 	}
 	if f != nil { // a nil *noteFacts must not become a non-nil Key
-		d.Key, d.Body = f, func() string { return f.search }
+		d.Key, d.Body = f, f.takeSearch
 	}
 	return d
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"sync"
 	"time"
 
@@ -87,16 +86,7 @@ as path:line: message lines, or as JSON with --format json.`,
 // maxPrinted is how many diagnostics a build prints without --all.
 const maxPrinted = 50
 
-// gcPercent trades memory for time in a one-shot build: the heap is
-// mostly notes and pages that live until the end, so collecting twice as
-// rarely as Go's default saves about a tenth of a 10,000-note build for
-// about half again the peak memory. GOGC, when set, wins.
-const gcPercent = 200
-
 func runBuild(cmd *cobra.Command, opts *buildOptions) error {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(gcPercent)
-	}
 	switch {
 	case opts.format != formatText && opts.format != formatJSON:
 		return usageError{fmt.Errorf("--format %q: want text or json", opts.format)}
