@@ -124,8 +124,9 @@ type builder struct {
 	// follows this one.
 	memo    *memo
 	oneShot bool
-	// templates are the embedded sections as rendered for this build
-	// (embed_template.go); every build starts afresh.
+	// templates are the embedded sections as rendered for this build,
+	// a bounded cache (embed_template.go, embed_cache.go); every build
+	// starts afresh.
 	templates embedTemplates
 	// searchFiles are the search index's files, written or kept.
 	searchFiles map[site.OutPath]bool
