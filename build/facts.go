@@ -15,9 +15,9 @@ import (
 // what later phases need onto the Note (links, headings, block ids,
 // tags, the first H1) and into a noteFacts (what the pages of other
 // notes show of it), and the render phase parses each note again
-// (build.go's renderBody). Tests walk the types and the values the build
-// and the live preview keep and fail on any goldmark node they can reach
-// (facts_test.go).
+// (build.go's renderNote, for cache.go's renderBody). Tests walk the
+// types and the values the build and the live preview keep and fail on
+// any goldmark node they can reach (facts_test.go).
 
 // noteFacts is what the build keeps of one note's parse besides what the
 // Note holds. A rebuild of the live preview keeps the facts of every
@@ -81,9 +81,11 @@ func (f *noteFacts) context(i int) template.HTML {
 	return f.contexts[i]
 }
 
-// takeSearch returns the note's search words and lets them go: the index
-// asks once (internal/search's Document.Body), and the words of 10,000
-// notes are as many bytes as the notes.
+// searchText returns the note's search words.
+func (f *noteFacts) searchText() string { return f.search }
+
+// takeSearch returns the note's search words and lets them go: the words
+// of 10,000 notes are as many bytes as the notes.
 func (f *noteFacts) takeSearch() string {
 	s := f.search
 	f.search = ""

@@ -35,7 +35,9 @@ func (b *builder) emitSearch(ctx context.Context) error {
 	if !b.oneShot {
 		b.memo.search = out
 	}
-	b.dropSearchText()
+	if b.oneShot || out != nil { // else the words were read from the cache, and the next rebuild hashes them again
+		b.dropSearchText()
+	}
 	kept := prev.Unchanged(out)
 	b.searchFiles = make(map[site.OutPath]bool, len(files))
 	for _, f := range files {
@@ -80,7 +82,7 @@ func (b *builder) searchDocuments(prev *search.Index) []search.Document {
 		if k < len(old) && old[k].ID == n.Path && old[k].Key == any(b.a.facts[i]) && old[k].URL == n.Slug.FromRoot() {
 			out = append(out, old[k])
 		} else {
-			out = append(out, searchDocument(n, b.a.facts[i]))
+			out = append(out, searchDocument(n, b.a.facts[i], b.opts.Cache == nil))
 		}
 	}
 	return mergeByID(out, b.baseSearchDocuments())
@@ -103,15 +105,20 @@ func mergeByID(a, b []search.Document) []search.Document {
 }
 
 // searchDocument returns the document of the published note n, whose
-// facts are f.
-func searchDocument(n *site.Note, f *noteFacts) search.Document {
+// facts are f. With once, its Body lets the words go as the index takes
+// them (internal/search asks once); a build with a cache reads them
+// twice, to hash them first (cache_search.go), and sets it false.
+func searchDocument(n *site.Note, f *noteFacts, once bool) search.Document {
 	d := search.Document{ID: n.Path, Title: n.Title(), URL: n.Slug.FromRoot(), Crumbs: crumbs(n.Path),
 		Aliases: n.Props.Aliases, Tags: noteTags(n)}
 	for _, h := range n.Headings {
 		d.Headings = append(d.Headings, h.Plain)
 	}
 	if f != nil { // a nil *noteFacts must not become a non-nil Key
-		d.Key, d.Body = f, f.takeSearch
+		d.Key, d.Body = f, f.searchText
+		if once {
+			d.Body = f.takeSearch
+		}
 	}
 	return d
 }
