@@ -7,9 +7,9 @@ import (
 
 // DefaultEmbedCache bounds the bytes of embedded sections a build keeps
 // rendered (Options.embedCache). A page may embed at most
-// DefaultEmbedBudget of them, so the cache holds the embeds of eight
-// such pages at once; in the generated 10,000-note vault all of them
-// fit in a tenth of it, so each is rendered once.
+// DefaultEmbedBudget of them, so the cache holds all the embeds of
+// eight such pages at once, a few times the pages the render phase's
+// workers make at a time.
 const DefaultEmbedCache = 8 * DefaultEmbedBudget
 
 // embedTemplates is one build's cache of embedded sections, by section
