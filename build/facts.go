@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/vaultsite/vaultsite/render"
-	"github.com/vaultsite/vaultsite/site"
 )
 
 // A note's syntax tree is many times the size of its text (every tree
@@ -90,14 +89,4 @@ func (f *noteFacts) takeSearch() string {
 	s := f.search
 	f.search = ""
 	return s
-}
-
-// hasEmbed reports whether n embeds anything in its body.
-func hasEmbed(n *site.Note) bool {
-	for _, l := range n.Links {
-		if l.Embed && !l.InProperty {
-			return true
-		}
-	}
-	return false
 }
