@@ -240,8 +240,9 @@ func buildFrom(ctx context.Context, a *Analysis, opts Options, em Emitter, m *me
 	if err := opts.start(ctx, phaseRender); err != nil {
 		return nil, 0, err
 	}
-	b.listed = b.listInfo()                   // listing.go
-	if err := b.emitSearch(ctx); err != nil { // first: it frees the notes' words (search.go)
+	b.listed = b.listInfo() // listing.go
+	// The search index comes first: it lets the notes' words go (search.go).
+	if err := b.emitSearch(ctx); err != nil {
 		return nil, 0, err
 	}
 	pages, err := b.renderNotes(ctx, b.tree, b.tags)
