@@ -96,6 +96,11 @@ func reanalyze(ctx context.Context, v *site.Vault, diags site.Diagnostics, old *
 		a.Graph = links.NewGraph(v)
 		a.Graph.Index()
 	}
+	if a.forPages {
+		if err := a.fillContexts(ctx); err != nil {
+			return nil, err
+		}
+	}
 	a.Diags = append(a.Diags, a.nameDiags()...)
 	a.Diags = append(a.Diags, a.htmlAttachmentFindings(a.htmlAttachments)...)
 	a.Diags = append(a.Diags, a.checkBases()...)

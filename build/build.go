@@ -318,6 +318,11 @@ func analyze(ctx context.Context, fsys fs.FS, opts Options, forPages bool) (*Ana
 	a.Diags = append(a.Diags, a.look.diags...)
 	a.Graph = links.NewGraph(v)
 	a.Graph.Index()
+	if forPages {
+		if err := a.fillContexts(ctx); err != nil {
+			return nil, err
+		}
+	}
 	a.Diags = append(a.Diags, a.nameDiags()...)
 	a.Diags = append(a.Diags, a.htmlAttachmentFindings(a.htmlAttachments)...)
 	a.Diags = append(a.Diags, a.checkBases()...)

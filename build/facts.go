@@ -2,8 +2,12 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"html/template"
 	"strings"
+
+	"github.com/vaultsite/vaultsite/internal/parallel"
+	"github.com/vaultsite/vaultsite/site"
 
 	"github.com/vaultsite/vaultsite/render"
 )
@@ -27,10 +31,13 @@ type noteFacts struct {
 	bases []baseSource
 	// hasMath and hasMermaid: the note's page loads KaTeX, Mermaid.
 	hasMath, hasMermaid bool
-	// contexts[i] is the excerpt a backlink from link i of the note
-	// shows (render.Doc.LinkContext); links found in properties have
-	// none. Only an analysis made for pages has them.
-	contexts []template.HTML
+	// contexts maps link i of the note to the excerpt a backlink from it
+	// shows (render.Doc.LinkContext): only the first link to each note or
+	// canvas has one, made after resolution (fillContexts), since each
+	// walks its whole block and one for every link of a long paragraph
+	// of links would cost its square. Only an analysis made for pages
+	// has them.
+	contexts map[int]template.HTML
 	// search is the body's words for the search index (searchText);
 	// only an analysis made for pages has them.
 	search string
@@ -58,13 +65,6 @@ func factsOf(d *render.Doc, forPages bool) *noteFacts {
 	if !forPages {
 		return f
 	}
-	f.contexts = make([]template.HTML, len(d.Links))
-	for i := range d.Links {
-		f.contexts[i] = d.LinkContext(i, backlinkContext)
-		if i > 0 && f.contexts[i] == f.contexts[i-1] {
-			f.contexts[i] = f.contexts[i-1] // links of one short block share its text
-		}
-	}
 	f.search = strings.Clone(searchText(d)) // without the builder's spare capacity
 	if strings.TrimSpace(d.Note.Props.Description) == "" {
 		f.summary = firstSentence(firstParagraph(d))
@@ -74,7 +74,7 @@ func factsOf(d *render.Doc, forPages bool) *noteFacts {
 
 // context is the backlink excerpt of link i of the note, "" for none.
 func (f *noteFacts) context(i int) template.HTML {
-	if f == nil || i < 0 || i >= len(f.contexts) {
+	if f == nil {
 		return ""
 	}
 	return f.contexts[i]
@@ -89,4 +89,52 @@ func (f *noteFacts) takeSearch() string {
 	s := f.search
 	f.search = ""
 	return s
+}
+
+// fillContexts makes the backlink excerpts that pages will show and the
+// facts lack: for each note, of the first link to each note or canvas,
+// parsing the note again only when one is missing. A rebuild keeps the
+// excerpts of the notes it did not read again; a link whose target a new
+// note changed gets its excerpt then. When ctx is done it stops with
+// ctx's error.
+func (a *Analysis) fillContexts(ctx context.Context) error {
+	return parallel.Each(ctx, len(a.Vault.Notes), func(i int) error {
+		n, f := a.Vault.Notes[i], a.facts[i]
+		if f == nil {
+			return nil
+		}
+		var d *render.Doc
+		for _, k := range a.shownLinks(n) {
+			if _, ok := f.contexts[k]; ok {
+				continue
+			}
+			if d == nil {
+				d = a.r.Parse(n, nil)
+			}
+			if f.contexts == nil {
+				f.contexts = map[int]template.HTML{}
+			}
+			f.contexts[k] = d.LinkContext(k, backlinkContext)
+		}
+		return nil
+	})
+}
+
+// shownLinks returns the index of the first body link of n to each note
+// or canvas it resolves to: the links whose excerpts backlinks show.
+func (a *Analysis) shownLinks(n *site.Note) []int {
+	var out []int
+	seen := map[site.VaultPath]bool{}
+	for k, l := range n.Links {
+		if l.InProperty {
+			continue
+		}
+		t := a.Graph.Resolve(n, l.Path).Target
+		if t.Note == nil && (t.Asset == nil || t.Asset.Kind != site.KindCanvas) || seen[t.Path()] {
+			continue
+		}
+		seen[t.Path()] = true
+		out = append(out, k)
+	}
+	return out
 }
