@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"html/template"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/vaultsite/vaultsite/internal/parallel"
@@ -137,4 +139,18 @@ func (a *Analysis) shownLinks(n *site.Note) []int {
 		out = append(out, k)
 	}
 	return out
+}
+
+// factsOf returns the facts of note n of a's vault, or nil. The vault's
+// notes are sorted by path.
+func (a *Analysis) factsOf(n *site.Note) *noteFacts {
+	notes := a.Vault.Notes
+	i := sort.Search(len(notes), func(i int) bool { return notes[i].Path >= n.Path })
+	if i == len(notes) || notes[i] != n {
+		i = slices.Index(notes, n)
+	}
+	if i < 0 || i >= len(a.facts) {
+		return nil
+	}
+	return a.facts[i]
 }

@@ -125,6 +125,7 @@ func incrementalSteps(t *testing.T, later bool) {
 	tcp := "obisdian_ntoes/notes_obsidian/ZPythonref/DjangoFramework/Network+/Ref_OSI/TCP.md"
 	udp := "obisdian_ntoes/for later/UDP.md"
 	book, books := "Reading/Books/TCP-IP Illustrated.md", "Reading/Books.base"
+	warrior := "Reading/Books/Network Warrior.md" // no description: listings show its first sentence
 	s := NewLive(os.DirFS(dir), Options{})
 	s.LayoutLater = later
 	if _, err := s.Update(context.Background(), nil); err != nil {
@@ -156,6 +157,9 @@ func incrementalSteps(t *testing.T, later bool) {
 			write(udp, read(udp)+"\nNot reported.\n")
 		}, []string{tcp}, true, true},
 		{"heading renamed", func() { write(tcp, bytesReplace(read(tcp), "## Three-way handshake", "## Handshake in three steps")) }, []string{tcp}, true, false},
+		{"first sentence changed, which folder and tag listings show", func() {
+			write(warrior, bytesReplace(read(warrior), "The field guide I read before the exam", "A field guide for the exam"))
+		}, []string{warrior}, true, false},
 		{"tags changed", func() { write(udp, "---\ntags: [transport, fresh-tag]\n---\n"+read(udp)) }, []string{udp}, true, false},
 		{"note added that a link now finds", func() { write("Subnetting.md", "# Subnetting\nSee [[ports]] and [[UDP]].\n") }, []string{"Subnetting.md"}, true, false},
 		{"note renamed", func() {

@@ -34,17 +34,26 @@ const summaryMax = 160
 func (b *builder) listInfo() map[*site.Note]listedNote {
 	out := map[*site.Note]listedNote{}
 	for i, n := range b.v.Notes {
-		if !n.Published {
-			continue
+		if n.Published {
+			out[n] = listed(n, b.a.facts[i])
 		}
-		l := listedNote{desc: strings.TrimSpace(n.Props.Description)}
-		if l.desc == "" && b.a.facts[i] != nil {
-			l.desc = b.a.facts[i].summary
-		}
-		l.when, l.dated = noteTime(n, publishedKeys)
-		out[n] = l
 	}
 	return out
+}
+
+// listed is the row of n, whose parse left f (which may be nil).
+func listed(n *site.Note, f *noteFacts) listedNote {
+	l := listedNote{desc: strings.TrimSpace(n.Props.Description)}
+	if l.desc == "" && f != nil {
+		l.desc = f.summary
+	}
+	l.when, l.dated = noteTime(n, publishedKeys)
+	return l
+}
+
+// same reports whether two rows show the same.
+func (l listedNote) same(m listedNote) bool {
+	return l.desc == m.desc && l.dated == m.dated && l.when.Equal(m.when)
 }
 
 // firstParagraph returns the text of the note's first paragraph at the
