@@ -10,6 +10,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/vaultsite/vaultsite/internal/parallel"
 )
@@ -323,7 +324,7 @@ func matchIgnore(p VaultPath, patterns []string, glob bool) string {
 				}
 			}
 		case len(pat) > 2 && strings.HasPrefix(pat, "/") && strings.HasSuffix(pat, "/"):
-			if re, err := regexp.Compile(pat[1 : len(pat)-1]); err == nil && re.MatchString(string(p)) {
+			if re := ignoreRegexp(pat[1 : len(pat)-1]); re != nil && re.MatchString(string(p)) {
 				return pat
 			}
 		case pat != "" && strings.HasPrefix(string(p), pat):
@@ -361,4 +362,18 @@ func readConfig(fsys fs.FS, diags *Diagnostics) (AppConfig, string) {
 		_ = json.Unmarshal(data, &tpl) // an unreadable templates.json only loses the default exclusion
 	}
 	return cfg, strings.Trim(tpl.Folder, "/")
+}
+
+// ignoreREs holds the compiled "/regexp/" filters by source (nil for one
+// that does not compile): the path rules run for every note at load and
+// for every attachment link a page binds, and a filter is compiled once.
+var ignoreREs sync.Map
+
+func ignoreRegexp(src string) *regexp.Regexp {
+	if re, ok := ignoreREs.Load(src); ok {
+		return re.(*regexp.Regexp)
+	}
+	re, _ := regexp.Compile(src)
+	ignoreREs.Store(src, re)
+	return re
 }
