@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"html/template"
-	"slices"
 	"sort"
 	"strings"
 
@@ -146,10 +145,7 @@ func (a *Analysis) shownLinks(n *site.Note) []int {
 func (a *Analysis) factsOf(n *site.Note) *noteFacts {
 	notes := a.Vault.Notes
 	i := sort.Search(len(notes), func(i int) bool { return notes[i].Path >= n.Path })
-	if i == len(notes) || notes[i] != n {
-		i = slices.Index(notes, n)
-	}
-	if i < 0 || i >= len(a.facts) {
+	if i == len(notes) || notes[i] != n || i >= len(a.facts) {
 		return nil
 	}
 	return a.facts[i]

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -229,15 +228,10 @@ func (b *builder) backlinks(n *site.Note) []templates.Backlink {
 			continue
 		}
 		last = bl.From
-		ctx := b.a.facts[b.noteIndex(bl.From)].context(bl.Index)
+		ctx := b.a.factsOf(bl.From).context(bl.Index)
 		out = append(out, templates.Backlink{Title: bl.From.Title(), URL: n.Slug.LinkTo(bl.From.Slug, ""), Context: ctx})
 	}
 	return out
-}
-
-// noteIndex is n's position in the vault's notes, which are sorted by path.
-func (b *builder) noteIndex(n *site.Note) int {
-	return sort.Search(len(b.v.Notes), func(i int) bool { return b.v.Notes[i].Path >= n.Path })
 }
 
 // properties shows the frontmatter as Obsidian's properties view does:
