@@ -77,16 +77,7 @@
     var key = strip(url);
     if (!cache.has(key)) {
       if (cache.size >= CACHE) cache.delete(cache.keys().next().value);
-      var p = fetch(key, {credentials: "same-origin"}).then(function (r) {
-        if (!r.ok || !/html/.test(r.headers.get("Content-Type") || "")) throw new Error(r.status);
-        return r.text().then(function (text) {
-          var doc = new DOMParser().parseFromString(text, "text/html");
-          var b = doc.createElement("base");
-          b.href = r.url;
-          doc.head.prepend(b);
-          return {doc: doc, url: r.url};
-        });
-      });
+      var p = window.vaultsiteSwap.fetch(key);
       p.catch(function () { cache.delete(key); });
       cache.set(key, p);
     }

@@ -64,16 +64,9 @@
 
   function load(url) {
     if (!cache.has(url)) {
-      var p = fetch(url, {credentials: "same-origin"}).then(function (r) {
-        if (!r.ok || !/html/.test(r.headers.get("Content-Type") || "")) throw new Error(r.status);
-        return r.text().then(function (text) {
-          var doc = new DOMParser().parseFromString(text, "text/html");
-          var b = doc.createElement("base");
-          b.href = r.url;
-          doc.head.prepend(b);
-          if (!doc.getElementById("vs.main")) throw new Error("not a page");
-          return doc;
-        });
+      var p = window.vaultsiteSwap.fetch(url).then(function (got) {
+        if (!got.doc.getElementById("vs.main")) throw new Error("not a page");
+        return got.doc;
       });
       p.catch(function () { cache.delete(url); });
       cache.set(url, p);

@@ -8,6 +8,9 @@
 // so each becomes a fresh element. vaultsiteSwap(doc) replaces this
 // page's main column and aside with doc's, and its title, language and
 // description, then tells the page's scripts (see navigate.js).
+// vaultsiteSwap.fetch(url) fetches the page at url and resolves to
+// {doc, url}: the parsed page, with a <base> of the address it came from
+// so its relative URLs keep their meaning, and that address.
 (function () {
   "use strict";
   var URL_ATTRS = ["href", "src", "poster", "action", "data-root", "data-url", "data-graph"];
@@ -154,6 +157,20 @@
       });
     }
   };
+  function fetchPage(url) {
+    return fetch(url, {credentials: "same-origin"}).then(function (r) {
+      if (!r.ok || !/html/.test(r.headers.get("Content-Type") || "")) throw new Error(r.status);
+      return r.text().then(function (text) {
+        var doc = new DOMParser().parseFromString(text, "text/html");
+        var b = doc.createElement("base");
+        b.href = r.url;
+        doc.head.prepend(b);
+        return {doc: doc, url: r.url};
+      });
+    });
+  }
+
+  window.vaultsiteSwap.fetch = fetchPage;
   window.vaultsiteSwap.adopt = adopt;
   window.vaultsiteSwap.run = run;
 })();
